@@ -1,0 +1,45 @@
+import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiConflictResponse, ApiTags } from '@nestjs/swagger';
+import { CurrentActor } from '@sheber/auth';
+import type { Actor, Page } from '@sheber/common';
+import { CreateUserDto, UpdateUserDto, UserListQueryDto, UsersService, UserView } from '@sheber/users';
+
+/** Accounts; admin only (no @Roles: the guard's default). */
+@ApiTags('users')
+@ApiBearerAuth()
+@Controller('users')
+export class UsersController {
+  constructor(private readonly users: UsersService) {}
+
+  /** Creates an account. Officers need an employment centre; masters may list crafts. */
+  @Post()
+  @ApiConflictResponse({ description: 'A user with this email already exists' })
+  createUser(@CurrentActor() actor: Actor, @Body() input: CreateUserDto): Promise<UserView> {
+    return this.users.createUser(actor, input);
+  }
+
+  /** Lists accounts, optionally of one role. */
+  @Get()
+  listUsers(@Query() query: UserListQueryDto): Promise<Page<UserView>> {
+    return this.users.listUsers(query);
+  }
+
+  /** One account. */
+  @Get(':id')
+  getUser(@Param('id', new ParseUUIDPipe({ version: 'all' })) id: string): Promise<UserView> {
+    return this.users.getUser(id);
+  }
+
+  /**
+   * Changes an account. `active: false` deactivates it; a new password, a new role or a
+   * deactivation makes every token issued before it fail at once.
+   */
+  @Patch(':id')
+  updateUser(
+    @CurrentActor() actor: Actor,
+    @Param('id', new ParseUUIDPipe({ version: 'all' })) id: string,
+    @Body() input: UpdateUserDto,
+  ): Promise<UserView> {
+    return this.users.updateUser(actor, id, input);
+  }
+}

@@ -1,0 +1,14 @@
+import { Module } from '@nestjs/common';
+import { AuditModule } from '@sheber/audit';
+import { ConfigModule } from '@sheber/config';
+import { DatabaseModule } from '@sheber/database';
+import { EmploymentCentersModule } from '@sheber/employment-centers';
+import { UsersModule } from '@sheber/users';
+import { CreateAdminCommand } from './commands/create-admin.command';
+import { SeedDemoCommand } from './commands/seed-demo.command';
+
+@Module({
+  imports: [ConfigModule, DatabaseModule, AuditModule, UsersModule, EmploymentCentersModule],
+  providers: [CreateAdminCommand, SeedDemoCommand],
+})
+export class CliModule {}

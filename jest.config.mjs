@@ -1,0 +1,47 @@
+// Jest runs in ESM mode (NestJS 12 is ESM-only): `node --experimental-vm-modules`, ts-jest with
+// `useESM`. Three tiers: unit specs beside the code; integration and e2e tests in test/, each
+// against real PostgreSQL and Redis in databases that test/support/global-setup.ts creates.
+const tsJest = [
+  'ts-jest',
+  { useESM: true, tsconfig: '<rootDir>/tsconfig.json', diagnostics: { warnOnly: false } },
+];
+
+const moduleNameMapper = {
+  '^@sheber/([a-z-]+)$': '<rootDir>/libs/$1/src',
+  '^@sheber/([a-z-]+)/(.*)$': '<rootDir>/libs/$1/src/$2',
+};
+
+const shared = {
+  rootDir: '.',
+  extensionsToTreatAsEsm: ['.ts'],
+  transform: { '^.+\\.ts$': tsJest },
+  moduleNameMapper,
+  testEnvironment: 'node',
+};
+
+/** @type {import('jest').Config} */
+export default {
+  ...shared,
+  globalSetup: '<rootDir>/test/support/global-setup.ts',
+  globalTeardown: '<rootDir>/test/support/global-teardown.ts',
+  testTimeout: 60_000,
+  projects: [
+    {
+      ...shared,
+      displayName: 'unit',
+      testMatch: ['<rootDir>/libs/**/*.spec.ts', '<rootDir>/apps/**/*.spec.ts'],
+    },
+    {
+      ...shared,
+      displayName: 'integration',
+      testMatch: ['<rootDir>/test/integration/**/*.test.ts'],
+      setupFiles: ['<rootDir>/test/support/worker-env.ts'],
+    },
+    {
+      ...shared,
+      displayName: 'e2e',
+      testMatch: ['<rootDir>/test/e2e/**/*.test.ts'],
+      setupFiles: ['<rootDir>/test/support/worker-env.ts'],
+    },
+  ],
+};

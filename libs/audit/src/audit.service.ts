@@ -1,0 +1,68 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { Actor, Page } from '@sheber/common';
+import { AuditEntry } from './entities/audit-entry.entity';
+
+export interface AuditRecord {
+  action: string;
+  entity: string;
+  entityId: string;
+  changes?: Record<string, unknown>;
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** Field-by-field difference of two snapshots: `{ field: { from, to } }` for what changed. */
+export function diffFields(
+  before: Record<string, unknown>,
+  after: Record<string, unknown>,
+): Record<string, { from: unknown; to: unknown }> {
+  const changes: Record<string, { from: unknown; to: unknown }> = {};
+  for (const key of Object.keys(after)) {
+    if (JSON.stringify(before[key]) !== JSON.stringify(after[key])) {
+      changes[key] = { from: before[key] ?? null, to: after[key] ?? null };
+    }
+  }
+  return changes;
+}
+
+@Injectable()
+export class AuditService {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  /** Writes one audit row through `manager`, i.e. inside the caller's transaction. */
+  async record(manager: EntityManager, actor: Actor, entry: AuditRecord): Promise<void> {
+    await manager.insert(AuditEntry, {
+      actorId: UUID.test(actor.id) ? actor.id : null,
+      actorRole: actor.id === 'system' ? 'system' : actor.role,
+      action: entry.action,
+      entity: entry.entity,
+      entityId: entry.entityId,
+      // TypeORM's insert typing cannot express a free-form jsonb object.
+      changes: (entry.changes ?? {}) as object,
+      requestId: actor.requestId ?? null,
+    });
+  }
+
+  async listAuditEntries(filter: {
+    entity?: string;
+    entityId?: string;
+    actorId?: string;
+    limit: number;
+    offset: number;
+  }): Promise<Page<AuditEntry>> {
+    const query = this.dataSource
+      .getRepository(AuditEntry)
+      .createQueryBuilder('a')
+      .orderBy('a.at', 'DESC')
+      .addOrderBy('a.id', 'DESC')
+      .take(filter.limit)
+      .skip(filter.offset);
+    if (filter.entity) query.andWhere('a.entity = :entity', { entity: filter.entity });
+    if (filter.entityId) query.andWhere('a.entity_id = :entityId', { entityId: filter.entityId });
+    if (filter.actorId) query.andWhere('a.actor_id = :actorId', { actorId: filter.actorId });
+    const [items, total] = await query.getManyAndCount();
+    return { items, total };
+  }
+}

@@ -1,0 +1,4 @@
+export * from './entities/audit-entry.entity';
+export * from './dto/audit-query.dto';
+export * from './audit.service';
+export * from './audit.module';

@@ -1,0 +1,54 @@
+import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import type { FastifyRequest } from 'fastify';
+import { ForbiddenError, UnauthenticatedError, type Role } from '@sheber/common';
+import type { TokenSubject } from '@sheber/users';
+import { AuthService } from './auth.service';
+import { PUBLIC_KEY, ROLES_KEY } from './roles.decorator';
+
+export type AuthenticatedRequest = FastifyRequest & { user?: TokenSubject };
+
+/** The roles a route declares, or undefined where it declares none (admin only). */
+export function declaredRoles(reflector: Reflector, context: ExecutionContext): Role[] | undefined {
+  return reflector.getAllAndOverride<Role[] | undefined>(ROLES_KEY, [
+    context.getHandler(),
+    context.getClass(),
+  ]);
+}
+
+function bearerToken(request: FastifyRequest): string | undefined {
+  const header = request.headers.authorization;
+  if (!header) return undefined;
+  const [scheme, token] = header.split(' ');
+  return scheme?.toLowerCase() === 'bearer' && token ? token : undefined;
+}
+
+/**
+ * Signs in and authorizes every route of the API (installed globally). Deny by default: a route
+ * must be @Public() or declare its @Roles(); one that declares nothing is for admin only.
+ */
+@Injectable()
+export class AuthGuard implements CanActivate {
+  constructor(
+    private readonly reflector: Reflector,
+    private readonly auth: AuthService,
+  ) {}
+
+  async canActivate(context: ExecutionContext): Promise<boolean> {
+    const isPublic = this.reflector.getAllAndOverride<boolean | undefined>(PUBLIC_KEY, [
+      context.getHandler(),
+      context.getClass(),
+    ]);
+    if (isPublic) return true;
+
+    const request = context.switchToHttp().getRequest<AuthenticatedRequest>();
+    const token = bearerToken(request);
+    if (!token) throw new UnauthenticatedError('Sign in first: this route needs an access token');
+    const user = await this.auth.authenticate(token);
+    request.user = user;
+
+    const roles = declaredRoles(this.reflector, context) ?? [];
+    if (user.role === 'admin' || roles.includes(user.role)) return true;
+    throw new ForbiddenError('Your role may not do this');
+  }
+}

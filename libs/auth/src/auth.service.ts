@@ -1,0 +1,63 @@
+import { Injectable } from '@nestjs/common';
+import { JwtService } from '@nestjs/jwt';
+import { UnauthenticatedError } from '@sheber/common';
+import { Environment } from '@sheber/config';
+import { TokenSubject, UsersService } from '@sheber/users';
+import { LoginResultView, SessionUserView } from './dto/login.dto';
+import { LoginAttemptsService } from './login-attempts.service';
+
+interface TokenClaims {
+  sub: string;
+  /** The user's token version when the token was made; a newer version revokes it. */
+  tv: number;
+}
+
+export function toSessionUser(user: TokenSubject): SessionUserView {
+  return {
+    id: user.id,
+    email: user.email,
+    fullName: user.fullName,
+    role: user.role,
+    employmentCenterId: user.employmentCenterId,
+  };
+}
+
+@Injectable()
+export class AuthService {
+  constructor(
+    private readonly users: UsersService,
+    private readonly jwt: JwtService,
+    private readonly attempts: LoginAttemptsService,
+    private readonly env: Environment,
+  ) {}
+
+  async login(email: string, password: string, address: string): Promise<LoginResultView> {
+    await this.attempts.assertNotLocked(email, address);
+    const user = await this.users.verifyCredentials(email, password);
+    if (!user) {
+      await this.attempts.recordFailure(email, address);
+      throw new UnauthenticatedError('Wrong email or password');
+    }
+    await this.attempts.clearAccount(email, address);
+    const claims: TokenClaims = { sub: user.id, tv: user.tokenVersion };
+    const accessToken = await this.jwt.signAsync(claims, {
+      expiresIn: this.env.JWT_TTL_SECONDS,
+    });
+    return { accessToken, expiresIn: this.env.JWT_TTL_SECONDS, user: toSessionUser(user) };
+  }
+
+  /** The user a token belongs to, if the token is genuine, unexpired and not revoked. */
+  async authenticate(token: string): Promise<TokenSubject> {
+    let claims: TokenClaims;
+    try {
+      claims = await this.jwt.verifyAsync<TokenClaims>(token);
+    } catch {
+      throw new UnauthenticatedError('The access token is invalid or has expired');
+    }
+    const user = typeof claims.sub === 'string' ? await this.users.findTokenSubject(claims.sub) : null;
+    if (!user || !user.active || user.tokenVersion !== claims.tv) {
+      throw new UnauthenticatedError('The access token has been revoked');
+    }
+    return user;
+  }
+}

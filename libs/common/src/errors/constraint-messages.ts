@@ -1,0 +1,12 @@
+/**
+ * Human messages for the named constraints of the schema. A unique or check violation on one of
+ * these becomes a 409 with this message; a violation of a constraint missing here is a bug and
+ * stays a 500, so every new named constraint that users can hit belongs in this table.
+ */
+export const CONSTRAINT_MESSAGES: Readonly<Record<string, string>> = {
+  uq_user_email: 'A user with this email already exists',
+  uq_employment_center_name: 'An employment centre with this name already exists',
+  ck_user_officer_center: 'An officer must belong to an employment centre',
+  fk_user_employment_center: 'The employment centre does not exist',
+  fk_master_craft_craft: 'The craft does not exist',
+};

@@ -1,0 +1,6 @@
+export * from './errors/domain-errors';
+export * from './errors/constraint-messages';
+export * from './roles';
+export * from './pagination.dto';
+export * from './logging/logger-options';
+export * from './validation/field-errors';

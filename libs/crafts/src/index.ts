@@ -1,0 +1,3 @@
+export * from './entities/craft.entity';
+export * from './crafts.service';
+export * from './crafts.module';

@@ -1,0 +1,2 @@
+/** Injection token of the process's ioredis client. */
+export const REDIS = Symbol('REDIS');

@@ -1,0 +1,89 @@
+import { Transform } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  ArrayUnique,
+  IsArray,
+  IsBoolean,
+  IsEmail,
+  IsIn,
+  IsNotEmpty,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Matches,
+  MaxLength,
+  MinLength,
+} from 'class-validator';
+import { IntersectionType, OmitType, PartialType } from '@nestjs/swagger';
+import { PageQueryDto, ROLES, type Role } from '@sheber/common';
+import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '../password';
+
+const trim = ({ value }: { value: unknown }): unknown =>
+  typeof value === 'string' ? value.trim() : value;
+const lowerTrim = ({ value }: { value: unknown }): unknown =>
+  typeof value === 'string' ? value.trim().toLowerCase() : value;
+
+export class CreateUserDto {
+  /** Sign-in email; compared without regard to case. */
+  @Transform(lowerTrim)
+  @IsEmail({}, { message: 'email must be an email address' })
+  @MaxLength(254)
+  email: string;
+
+  /** At least 10 characters. */
+  @IsString()
+  @MinLength(PASSWORD_MIN_LENGTH, {
+    message: `password must be at least ${PASSWORD_MIN_LENGTH} characters long`,
+  })
+  @MaxLength(PASSWORD_MAX_LENGTH)
+  password: string;
+
+  /** The person's full name as it appears on documents. */
+  @Transform(trim)
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(200)
+  fullName: string;
+
+  @IsIn(ROLES, { message: `role must be one of: ${ROLES.join(', ')}` })
+  role: Role;
+
+  /** For masters: the crafts they are qualified to teach (craft codes). */
+  @IsOptional()
+  @IsArray()
+  @ArrayUnique()
+  @ArrayMaxSize(20)
+  @IsString({ each: true })
+  @Matches(/^[a-z_]{1,32}$/, { each: true, message: 'crafts must be craft codes such as pottery' })
+  crafts?: string[];
+
+  /** For officers: the employment centre they work for. */
+  @IsOptional()
+  @IsUUID('all')
+  employmentCenterId?: string;
+}
+
+export class UpdateUserDto extends PartialType(OmitType(CreateUserDto, ['email'] as const)) {
+  /** `false` deactivates the account: its tokens stop working at once. */
+  @IsOptional()
+  @IsBoolean()
+  active?: boolean;
+}
+
+export class UserListQueryDto extends IntersectionType(PageQueryDto) {
+  @IsOptional()
+  @IsIn(ROLES, { message: `role must be one of: ${ROLES.join(', ')}` })
+  role?: Role;
+}
+
+export class UserView {
+  id: string;
+  email: string;
+  fullName: string;
+  role: Role;
+  active: boolean;
+  /** Craft codes, for masters. */
+  crafts: string[];
+  employmentCenterId: string | null;
+  createdAt: Date;
+}

@@ -1,0 +1,217 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager, In } from 'typeorm';
+import { AuditService, diffFields } from '@sheber/audit';
+import { Actor, InvalidInputError, NotFoundError, Page, type Role } from '@sheber/common';
+import { Craft } from '@sheber/crafts';
+import { EmploymentCenter } from '@sheber/employment-centers';
+import { CreateUserDto, UpdateUserDto, UserView } from './dto/user.dto';
+import { User } from './entities/user.entity';
+import { hashPassword, spendVerificationTime, verifyPassword } from './password';
+
+export function toUserView(user: User): UserView {
+  return {
+    id: user.id,
+    email: user.email,
+    fullName: user.fullName,
+    role: user.role,
+    active: user.active,
+    crafts: (user.crafts ?? []).map((craft) => craft.code).sort(),
+    employmentCenterId: user.employmentCenterId,
+    createdAt: user.createdAt,
+  };
+}
+
+/** What the token check needs to know about a user, read on every request. */
+export interface TokenSubject {
+  id: string;
+  email: string;
+  fullName: string;
+  role: Role;
+  active: boolean;
+  tokenVersion: number;
+  employmentCenterId: string | null;
+}
+
+function auditSnapshot(user: UserView): Record<string, unknown> {
+  return {
+    email: user.email,
+    fullName: user.fullName,
+    role: user.role,
+    active: user.active,
+    crafts: user.crafts,
+    employmentCenterId: user.employmentCenterId,
+  };
+}
+
+@Injectable()
+export class UsersService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly audit: AuditService,
+  ) {}
+
+  async createUser(actor: Actor, input: CreateUserDto): Promise<UserView> {
+    const passwordHash = await hashPassword(input.password);
+    return this.dataSource.transaction(async (manager) => {
+      const role = input.role;
+      await this.checkRoleFields(manager, role, input.crafts, input.employmentCenterId ?? null);
+      const user = manager.create(User, {
+        email: input.email,
+        fullName: input.fullName,
+        role,
+        passwordHash,
+        employmentCenterId: role === 'officer' ? (input.employmentCenterId ?? null) : null,
+        crafts: role === 'master' ? await this.findCrafts(manager, input.crafts ?? []) : [],
+      });
+      const saved = await manager.save(user);
+      const view = toUserView(saved);
+      await this.audit.record(manager, actor, {
+        action: 'create',
+        entity: 'user',
+        entityId: saved.id,
+        changes: auditSnapshot(view),
+      });
+      return view;
+    });
+  }
+
+  async listUsers(filter: { role?: Role; limit: number; offset: number }): Promise<Page<UserView>> {
+    const [users, total] = await this.dataSource.getRepository(User).findAndCount({
+      where: filter.role ? { role: filter.role } : {},
+      relations: { crafts: true },
+      order: { fullName: 'ASC', id: 'ASC' },
+      take: filter.limit,
+      skip: filter.offset,
+    });
+    return { items: users.map(toUserView), total };
+  }
+
+  async getUser(id: string): Promise<UserView> {
+    const user = await this.dataSource
+      .getRepository(User)
+      .findOne({ where: { id }, relations: { crafts: true } });
+    if (!user) throw new NotFoundError('User', id);
+    return toUserView(user);
+  }
+
+  async updateUser(actor: Actor, id: string, input: UpdateUserDto): Promise<UserView> {
+    const passwordHash = input.password ? await hashPassword(input.password) : undefined;
+    return this.dataSource.transaction(async (manager) => {
+      const user = await manager.findOne(User, {
+        where: { id },
+        relations: { crafts: true },
+        lock: { mode: 'pessimistic_write', tables: ['users'] },
+      });
+      if (!user) throw new NotFoundError('User', id);
+      const before = toUserView(user);
+
+      const role = input.role ?? user.role;
+      const crafts =
+        input.crafts ?? (role === 'master' ? (user.crafts ?? []).map((c) => c.code) : undefined);
+      // An officer keeps their centre unless a new one is given; other roles have none.
+      const employmentCenterId =
+        role === 'officer'
+          ? (input.employmentCenterId ?? user.employmentCenterId)
+          : (input.employmentCenterId ?? null);
+      await this.checkRoleFields(manager, role, input.crafts, employmentCenterId);
+
+      const revokeTokens =
+        passwordHash !== undefined ||
+        (input.active === false && user.active) ||
+        (input.role !== undefined && input.role !== user.role);
+      if (input.fullName !== undefined) user.fullName = input.fullName;
+      if (input.active !== undefined) user.active = input.active;
+      user.role = role;
+      user.employmentCenterId = role === 'officer' ? employmentCenterId : null;
+      user.crafts = role === 'master' ? await this.findCrafts(manager, crafts ?? []) : [];
+      if (passwordHash !== undefined) user.passwordHash = passwordHash;
+      if (revokeTokens) user.tokenVersion += 1;
+      const saved = await manager.save(user);
+
+      const after = toUserView(saved);
+      const changes: Record<string, unknown> = diffFields(auditSnapshot(before), auditSnapshot(after));
+      if (passwordHash !== undefined) changes.password = 'changed';
+      await this.audit.record(manager, actor, {
+        action: 'update',
+        entity: 'user',
+        entityId: id,
+        changes,
+      });
+      return after;
+    });
+  }
+
+  /** The user behind a token, or null: read on every authenticated request. */
+  async findTokenSubject(id: string): Promise<TokenSubject | null> {
+    const user = await this.dataSource.getRepository(User).findOne({
+      where: { id },
+      select: {
+        id: true,
+        email: true,
+        fullName: true,
+        role: true,
+        active: true,
+        tokenVersion: true,
+        employmentCenterId: true,
+      },
+    });
+    return user ?? null;
+  }
+
+  /** The active user with this email and password, or null. Takes the same time either way. */
+  async verifyCredentials(email: string, password: string): Promise<TokenSubject | null> {
+    const user = await this.dataSource
+      .getRepository(User)
+      .createQueryBuilder('u')
+      .addSelect('u.passwordHash')
+      .where('u.email = :email', { email: email.trim().toLowerCase() })
+      .getOne();
+    if (!user) {
+      await spendVerificationTime(password);
+      return null;
+    }
+    const matches = await verifyPassword(user.passwordHash, password);
+    return matches && user.active ? user : null;
+  }
+
+  async countUsers(): Promise<number> {
+    return this.dataSource.getRepository(User).count();
+  }
+
+  private async checkRoleFields(
+    manager: EntityManager,
+    role: Role,
+    crafts: string[] | undefined,
+    employmentCenterId: string | null,
+  ): Promise<void> {
+    if (crafts !== undefined && crafts.length > 0 && role !== 'master') {
+      throw new InvalidInputError('crafts', 'only a master has crafts');
+    }
+    if (employmentCenterId && role !== 'officer') {
+      throw new InvalidInputError('employmentCenterId', 'only an officer belongs to an employment centre');
+    }
+    if (role === 'officer') {
+      if (!employmentCenterId) {
+        throw new InvalidInputError(
+          'employmentCenterId',
+          'an officer must belong to an employment centre',
+        );
+      }
+      const exists = await manager.existsBy(EmploymentCenter, { id: employmentCenterId });
+      if (!exists) {
+        throw new InvalidInputError('employmentCenterId', `employment centre ${employmentCenterId} does not exist`);
+      }
+    }
+  }
+
+  private async findCrafts(manager: EntityManager, codes: string[]): Promise<Craft[]> {
+    if (codes.length === 0) return [];
+    const crafts = await manager.findBy(Craft, { code: In(codes) });
+    const unknown = codes.filter((code) => !crafts.some((craft) => craft.code === code));
+    if (unknown.length > 0) {
+      throw new InvalidInputError('crafts', `unknown craft: ${unknown.join(', ')}`);
+    }
+    return crafts;
+  }
+}

@@ -1,0 +1,44 @@
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { Test } from '@nestjs/testing';
+import supertest from 'supertest';
+import { DataSource } from 'typeorm';
+import { AppModule } from '../../apps/api/src/app.module';
+import { configureApp, createFastifyAdapter } from '../../apps/api/src/configure-app';
+import { createPinoLogger } from '../../libs/common/src';
+import { validateEnvironment } from '../../libs/config/src';
+
+export interface TestApp {
+  app: NestFastifyApplication;
+  http: () => supertest.Agent;
+  dataSource: DataSource;
+  close: () => Promise<void>;
+}
+
+/**
+ * The real API (same module, same configureApp as main.ts) on this worker's database and Redis.
+ * `env` overrides environment variables for this app only, e.g. a closed Redis port.
+ */
+export async function createTestApp(env: Record<string, string> = {}): Promise<TestApp> {
+  const saved = { ...process.env };
+  Object.assign(process.env, env);
+  try {
+    const environment = validateEnvironment(process.env);
+    const moduleRef = await Test.createTestingModule({ imports: [AppModule] }).compile();
+    const app = moduleRef.createNestApplication<NestFastifyApplication>(
+      createFastifyAdapter(environment, createPinoLogger(environment.LOG_LEVEL, 'sheber-api-test')),
+      { logger: false },
+    );
+    await configureApp(app, { docsUi: false });
+    await app.init();
+    await app.getHttpAdapter().getInstance().ready();
+    const dataSource = app.get(DataSource);
+    return {
+      app,
+      http: () => supertest.agent(app.getHttpServer()),
+      dataSource,
+      close: () => app.close(),
+    };
+  } finally {
+    process.env = saved;
+  }
+}
