@@ -8,10 +8,10 @@ import { REDIS } from './redis.token';
 export function createRedisClient(env: Environment): Redis {
   return new Redis(env.REDIS_URL, {
     keyPrefix: `${env.REDIS_PREFIX}:`,
-    // Commands fail at once while Redis is unreachable instead of queueing without end, so that
-    // a request (and the health check) answers instead of hanging.
-    enableOfflineQueue: false,
+    // While Redis is unreachable a command waits briefly and then fails, instead of queueing
+    // without end, so that a request (and the health check) answers instead of hanging.
     maxRetriesPerRequest: 1,
+    commandTimeout: 2000,
     connectTimeout: 2000,
     retryStrategy: (attempt) => Math.min(attempt * 200, 2000),
   });
