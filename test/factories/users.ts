@@ -71,7 +71,7 @@ export async function signedIn(
 /** Forgets every failed sign-in counted by this test app (they all come from one address). */
 export async function clearLoginFailures(testApp: TestApp): Promise<void> {
   const redis = testApp.app.get<Redis>(REDIS);
-  const prefix = `${process.env.REDIS_PREFIX}:`;
+  const prefix = redis.options.keyPrefix ?? '';
   const keys = await redis.keys(`${prefix}login-failures:*`);
   if (keys.length > 0) await redis.del(...keys.map((key) => key.slice(prefix.length)));
 }

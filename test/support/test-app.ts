@@ -18,8 +18,13 @@ export interface TestApp {
  * The real API (same module, same configureApp as main.ts) on this worker's database and Redis.
  * `env` overrides environment variables for this app only, e.g. a closed Redis port.
  */
+let appsCreated = 0;
+
 export async function createTestApp(env: Record<string, string> = {}): Promise<TestApp> {
   const saved = { ...process.env };
+  // Each app gets Redis keys of its own, so that one test's rate limits never reach another's.
+  appsCreated += 1;
+  process.env.REDIS_PREFIX = `${saved.REDIS_PREFIX}_${process.pid}_${appsCreated}`;
   Object.assign(process.env, env);
   try {
     const environment = validateEnvironment(process.env);

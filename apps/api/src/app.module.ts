@@ -13,6 +13,7 @@ import { AuthController } from './auth/auth.controller';
 import { CraftsController } from './crafts/crafts.controller';
 import { EmploymentCentersController } from './employment-centers/employment-centers.controller';
 import { HealthModule } from './health/health.module';
+import { ApiLifecycle } from './lifecycle';
 import { UsersController } from './users/users.controller';
 
 @Module({
@@ -36,6 +37,7 @@ import { UsersController } from './users/users.controller';
   ],
   // Rate limits run before sign-in, so that a flood is refused before any password is checked.
   providers: [
+    ApiLifecycle,
     { provide: APP_GUARD, useClass: RateLimitGuard },
     { provide: APP_GUARD, useClass: AuthGuard },
   ],

@@ -1,6 +1,8 @@
 import 'reflect-metadata';
 import { CommandFactory } from 'nest-commander';
+import { CONSTRAINT_MESSAGES } from '@sheber/common';
 import { loadEnvironmentOrExit } from '@sheber/config';
+import { postgresErrorInfo } from '@sheber/database';
 import { CliModule } from './cli.module';
 
 /** The command line: `npm run cli -- <command> [options]`; `npm run cli -- --help` lists them. */
@@ -13,7 +15,10 @@ async function main(): Promise<void> {
       process.exit(1);
     },
     serviceErrorHandler: (error) => {
-      process.stderr.write(`${error.message}\n`);
+      // A violated named constraint reads as the API would say it, e.g. a duplicate email.
+      const constraint = postgresErrorInfo(error)?.constraint;
+      const known = constraint ? CONSTRAINT_MESSAGES[constraint] : undefined;
+      process.stderr.write(`${known ?? error.message}\n`);
       process.exit(1);
     },
   });

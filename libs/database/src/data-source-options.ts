@@ -24,7 +24,9 @@ export function dataSourceOptions(settings: DatabaseSettings): DataSourceOptions
     uuidExtension: 'pgcrypto',
     synchronize: false,
     migrationsRun: false,
-    logging: ['error'],
+    // TypeORM's error log prints the query parameters, i.e. personal data: the API's exception
+    // filter logs failures without them instead.
+    logging: false,
     applicationName: settings.applicationName ?? 'sheber',
     extra: {
       max: settings.poolSize,

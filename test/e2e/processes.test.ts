@@ -1,0 +1,140 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { randomUUID } from 'node:crypto';
+import { assertBuilt, BUILT, freePort, type RunningProcess, startProcess, waitForHttp } from '../support/processes';
+
+/** The built processes as an operator runs them: configuration, start, docs, shutdown, the CLI. */
+describe('the built processes', () => {
+  beforeAll(() => {
+    assertBuilt();
+  });
+
+  it.each([
+    ['PORT', 'eighty'],
+    ['DATABASE_URL', 'mysql://localhost/sheber'],
+    ['REDIS_URL', 'localhost:6379'],
+  ])('the API refuses to start with a malformed %s, in one line naming it', async (name, value) => {
+    const api = startProcess(BUILT.api, [], { [name]: value });
+    expect((await api.exited).code).toBe(1);
+    const lines = api.output().trim().split('\n');
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatch(new RegExp(`^Invalid configuration: ${name} `));
+  });
+
+  it('the worker refuses a production start with the development secret', async () => {
+    const worker = startProcess(BUILT.worker, [], { NODE_ENV: 'production' });
+    expect((await worker.exited).code).toBe(1);
+    expect(worker.output().trim()).toBe(
+      'Invalid configuration: JWT_SECRET must be set to a secret of your own in production',
+    );
+  });
+
+  describe('the API', () => {
+    let api: RunningProcess;
+    let base: string;
+
+    beforeAll(async () => {
+      const port = await freePort();
+      base = `http://127.0.0.1:${port}`;
+      api = startProcess(BUILT.api, [], { PORT: String(port), HOST: '127.0.0.1' });
+      await waitForHttp(`${base}/api/health`);
+    });
+    afterAll(async () => {
+      api.child.kill('SIGTERM');
+      await api.exited;
+    });
+
+    it('serves the OpenAPI UI and a document that describes every route', async () => {
+      const ui = await fetch(`${base}/api/docs`);
+      expect(ui.status).toBe(200);
+      expect(await ui.text()).toContain('swagger');
+      const document = (await (await fetch(`${base}/api/docs-json`)).json()) as {
+        paths: Record<string, Record<string, { summary?: string; description?: string }>>;
+        components: { schemas: Record<string, { properties?: Record<string, unknown> }> };
+      };
+      const operations = Object.entries(document.paths).flatMap(([path, methods]) =>
+        Object.entries(methods).map(([method, operation]) => ({ route: `${method.toUpperCase()} ${path}`, operation })),
+      );
+      expect(operations.map((o) => o.route)).toEqual(
+        expect.arrayContaining(['POST /api/auth/login', 'GET /api/users/{id}', 'GET /api/health', 'GET /api/audit']),
+      );
+      for (const { route, operation } of operations) {
+        expect([route, Boolean(operation.summary ?? operation.description)]).toEqual([route, true]);
+      }
+      // The CLI plugin describes DTOs from their class-validator decorators.
+      expect(Object.keys(document.components.schemas.CreateUserDto?.properties ?? {})).toEqual(
+        expect.arrayContaining(['email', 'password', 'fullName', 'role', 'crafts', 'employmentCenterId']),
+      );
+    });
+
+    it('writes JSON log lines with request ids and without the authorization header', async () => {
+      await fetch(`${base}/api/auth/me`, {
+        headers: { authorization: 'Bearer secret-token-value', 'x-request-id': 'log-check-1' },
+      });
+      await api.waitForOutput(/log-check-1/);
+      const line = api
+        .output()
+        .split('\n')
+        .find((l) => l.includes('log-check-1') && l.includes('request completed'));
+      expect(line).toBeDefined();
+      const entry = JSON.parse(line!) as { reqId: string; res: { statusCode: number } };
+      expect(entry.reqId).toBe('log-check-1');
+      expect(entry.res.statusCode).toBe(401);
+      expect(api.output()).not.toContain('secret-token-value');
+    });
+
+    it('never logs an IIN that appears in a URL', async () => {
+      await fetch(`${base}/api/users?search=880101300123`, { headers: { 'x-request-id': 'iin-check-1' } });
+      await api.waitForOutput(/iin-check-1/);
+      expect(api.output()).not.toContain('880101300123');
+    });
+  });
+
+  it('the worker connects, says it is ready, and stops cleanly on SIGTERM', async () => {
+    const worker = startProcess(BUILT.worker);
+    await worker.waitForOutput(/Worker ready/);
+    worker.child.kill('SIGTERM');
+    // Nest closes the application, then lets SIGTERM end the process as the signal would.
+    expect(await worker.exited).toEqual({ code: null, signal: 'SIGTERM' });
+    expect(worker.output()).toMatch(/Worker stopped on SIGTERM/);
+  });
+
+  it('the API stops cleanly on SIGTERM', async () => {
+    const port = await freePort();
+    const api = startProcess(BUILT.api, [], { PORT: String(port), HOST: '127.0.0.1' });
+    await waitForHttp(`http://127.0.0.1:${port}/api/health`);
+    api.child.kill('SIGTERM');
+    expect(await api.exited).toEqual({ code: null, signal: 'SIGTERM' });
+    expect(api.output()).toMatch(/API stopped on SIGTERM/);
+  });
+
+  it('create-admin makes an administrator who can sign in, and refuses a short password', async () => {
+    const email = `admin-${randomUUID()}@sheber.kz`;
+    const cli = startProcess(BUILT.cli, ['create-admin', '--email', email, '--password', 'a-long-admin-password']);
+    expect((await cli.exited).code).toBe(0);
+    expect(cli.output()).toContain(`Created administrator ${email}`);
+
+    const short = startProcess(BUILT.cli, ['create-admin', '--email', `x-${email}`, '--password', 'short']);
+    expect((await short.exited).code).toBe(1);
+    expect(short.output()).toContain('password must be at least 10 characters long');
+
+    const again = startProcess(BUILT.cli, ['create-admin', '--email', email, '--password', 'a-long-admin-password']);
+    expect((await again.exited).code).toBe(1);
+    expect(again.output()).toContain('A user with this email already exists');
+
+    const port = await freePort();
+    const api = startProcess(BUILT.api, [], { PORT: String(port), HOST: '127.0.0.1' });
+    try {
+      await waitForHttp(`http://127.0.0.1:${port}/api/health`);
+      const login = await fetch(`http://127.0.0.1:${port}/api/auth/login`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ email, password: 'a-long-admin-password' }),
+      });
+      expect(login.status).toBe(200);
+      expect(((await login.json()) as { user: { role: string } }).user.role).toBe('admin');
+    } finally {
+      api.child.kill('SIGTERM');
+      await api.exited;
+    }
+  });
+});

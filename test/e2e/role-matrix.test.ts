@@ -1,0 +1,118 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { RequestMethod } from '@nestjs/common';
+import { METHOD_METADATA, PATH_METADATA } from '@nestjs/common/constants.js';
+import { MetadataScanner, ModulesContainer } from '@nestjs/core';
+import { randomUUID } from 'node:crypto';
+import type { Role } from '../../libs/common/src';
+import { signedIn } from '../factories/users';
+import { createTestApp, type TestApp } from '../support/test-app';
+
+type Access = 'public' | Role[];
+
+/**
+ * Every route of the API and who may call it. The test below reads the routes from the running
+ * app and fails when a route is missing here: a new route cannot escape the matrix.
+ * Admin may call every route; a route that declares no roles is admin-only.
+ */
+const MATRIX: Record<string, Access> = {
+  'POST /api/auth/login': 'public',
+  'GET /api/auth/me': ['admin', 'staff', 'master', 'officer'],
+  'GET /api/health': 'public',
+  'POST /api/users': ['admin'],
+  'GET /api/users': ['admin'],
+  'GET /api/users/:id': ['admin'],
+  'PATCH /api/users/:id': ['admin'],
+  'GET /api/crafts': ['admin', 'staff', 'master', 'officer'],
+  'POST /api/employment-centers': ['admin'],
+  'GET /api/employment-centers': ['admin', 'staff'],
+  'GET /api/audit': ['admin'],
+};
+
+const ROLES: Role[] = ['admin', 'staff', 'master', 'officer'];
+
+function discoverRoutes(t: TestApp): string[] {
+  const modules = t.app.get(ModulesContainer);
+  const scanner = new MetadataScanner();
+  const routes: string[] = [];
+  const controllers = [...modules.values()].flatMap((module) => [...module.controllers.values()]);
+  for (const wrapper of controllers) {
+    const instance = wrapper.instance as Record<string, unknown> | undefined;
+    if (!instance || !wrapper.metatype) continue;
+    const base = String(Reflect.getMetadata(PATH_METADATA, wrapper.metatype) ?? '');
+    const prototype = Object.getPrototypeOf(instance) as object;
+    for (const name of scanner.getAllMethodNames(prototype)) {
+      const handler = (prototype as Record<string, unknown>)[name] as object;
+      const path = Reflect.getMetadata(PATH_METADATA, handler) as string | undefined;
+      const method = Reflect.getMetadata(METHOD_METADATA, handler) as RequestMethod | undefined;
+      if (path === undefined || method === undefined) continue;
+      const full = ['api', base, path]
+        .map((part) => part.replace(/^\/|\/$/g, ''))
+        .filter(Boolean)
+        .join('/');
+      routes.push(`${RequestMethod[method]} /${full}`);
+    }
+  }
+  return routes.sort();
+}
+
+describe('role matrix', () => {
+  let t: TestApp;
+  const tokens = {} as Record<Role, string>;
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    for (const role of ROLES) tokens[role] = (await signedIn(t, role)).token;
+  });
+  afterAll(async () => {
+    await t.close();
+  });
+
+  it('lists every route of the app, and only those', () => {
+    expect(discoverRoutes(t)).toEqual(Object.keys(MATRIX).sort());
+  });
+
+  function call(route: string, token?: string) {
+    const [method, path] = route.split(' ') as [string, string];
+    const url = path.replace(/:[a-zA-Z]+/g, randomUUID());
+    const agent = t.http();
+    const request =
+      method === 'GET' ? agent.get(url)
+      : method === 'POST' ? agent.post(url)
+      : method === 'PATCH' ? agent.patch(url)
+      : method === 'PUT' ? agent.put(url)
+      : agent.delete(url);
+    if (token) void request.set('authorization', `Bearer ${token}`);
+    // An empty body: an allowed role then gets 400/404/422, never 401/403.
+    return method === 'GET' ? request : request.send({});
+  }
+
+  const protectedRoutes = Object.entries(MATRIX).filter(([, access]) => access !== 'public');
+
+  it.each(protectedRoutes.map(([route]) => [route]))('%s refuses a caller without a token (401)', async (route) => {
+    const response = await call(route);
+    expect(response.status).toBe(401);
+  });
+
+  const cases = protectedRoutes.flatMap(([route, access]) =>
+    ROLES.map((role) => [route, role, (access as Role[]).includes(role)] as const),
+  );
+
+  it.each(cases)('%s as %s: allowed=%s', async (route, role, allowed) => {
+    const response = await call(route, tokens[role]);
+    if (allowed) {
+      expect([401, 403]).not.toContain(response.status);
+      expect(response.status).toBeLessThan(500);
+    } else {
+      expect(response.status).toBe(403);
+      expect(response.body).toMatchObject({ statusCode: 403, error: 'Forbidden' });
+    }
+  });
+
+  it.each(Object.entries(MATRIX).filter(([, access]) => access === 'public').map(([route]) => [route]))(
+    '%s needs no token',
+    async (route) => {
+      const response = await call(route);
+      expect([401, 403]).not.toContain(response.status);
+    },
+  );
+});

@@ -1,0 +1,144 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { createEmploymentCenter, signedIn } from '../factories/users';
+import { createTestApp, type TestApp } from '../support/test-app';
+
+describe('users and the audit log', () => {
+  let t: TestApp;
+  let admin: string;
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    admin = (await signedIn(t, 'admin')).token;
+  });
+  afterAll(async () => {
+    await t.close();
+  });
+
+  const auth = (token: string) => ({ authorization: `Bearer ${token}` });
+
+  it('creates a master with crafts and an officer with a centre, and audits both', async () => {
+    const center = await createEmploymentCenter(t.dataSource);
+    const master = await t
+      .http()
+      .post('/api/users')
+      .set(auth(admin))
+      .send({
+        email: `  Master.${Date.now()}@Sheber.KZ `,
+        password: 'long-enough-pass',
+        fullName: 'Ержан Қайратұлы',
+        role: 'master',
+        crafts: ['pottery', 'jewelry'],
+      });
+    expect(master.status).toBe(201);
+    expect(master.body).toMatchObject({ role: 'master', crafts: ['jewelry', 'pottery'], active: true });
+    expect(master.body.email).toBe(master.body.email.toLowerCase());
+    expect(master.body).not.toHaveProperty('passwordHash');
+    expect(master.body).not.toHaveProperty('password');
+
+    const officer = await t
+      .http()
+      .post('/api/users')
+      .set(auth(admin))
+      .send({
+        email: `officer.${Date.now()}@enbek.kz`,
+        password: 'long-enough-pass',
+        fullName: 'Динара Ибраева',
+        role: 'officer',
+        employmentCenterId: center.id,
+      });
+    expect(officer.status).toBe(201);
+    expect(officer.body.employmentCenterId).toBe(center.id);
+
+    const audit = await t.http().get(`/api/audit?entity=user&entityId=${master.body.id}`).set(auth(admin));
+    expect(audit.status).toBe(200);
+    expect(audit.body.total).toBe(1);
+    expect(audit.body.items[0]).toMatchObject({ action: 'create', entity: 'user', entityId: master.body.id });
+    expect(JSON.stringify(audit.body.items[0].changes)).not.toMatch(/password/i);
+  });
+
+  it('refuses a duplicate email with 409 whatever its case, and writes no audit row', async () => {
+    const email = `dup.${Date.now()}@sheber.kz`;
+    const body = { email, password: 'long-enough-pass', fullName: 'A', role: 'staff' };
+    expect((await t.http().post('/api/users').set(auth(admin)).send(body)).status).toBe(201);
+    const auditBefore = await t.dataSource.query('SELECT count(*)::int AS n FROM audit_log');
+    const again = await t.http().post('/api/users').set(auth(admin)).send({ ...body, email: email.toUpperCase() });
+    expect(again.status).toBe(409);
+    expect(again.body).toEqual({
+      statusCode: 409,
+      error: 'Conflict',
+      message: 'A user with this email already exists',
+      code: 'uq_user_email',
+    });
+    const auditAfter = await t.dataSource.query('SELECT count(*)::int AS n FROM audit_log');
+    expect(auditAfter).toEqual(auditBefore);
+  });
+
+  it('refuses role fields that do not fit the role, naming the field', async () => {
+    const base = { password: 'long-enough-pass', fullName: 'A' };
+    const officer = await t.http().post('/api/users').set(auth(admin)).send({ ...base, email: `o${Date.now()}@x.kz`, role: 'officer' });
+    expect(officer.status).toBe(400);
+    expect(officer.body.errors[0].field).toBe('employmentCenterId');
+    const staffWithCrafts = await t
+      .http()
+      .post('/api/users')
+      .set(auth(admin))
+      .send({ ...base, email: `s${Date.now()}@x.kz`, role: 'staff', crafts: ['felt'] });
+    expect(staffWithCrafts.status).toBe(400);
+    expect(staffWithCrafts.body.errors[0].field).toBe('crafts');
+    const unknownCraft = await t
+      .http()
+      .post('/api/users')
+      .set(auth(admin))
+      .send({ ...base, email: `m${Date.now()}@x.kz`, role: 'master', crafts: ['glassblowing'] });
+    expect(unknownCraft.status).toBe(400);
+    expect(unknownCraft.body.message[0]).toMatch(/glassblowing/);
+  });
+
+  it('lists users with paging and filters by role', async () => {
+    const page = await t.http().get('/api/users?limit=2&offset=0').set(auth(admin));
+    expect(page.status).toBe(200);
+    expect(page.body.items.length).toBeLessThanOrEqual(2);
+    expect(page.body.total).toBeGreaterThanOrEqual(page.body.items.length);
+    const masters = await t.http().get('/api/users?role=master&limit=100').set(auth(admin));
+    expect(masters.body.items.every((u: { role: string }) => u.role === 'master')).toBe(true);
+  });
+
+  it('audits an update with the old and new value of each changed field', async () => {
+    const staff = await signedIn(t, 'staff');
+    const patch = await t.http().patch(`/api/users/${staff.id}`).set(auth(admin)).send({ fullName: 'Гүлнар Ахметова' });
+    expect(patch.status).toBe(200);
+    const audit = await t.http().get(`/api/audit?entity=user&entityId=${staff.id}`).set(auth(admin));
+    expect(audit.body.items[0]).toMatchObject({
+      action: 'update',
+      changes: { fullName: { from: 'Test staff', to: 'Гүлнар Ахметова' } },
+    });
+    expect(audit.body.items[0].requestId).toEqual(expect.any(String));
+  });
+
+  it('returns 404 for an unknown user and 400 for a malformed id', async () => {
+    const unknown = await t.http().get('/api/users/7d7f3c0e-4c55-4a8b-9a57-0d9c1a2b3c4d').set(auth(admin));
+    expect(unknown.status).toBe(404);
+    const malformed = await t.http().get('/api/users/not-a-uuid').set(auth(admin));
+    expect(malformed.status).toBe(400);
+  });
+
+  it('lists and creates employment centres; a duplicate name is 409', async () => {
+    const name = `Employment centre of Saran ${Date.now()}`;
+    const created = await t.http().post('/api/employment-centers').set(auth(admin)).send({ name, region: 'Karaganda region' });
+    expect(created.status).toBe(201);
+    const duplicate = await t.http().post('/api/employment-centers').set(auth(admin)).send({ name, region: 'Karaganda region' });
+    expect(duplicate.status).toBe(409);
+    const staff = await signedIn(t, 'staff');
+    const list = await t.http().get('/api/employment-centers?limit=100').set(auth(staff.token));
+    expect(list.status).toBe(200);
+    expect(list.body.items.map((c: { name: string }) => c.name)).toContain(name);
+  });
+
+  it('gives the five crafts with Kazakh, Russian and English names to any user', async () => {
+    const officer = await signedIn(t, 'officer');
+    const crafts = await t.http().get('/api/crafts').set(auth(officer.token));
+    expect(crafts.status).toBe(200);
+    expect(crafts.body.map((c: { code: string }) => c.code)).toEqual(['jewelry', 'pottery', 'leather', 'felt', 'souvenirs']);
+    expect(crafts.body[0].name).toEqual({ kk: 'Зергерлік өнер', ru: 'Ювелирное дело', en: 'Jewelry' });
+  });
+});
