@@ -15,7 +15,10 @@ describe('sign-in', () => {
 
   it('returns a token and the user for the right password, and /me answers with it', async () => {
     const user = await createUser(t.dataSource, 'staff');
-    const response = await t.http().post('/api/auth/login').send({ email: user.email.toUpperCase(), password: TEST_PASSWORD });
+    const response = await t
+      .http()
+      .post('/api/auth/login')
+      .send({ email: user.email.toUpperCase(), password: TEST_PASSWORD });
     expect(response.status).toBe(200);
     expect(response.body.user).toEqual({
       id: user.id,
@@ -24,15 +27,24 @@ describe('sign-in', () => {
       role: 'staff',
       employmentCenterId: null,
     });
-    const me = await t.http().get('/api/auth/me').set('authorization', `Bearer ${response.body.accessToken}`);
+    const me = await t
+      .http()
+      .get('/api/auth/me')
+      .set('authorization', `Bearer ${response.body.accessToken}`);
     expect(me.status).toBe(200);
     expect(me.body.id).toBe(user.id);
   });
 
   it('refuses a wrong password and an unknown email alike with 401', async () => {
     const user = await createUser(t.dataSource, 'staff');
-    const wrong = await t.http().post('/api/auth/login').send({ email: user.email, password: 'wrong-password-1' });
-    const unknown = await t.http().post('/api/auth/login').send({ email: 'nobody@test.sheber.kz', password: 'wrong-password-1' });
+    const wrong = await t
+      .http()
+      .post('/api/auth/login')
+      .send({ email: user.email, password: 'wrong-password-1' });
+    const unknown = await t
+      .http()
+      .post('/api/auth/login')
+      .send({ email: 'nobody@test.sheber.kz', password: 'wrong-password-1' });
     expect(wrong.status).toBe(401);
     expect(unknown.status).toBe(401);
     expect(wrong.body.message).toBe(unknown.body.message);
@@ -40,7 +52,10 @@ describe('sign-in', () => {
 
   it('refuses a route without a token, and with a forged one', async () => {
     expect((await t.http().get('/api/auth/me')).status).toBe(401);
-    const forged = await t.http().get('/api/auth/me').set('authorization', 'Bearer eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJ4In0.x');
+    const forged = await t
+      .http()
+      .get('/api/auth/me')
+      .set('authorization', 'Bearer eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJ4In0.x');
     expect(forged.status).toBe(401);
     expect(forged.body).toMatchObject({ statusCode: 401, error: 'Unauthorized' });
   });
@@ -59,9 +74,11 @@ describe('tokens', () => {
   it('refuses an expired token', async () => {
     const user = await createUser(t.dataSource, 'staff');
     const jwt = t.app.get(JwtService);
-    const expired = await jwt.signAsync(
-      { sub: user.id, tv: 0, exp: Math.floor(Date.now() / 1000) - 5 },
-    );
+    const expired = await jwt.signAsync({
+      sub: user.id,
+      tv: 0,
+      exp: Math.floor(Date.now() / 1000) - 5,
+    });
     const response = await t.http().get('/api/auth/me').set('authorization', `Bearer ${expired}`);
     expect(response.status).toBe(401);
     expect(response.body.message).toMatch(/expired/);
@@ -83,7 +100,10 @@ describe('tokens', () => {
 
     const after = await t.http().get('/api/auth/me').set('authorization', `Bearer ${staff.token}`);
     expect(after.status).toBe(401);
-    const relogin = await t.http().post('/api/auth/login').send({ email: staff.email, password: TEST_PASSWORD });
+    const relogin = await t
+      .http()
+      .post('/api/auth/login')
+      .send({ email: staff.email, password: TEST_PASSWORD });
     expect(relogin.status).toBe(401);
   });
 
@@ -100,9 +120,15 @@ describe('tokens', () => {
     const old = await t.http().get('/api/auth/me').set('authorization', `Bearer ${master.token}`);
     expect(old.status).toBe(401);
     expect(old.body.message).toMatch(/revoked/);
-    const fresh = await t.http().post('/api/auth/login').send({ email: master.email, password: 'a-brand-new-password' });
+    const fresh = await t
+      .http()
+      .post('/api/auth/login')
+      .send({ email: master.email, password: 'a-brand-new-password' });
     expect(fresh.status).toBe(200);
-    const oldPassword = await t.http().post('/api/auth/login').send({ email: master.email, password: TEST_PASSWORD });
+    const oldPassword = await t
+      .http()
+      .post('/api/auth/login')
+      .send({ email: master.email, password: TEST_PASSWORD });
     expect(oldPassword.status).toBe(401);
   });
 });
@@ -123,11 +149,17 @@ describe('failed sign-in limit', () => {
     const user = await createUser(t.dataSource, 'staff');
     const statuses: number[] = [];
     for (let attempt = 0; attempt < 10; attempt += 1) {
-      const response = await t.http().post('/api/auth/login').send({ email: user.email, password: 'wrong-password-x' });
+      const response = await t
+        .http()
+        .post('/api/auth/login')
+        .send({ email: user.email, password: 'wrong-password-x' });
       statuses.push(response.status);
     }
     expect(statuses).toEqual(Array(10).fill(401));
-    const eleventh = await t.http().post('/api/auth/login').send({ email: user.email, password: TEST_PASSWORD });
+    const eleventh = await t
+      .http()
+      .post('/api/auth/login')
+      .send({ email: user.email, password: TEST_PASSWORD });
     expect(eleventh.status).toBe(429);
     expect(eleventh.body).toMatchObject({ statusCode: 429, error: 'Too Many Requests' });
     expect(Number(eleventh.headers['retry-after'])).toBeGreaterThan(0);

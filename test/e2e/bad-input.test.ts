@@ -21,20 +21,39 @@ describe('bad input', () => {
     );
   }
 
-  const valid = { email: 'new.user@sheber.kz', password: 'long-enough-pass', fullName: 'New User', role: 'staff' };
+  const valid = {
+    email: 'new.user@sheber.kz',
+    password: 'long-enough-pass',
+    fullName: 'New User',
+    role: 'staff',
+  };
 
   it.each([
     ['an unknown field', { ...valid, isAdmin: true }, 400, 'isAdmin'],
     ['a wrong type', { ...valid, fullName: 42 }, 400, 'fullName'],
-    ['a missing field', { email: valid.email, password: valid.password, role: 'staff' }, 400, 'fullName'],
+    [
+      'a missing field',
+      { email: valid.email, password: valid.password, role: 'staff' },
+      400,
+      'fullName',
+    ],
     ['an unknown role', { ...valid, role: 'superuser' }, 400, 'role'],
     ['a short password', { ...valid, password: 'short' }, 400, 'password'],
     ['a malformed email', { ...valid, email: 'not-an-email' }, 400, 'email'],
     ['an over-long name', { ...valid, fullName: 'x'.repeat(201) }, 400, 'fullName'],
-    ['a malformed centre id', { ...valid, role: 'officer', employmentCenterId: 'abc' }, 400, 'employmentCenterId'],
+    [
+      'a malformed centre id',
+      { ...valid, role: 'officer', employmentCenterId: 'abc' },
+      400,
+      'employmentCenterId',
+    ],
   ])('refuses %s naming the field, changing nothing', async (_, body, status, field) => {
     const before = await rowCounts();
-    const response = await t.http().post('/api/users').set('authorization', `Bearer ${admin}`).send(body);
+    const response = await t
+      .http()
+      .post('/api/users')
+      .set('authorization', `Bearer ${admin}`)
+      .send(body);
     expect(response.status).toBe(status);
     expect(response.body).toMatchObject({ statusCode: 400, error: 'Bad Request' });
     expect(response.body.errors.map((e: { field: string }) => e.field)).toContain(field);
@@ -76,7 +95,10 @@ describe('bad input', () => {
     expect(response.status).toBe(415);
     expect(response.body.statusCode).toBe(415);
     for (const query of ['limit=0', 'limit=101', 'limit=abc', 'offset=-1']) {
-      const list = await t.http().get(`/api/users?${query}`).set('authorization', `Bearer ${admin}`);
+      const list = await t
+        .http()
+        .get(`/api/users?${query}`)
+        .set('authorization', `Bearer ${admin}`);
       expect(list.status).toBe(400);
     }
   });

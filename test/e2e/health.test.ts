@@ -35,7 +35,9 @@ describe('GET /api/health', () => {
     // A throw-away copy of this worker's database, dropped under the running app.
     const scratch = `${new URL(process.env.DATABASE_URL!).pathname.slice(1)}_health`;
     await onServer((client) =>
-      client.query(`CREATE DATABASE "${scratch}" TEMPLATE "${templateName(process.env.SHEBER_TEST_RUN!)}"`),
+      client.query(
+        `CREATE DATABASE "${scratch}" TEMPLATE "${templateName(process.env.SHEBER_TEST_RUN!)}"`,
+      ),
     );
     const t = await createTestApp({ DATABASE_URL: databaseUrl(scratch) });
     apps.push(t);

@@ -1,6 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { randomUUID } from 'node:crypto';
-import { assertBuilt, BUILT, freePort, type RunningProcess, startProcess, waitForHttp } from '../support/processes';
+import {
+  assertBuilt,
+  BUILT,
+  freePort,
+  type RunningProcess,
+  startProcess,
+  waitForHttp,
+} from '../support/processes';
 
 /** The built processes as an operator runs them: configuration, start, docs, shutdown, the CLI. */
 describe('the built processes', () => {
@@ -52,17 +59,32 @@ describe('the built processes', () => {
         components: { schemas: Record<string, { properties?: Record<string, unknown> }> };
       };
       const operations = Object.entries(document.paths).flatMap(([path, methods]) =>
-        Object.entries(methods).map(([method, operation]) => ({ route: `${method.toUpperCase()} ${path}`, operation })),
+        Object.entries(methods).map(([method, operation]) => ({
+          route: `${method.toUpperCase()} ${path}`,
+          operation,
+        })),
       );
       expect(operations.map((o) => o.route)).toEqual(
-        expect.arrayContaining(['POST /api/auth/login', 'GET /api/users/{id}', 'GET /api/health', 'GET /api/audit']),
+        expect.arrayContaining([
+          'POST /api/auth/login',
+          'GET /api/users/{id}',
+          'GET /api/health',
+          'GET /api/audit',
+        ]),
       );
       for (const { route, operation } of operations) {
         expect([route, Boolean(operation.summary ?? operation.description)]).toEqual([route, true]);
       }
       // The CLI plugin describes DTOs from their class-validator decorators.
       expect(Object.keys(document.components.schemas.CreateUserDto?.properties ?? {})).toEqual(
-        expect.arrayContaining(['email', 'password', 'fullName', 'role', 'crafts', 'employmentCenterId']),
+        expect.arrayContaining([
+          'email',
+          'password',
+          'fullName',
+          'role',
+          'crafts',
+          'employmentCenterId',
+        ]),
       );
     });
 
@@ -70,7 +92,7 @@ describe('the built processes', () => {
       await fetch(`${base}/api/auth/me`, {
         headers: { authorization: 'Bearer secret-token-value', 'x-request-id': 'log-check-1' },
       });
-      await api.waitForOutput(/log-check-1/);
+      await api.waitForOutput(/log-check-1.*request completed/);
       const line = api
         .output()
         .split('\n')
@@ -83,7 +105,9 @@ describe('the built processes', () => {
     });
 
     it('never logs an IIN that appears in a URL', async () => {
-      await fetch(`${base}/api/users?search=880101300123`, { headers: { 'x-request-id': 'iin-check-1' } });
+      await fetch(`${base}/api/users?search=880101300123`, {
+        headers: { 'x-request-id': 'iin-check-1' },
+      });
       await api.waitForOutput(/iin-check-1/);
       expect(api.output()).not.toContain('880101300123');
     });
@@ -109,15 +133,33 @@ describe('the built processes', () => {
 
   it('create-admin makes an administrator who can sign in, and refuses a short password', async () => {
     const email = `admin-${randomUUID()}@sheber.kz`;
-    const cli = startProcess(BUILT.cli, ['create-admin', '--email', email, '--password', 'a-long-admin-password']);
+    const cli = startProcess(BUILT.cli, [
+      'create-admin',
+      '--email',
+      email,
+      '--password',
+      'a-long-admin-password',
+    ]);
     expect((await cli.exited).code).toBe(0);
     expect(cli.output()).toContain(`Created administrator ${email}`);
 
-    const short = startProcess(BUILT.cli, ['create-admin', '--email', `x-${email}`, '--password', 'short']);
+    const short = startProcess(BUILT.cli, [
+      'create-admin',
+      '--email',
+      `x-${email}`,
+      '--password',
+      'short',
+    ]);
     expect((await short.exited).code).toBe(1);
     expect(short.output()).toContain('password must be at least 10 characters long');
 
-    const again = startProcess(BUILT.cli, ['create-admin', '--email', email, '--password', 'a-long-admin-password']);
+    const again = startProcess(BUILT.cli, [
+      'create-admin',
+      '--email',
+      email,
+      '--password',
+      'a-long-admin-password',
+    ]);
     expect((await again.exited).code).toBe(1);
     expect(again.output()).toContain('A user with this email already exists');
 

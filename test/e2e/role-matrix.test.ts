@@ -76,11 +76,15 @@ describe('role matrix', () => {
     const url = path.replace(/:[a-zA-Z]+/g, randomUUID());
     const agent = t.http();
     const request =
-      method === 'GET' ? agent.get(url)
-      : method === 'POST' ? agent.post(url)
-      : method === 'PATCH' ? agent.patch(url)
-      : method === 'PUT' ? agent.put(url)
-      : agent.delete(url);
+      method === 'GET'
+        ? agent.get(url)
+        : method === 'POST'
+          ? agent.post(url)
+          : method === 'PATCH'
+            ? agent.patch(url)
+            : method === 'PUT'
+              ? agent.put(url)
+              : agent.delete(url);
     if (token) void request.set('authorization', `Bearer ${token}`);
     // An empty body: an allowed role then gets 400/404/422, never 401/403.
     return method === 'GET' ? request : request.send({});
@@ -88,10 +92,13 @@ describe('role matrix', () => {
 
   const protectedRoutes = Object.entries(MATRIX).filter(([, access]) => access !== 'public');
 
-  it.each(protectedRoutes.map(([route]) => [route]))('%s refuses a caller without a token (401)', async (route) => {
-    const response = await call(route);
-    expect(response.status).toBe(401);
-  });
+  it.each(protectedRoutes.map(([route]) => [route]))(
+    '%s refuses a caller without a token (401)',
+    async (route) => {
+      const response = await call(route);
+      expect(response.status).toBe(401);
+    },
+  );
 
   const cases = protectedRoutes.flatMap(([route, access]) =>
     ROLES.map((role) => [route, role, (access as Role[]).includes(role)] as const),
@@ -108,11 +115,12 @@ describe('role matrix', () => {
     }
   });
 
-  it.each(Object.entries(MATRIX).filter(([, access]) => access === 'public').map(([route]) => [route]))(
-    '%s needs no token',
-    async (route) => {
-      const response = await call(route);
-      expect([401, 403]).not.toContain(response.status);
-    },
-  );
+  it.each(
+    Object.entries(MATRIX)
+      .filter(([, access]) => access === 'public')
+      .map(([route]) => [route]),
+  )('%s needs no token', async (route) => {
+    const response = await call(route);
+    expect([401, 403]).not.toContain(response.status);
+  });
 });

@@ -30,7 +30,11 @@ describe('users and the audit log', () => {
         crafts: ['pottery', 'jewelry'],
       });
     expect(master.status).toBe(201);
-    expect(master.body).toMatchObject({ role: 'master', crafts: ['jewelry', 'pottery'], active: true });
+    expect(master.body).toMatchObject({
+      role: 'master',
+      crafts: ['jewelry', 'pottery'],
+      active: true,
+    });
     expect(master.body.email).toBe(master.body.email.toLowerCase());
     expect(master.body).not.toHaveProperty('passwordHash');
     expect(master.body).not.toHaveProperty('password');
@@ -49,10 +53,17 @@ describe('users and the audit log', () => {
     expect(officer.status).toBe(201);
     expect(officer.body.employmentCenterId).toBe(center.id);
 
-    const audit = await t.http().get(`/api/audit?entity=user&entityId=${master.body.id}`).set(auth(admin));
+    const audit = await t
+      .http()
+      .get(`/api/audit?entity=user&entityId=${master.body.id}`)
+      .set(auth(admin));
     expect(audit.status).toBe(200);
     expect(audit.body.total).toBe(1);
-    expect(audit.body.items[0]).toMatchObject({ action: 'create', entity: 'user', entityId: master.body.id });
+    expect(audit.body.items[0]).toMatchObject({
+      action: 'create',
+      entity: 'user',
+      entityId: master.body.id,
+    });
     expect(JSON.stringify(audit.body.items[0].changes)).not.toMatch(/password/i);
   });
 
@@ -61,7 +72,11 @@ describe('users and the audit log', () => {
     const body = { email, password: 'long-enough-pass', fullName: 'A', role: 'staff' };
     expect((await t.http().post('/api/users').set(auth(admin)).send(body)).status).toBe(201);
     const auditBefore = await t.dataSource.query('SELECT count(*)::int AS n FROM audit_log');
-    const again = await t.http().post('/api/users').set(auth(admin)).send({ ...body, email: email.toUpperCase() });
+    const again = await t
+      .http()
+      .post('/api/users')
+      .set(auth(admin))
+      .send({ ...body, email: email.toUpperCase() });
     expect(again.status).toBe(409);
     expect(again.body).toEqual({
       statusCode: 409,
@@ -75,7 +90,11 @@ describe('users and the audit log', () => {
 
   it('refuses role fields that do not fit the role, naming the field', async () => {
     const base = { password: 'long-enough-pass', fullName: 'A' };
-    const officer = await t.http().post('/api/users').set(auth(admin)).send({ ...base, email: `o${Date.now()}@x.kz`, role: 'officer' });
+    const officer = await t
+      .http()
+      .post('/api/users')
+      .set(auth(admin))
+      .send({ ...base, email: `o${Date.now()}@x.kz`, role: 'officer' });
     expect(officer.status).toBe(400);
     expect(officer.body.errors[0].field).toBe('employmentCenterId');
     const staffWithCrafts = await t
@@ -105,9 +124,16 @@ describe('users and the audit log', () => {
 
   it('audits an update with the old and new value of each changed field', async () => {
     const staff = await signedIn(t, 'staff');
-    const patch = await t.http().patch(`/api/users/${staff.id}`).set(auth(admin)).send({ fullName: 'Гүлнар Ахметова' });
+    const patch = await t
+      .http()
+      .patch(`/api/users/${staff.id}`)
+      .set(auth(admin))
+      .send({ fullName: 'Гүлнар Ахметова' });
     expect(patch.status).toBe(200);
-    const audit = await t.http().get(`/api/audit?entity=user&entityId=${staff.id}`).set(auth(admin));
+    const audit = await t
+      .http()
+      .get(`/api/audit?entity=user&entityId=${staff.id}`)
+      .set(auth(admin));
     expect(audit.body.items[0]).toMatchObject({
       action: 'update',
       changes: { fullName: { from: 'Test staff', to: 'Гүлнар Ахметова' } },
@@ -116,7 +142,10 @@ describe('users and the audit log', () => {
   });
 
   it('returns 404 for an unknown user and 400 for a malformed id', async () => {
-    const unknown = await t.http().get('/api/users/7d7f3c0e-4c55-4a8b-9a57-0d9c1a2b3c4d').set(auth(admin));
+    const unknown = await t
+      .http()
+      .get('/api/users/7d7f3c0e-4c55-4a8b-9a57-0d9c1a2b3c4d')
+      .set(auth(admin));
     expect(unknown.status).toBe(404);
     const malformed = await t.http().get('/api/users/not-a-uuid').set(auth(admin));
     expect(malformed.status).toBe(400);
@@ -124,9 +153,17 @@ describe('users and the audit log', () => {
 
   it('lists and creates employment centres; a duplicate name is 409', async () => {
     const name = `Employment centre of Saran ${Date.now()}`;
-    const created = await t.http().post('/api/employment-centers').set(auth(admin)).send({ name, region: 'Karaganda region' });
+    const created = await t
+      .http()
+      .post('/api/employment-centers')
+      .set(auth(admin))
+      .send({ name, region: 'Karaganda region' });
     expect(created.status).toBe(201);
-    const duplicate = await t.http().post('/api/employment-centers').set(auth(admin)).send({ name, region: 'Karaganda region' });
+    const duplicate = await t
+      .http()
+      .post('/api/employment-centers')
+      .set(auth(admin))
+      .send({ name, region: 'Karaganda region' });
     expect(duplicate.status).toBe(409);
     const staff = await signedIn(t, 'staff');
     const list = await t.http().get('/api/employment-centers?limit=100').set(auth(staff.token));
@@ -138,7 +175,17 @@ describe('users and the audit log', () => {
     const officer = await signedIn(t, 'officer');
     const crafts = await t.http().get('/api/crafts').set(auth(officer.token));
     expect(crafts.status).toBe(200);
-    expect(crafts.body.map((c: { code: string }) => c.code)).toEqual(['jewelry', 'pottery', 'leather', 'felt', 'souvenirs']);
-    expect(crafts.body[0].name).toEqual({ kk: 'Зергерлік өнер', ru: 'Ювелирное дело', en: 'Jewelry' });
+    expect(crafts.body.map((c: { code: string }) => c.code)).toEqual([
+      'jewelry',
+      'pottery',
+      'leather',
+      'felt',
+      'souvenirs',
+    ]);
+    expect(crafts.body[0].name).toEqual({
+      kk: 'Зергерлік өнер',
+      ru: 'Ювелирное дело',
+      en: 'Jewelry',
+    });
   });
 });

@@ -17,7 +17,10 @@ export interface CreatedUser {
   employmentCenterId: string | null;
 }
 
-export async function createEmploymentCenter(dataSource: DataSource, name?: string): Promise<EmploymentCenter> {
+export async function createEmploymentCenter(
+  dataSource: DataSource,
+  name?: string,
+): Promise<EmploymentCenter> {
   return dataSource.getRepository(EmploymentCenter).save({
     name: name ?? `Employment centre ${randomUUID().slice(0, 8)}`,
     region: 'Karaganda region',
@@ -50,10 +53,16 @@ export async function createUser(
   return { id: user.id, email: user.email, role, employmentCenterId };
 }
 
-export async function login(testApp: TestApp, email: string, password = TEST_PASSWORD): Promise<string> {
+export async function login(
+  testApp: TestApp,
+  email: string,
+  password = TEST_PASSWORD,
+): Promise<string> {
   const response = await testApp.http().post('/api/auth/login').send({ email, password });
   if (response.status !== 200) {
-    throw new Error(`login of ${email} failed: ${response.status} ${JSON.stringify(response.body)}`);
+    throw new Error(
+      `login of ${email} failed: ${response.status} ${JSON.stringify(response.body)}`,
+    );
   }
   return (response.body as { accessToken: string }).accessToken;
 }

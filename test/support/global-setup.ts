@@ -3,12 +3,7 @@ import type { Config } from '@jest/types';
 import 'reflect-metadata';
 import { register } from 'tsconfig-paths';
 import { DataSource } from 'typeorm';
-import {
-  databaseUrl,
-  onServer,
-  templateName,
-  workerDatabaseName,
-} from './test-databases';
+import { databaseUrl, onServer, templateName, workerDatabaseName } from './test-databases';
 
 /**
  * Once per run: migrate a template database, then clone one database per jest worker from it
@@ -25,7 +20,11 @@ export default async function globalSetup(globalConfig: Config.GlobalConfig): Pr
 
   await onServer((client) => client.query(`CREATE DATABASE "${template}"`));
   const dataSource = new DataSource(
-    dataSourceOptions({ url: databaseUrl(template), poolSize: 2, applicationName: 'sheber-test-setup' }),
+    dataSourceOptions({
+      url: databaseUrl(template),
+      poolSize: 2,
+      applicationName: 'sheber-test-setup',
+    }),
   );
   await dataSource.initialize();
   try {
@@ -37,7 +36,9 @@ export default async function globalSetup(globalConfig: Config.GlobalConfig): Pr
   const workers = Math.max(1, globalConfig.maxWorkers);
   await onServer(async (client) => {
     for (let worker = 1; worker <= workers; worker += 1) {
-      await client.query(`CREATE DATABASE "${workerDatabaseName(runId, worker)}" TEMPLATE "${template}"`);
+      await client.query(
+        `CREATE DATABASE "${workerDatabaseName(runId, worker)}" TEMPLATE "${template}"`,
+      );
     }
   });
 }

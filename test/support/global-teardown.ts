@@ -23,7 +23,13 @@ async function deleteRedisKeys(runId: string): Promise<void> {
   try {
     let cursor = '0';
     do {
-      const [next, keys] = await redis.scan(cursor, 'MATCH', `sheber_test_${runId}_*`, 'COUNT', 1000);
+      const [next, keys] = await redis.scan(
+        cursor,
+        'MATCH',
+        `sheber_test_${runId}_*`,
+        'COUNT',
+        1000,
+      );
       if (keys.length > 0) await redis.del(...keys);
       cursor = next;
     } while (cursor !== '0');

@@ -20,7 +20,11 @@ export async function freePort(): Promise<number> {
     const server = createServer();
     server.listen(0, '127.0.0.1', () => {
       const address = server.address();
-      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
+      server.close(() =>
+        typeof address === 'object' && address
+          ? resolve(address.port)
+          : reject(new Error('no port')),
+      );
     });
   });
 }
@@ -33,7 +37,11 @@ export interface RunningProcess {
 }
 
 /** Starts a built entry point with this worker's environment plus `env`, collecting its output. */
-export function startProcess(file: string, args: string[] = [], env: Record<string, string> = {}): RunningProcess {
+export function startProcess(
+  file: string,
+  args: string[] = [],
+  env: Record<string, string> = {},
+): RunningProcess {
   const child = spawn(process.execPath, [file, ...args], {
     env: { ...process.env, LOG_LEVEL: 'info', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],

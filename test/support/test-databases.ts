@@ -1,7 +1,8 @@
 import pg from 'pg';
 
 /** The server the tests run against; its databases are made and dropped per run. */
-export const TEST_SERVER_URL = process.env.TEST_DATABASE_SERVER_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+export const TEST_SERVER_URL =
+  process.env.TEST_DATABASE_SERVER_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 
 export function databaseUrl(name: string): string {
   const url = new URL(TEST_SERVER_URL);

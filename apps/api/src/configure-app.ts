@@ -43,13 +43,6 @@ export async function configureApp(
   fastify.addHook('onSend', async (request, reply) => {
     void reply.header('x-request-id', request.id);
   });
-  // Errors raised by Fastify before a route runs (body too large, malformed JSON) take the same
-  // shape as every other error.
-  fastify.setErrorHandler((error, request, reply) => {
-    const result = filter.toBody(error, String(request.id));
-    void reply.status(result.statusCode).send(result);
-  });
-
   await app.register(helmet, {
     contentSecurityPolicy: {
       directives: {

@@ -1,4 +1,11 @@
-import { Inject, Injectable, Logger, Module, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import {
+  Inject,
+  Injectable,
+  Logger,
+  Module,
+  OnApplicationBootstrap,
+  OnApplicationShutdown,
+} from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Redis } from 'ioredis';
 import { DataSource } from 'typeorm';
@@ -30,11 +37,7 @@ class WorkerLifecycle implements OnApplicationBootstrap, OnApplicationShutdown {
 
 /** The background worker: an application context without HTTP. Job processors join it here. */
 @Module({
-  imports: [
-    ConfigModule,
-    DatabaseModule,
-    RedisModule,
-  ],
+  imports: [ConfigModule, DatabaseModule, RedisModule],
   providers: [WorkerLifecycle],
 })
 export class WorkerModule {}

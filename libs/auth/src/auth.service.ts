@@ -54,7 +54,8 @@ export class AuthService {
     } catch {
       throw new UnauthenticatedError('The access token is invalid or has expired');
     }
-    const user = typeof claims.sub === 'string' ? await this.users.findTokenSubject(claims.sub) : null;
+    const user =
+      typeof claims.sub === 'string' ? await this.users.findTokenSubject(claims.sub) : null;
     if (!user || !user.active || user.tokenVersion !== claims.tv) {
       throw new UnauthenticatedError('The access token has been revoked');
     }

@@ -24,11 +24,18 @@ export class RateLimitGuard implements CanActivate {
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
-    const options = this.reflector.get<RateLimitOptions | undefined>(RATE_LIMIT_KEY, context.getHandler());
+    const options = this.reflector.get<RateLimitOptions | undefined>(
+      RATE_LIMIT_KEY,
+      context.getHandler(),
+    );
     if (!options) return true;
     const request = context.switchToHttp().getRequest<FastifyRequest>();
     const route = `${context.getClass().name}.${context.getHandler().name}`;
-    const result = await this.limiter.hit(`${route}:${request.ip}`, options.limit, options.windowSeconds);
+    const result = await this.limiter.hit(
+      `${route}:${request.ip}`,
+      options.limit,
+      options.windowSeconds,
+    );
     const reply = context.switchToHttp().getResponse<FastifyReply>();
     void reply.header('x-ratelimit-limit', String(options.limit));
     if (result.allowed) return true;

@@ -22,7 +22,11 @@ describe('validateEnvironment', () => {
   it.each([
     ['PORT', 'eighty', /^Invalid configuration: PORT .*"eighty"/],
     ['PORT', '70000', /^Invalid configuration: PORT /],
-    ['DATABASE_URL', 'mysql://x', /^Invalid configuration: DATABASE_URL must be a postgres:\/\/ URL/],
+    [
+      'DATABASE_URL',
+      'mysql://x',
+      /^Invalid configuration: DATABASE_URL must be a postgres:\/\/ URL/,
+    ],
     ['REDIS_URL', 'localhost:6379', /^Invalid configuration: REDIS_URL must be a redis:\/\/ URL/],
     ['PUBLIC_BASE_URL', 'not a url', /^Invalid configuration: PUBLIC_BASE_URL /],
     ['JWT_SECRET', 'short', /^Invalid configuration: JWT_SECRET /],

@@ -4,7 +4,6 @@ import { Environment } from '@sheber/config';
 import { RateLimiter } from './rate-limiter';
 import { REDIS } from './redis.token';
 
-
 export function createRedisClient(env: Environment): Redis {
   return new Redis(env.REDIS_URL, {
     keyPrefix: `${env.REDIS_PREFIX}:`,

@@ -130,7 +130,10 @@ export class UsersService {
       const saved = await manager.save(user);
 
       const after = toUserView(saved);
-      const changes: Record<string, unknown> = diffFields(auditSnapshot(before), auditSnapshot(after));
+      const changes: Record<string, unknown> = diffFields(
+        auditSnapshot(before),
+        auditSnapshot(after),
+      );
       if (passwordHash !== undefined) changes.password = 'changed';
       await this.audit.record(manager, actor, {
         action: 'update',
@@ -189,7 +192,10 @@ export class UsersService {
       throw new InvalidInputError('crafts', 'only a master has crafts');
     }
     if (employmentCenterId && role !== 'officer') {
-      throw new InvalidInputError('employmentCenterId', 'only an officer belongs to an employment centre');
+      throw new InvalidInputError(
+        'employmentCenterId',
+        'only an officer belongs to an employment centre',
+      );
     }
     if (role === 'officer') {
       if (!employmentCenterId) {
@@ -200,7 +206,10 @@ export class UsersService {
       }
       const exists = await manager.existsBy(EmploymentCenter, { id: employmentCenterId });
       if (!exists) {
-        throw new InvalidInputError('employmentCenterId', `employment centre ${employmentCenterId} does not exist`);
+        throw new InvalidInputError(
+          'employmentCenterId',
+          `employment centre ${employmentCenterId} does not exist`,
+        );
       }
     }
   }

@@ -52,7 +52,11 @@ const REASON: Record<number, string> = {
   503: 'Service Unavailable',
 };
 
-function body(statusCode: number, message: string | string[], extra: Partial<ErrorBody> = {}): ErrorBody {
+function body(
+  statusCode: number,
+  message: string | string[],
+  extra: Partial<ErrorBody> = {},
+): ErrorBody {
   return { statusCode, error: REASON[statusCode] ?? 'Error', message, ...extra };
 }
 
@@ -133,9 +137,13 @@ export class ApiExceptionFilter implements ExceptionFilter {
   toBody(exception: unknown, requestId: string): ErrorBody {
     if (exception instanceof DomainError) return fromDomainError(exception);
     if (exception instanceof InputValidationException) {
-      return body(400, exception.fieldErrors.flatMap((e) => e.messages), {
-        errors: exception.fieldErrors,
-      });
+      return body(
+        400,
+        exception.fieldErrors.flatMap((e) => e.messages),
+        {
+          errors: exception.fieldErrors,
+        },
+      );
     }
     if (exception instanceof HttpException) {
       const status = exception.getStatus();
@@ -153,7 +161,14 @@ export class ApiExceptionFilter implements ExceptionFilter {
 
     // Log the error's kind, message and stack but never its SQL parameters (personal data).
     const error = exception instanceof Error ? exception : new Error(String(exception));
-    this.logger.error({ requestId, err: { type: error.name, message: error.message, stack: error.stack } }, 'Unexpected error');
-    return body(HttpStatus.INTERNAL_SERVER_ERROR, `Unexpected error. Quote request id ${requestId} when reporting it.`, { requestId });
+    this.logger.error(
+      { requestId, err: { type: error.name, message: error.message, stack: error.stack } },
+      'Unexpected error',
+    );
+    return body(
+      HttpStatus.INTERNAL_SERVER_ERROR,
+      `Unexpected error. Quote request id ${requestId} when reporting it.`,
+      { requestId },
+    );
   }
 }

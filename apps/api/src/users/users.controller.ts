@@ -2,7 +2,13 @@ import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Post, Query } from 
 import { ApiBearerAuth, ApiConflictResponse, ApiTags } from '@nestjs/swagger';
 import { CurrentActor } from '@sheber/auth';
 import type { Actor, Page } from '@sheber/common';
-import { CreateUserDto, UpdateUserDto, UserListQueryDto, UsersService, UserView } from '@sheber/users';
+import {
+  CreateUserDto,
+  UpdateUserDto,
+  UserListQueryDto,
+  UsersService,
+  UserView,
+} from '@sheber/users';
 
 /** Accounts; admin only (no @Roles: the guard's default). */
 @ApiTags('users')

@@ -9,7 +9,10 @@ interface SeedOptions {
 }
 
 /** `npm run cli -- seed-demo [--if-empty]`: demo accounts of every role and two centres. */
-@Command({ name: 'seed-demo', description: 'Load demo data (accounts of every role, employment centres)' })
+@Command({
+  name: 'seed-demo',
+  description: 'Load demo data (accounts of every role, employment centres)',
+})
 export class SeedDemoCommand extends CommandRunner {
   constructor(
     private readonly users: UsersService,
@@ -40,7 +43,9 @@ export class SeedDemoCommand extends CommandRunner {
         employmentCenterId: account.center ? centerIds[account.center] : undefined,
       });
     }
-    process.stdout.write(`Loaded demo data: ${DEMO_ACCOUNTS.length} accounts, ${Object.keys(DEMO_CENTERS).length} employment centres\n`);
+    process.stdout.write(
+      `Loaded demo data: ${DEMO_ACCOUNTS.length} accounts, ${Object.keys(DEMO_CENTERS).length} employment centres\n`,
+    );
   }
 
   @Option({ flags: '--if-empty', description: 'do nothing when the database already has users' })

@@ -43,10 +43,15 @@ export function createPinoLogger(level: string, name: string): Pino {
 export class PinoNestLogger implements LoggerService {
   constructor(private readonly logger: Pino) {}
 
-  private write(level: 'info' | 'error' | 'warn' | 'debug' | 'trace', message: unknown, rest: unknown[]): void {
-    const context = typeof rest[rest.length - 1] === 'string' ? (rest[rest.length - 1] as string) : undefined;
+  private write(
+    level: 'info' | 'error' | 'warn' | 'debug' | 'trace',
+    message: unknown,
+    rest: unknown[],
+  ): void {
+    const context =
+      typeof rest[rest.length - 1] === 'string' ? (rest[rest.length - 1] as string) : undefined;
     if (typeof message === 'object' && message !== null) {
-      this.logger[level]({ context, ...(message as object) });
+      this.logger[level]({ context, ...message });
     } else {
       this.logger[level]({ context }, String(message));
     }

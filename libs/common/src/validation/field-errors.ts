@@ -25,4 +25,3 @@ export function flattenValidationErrors(errors: ValidationError[], parent = ''):
   }
   return result;
 }
-

@@ -1,0 +1,68 @@
+#!/usr/bin/env bash
+# npm start: everything on one machine, with demo data. See README.md.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+export DATABASE_URL="${DATABASE_URL:-postgres://postgres@127.0.0.1:5432/sheber}"
+export REDIS_URL="${REDIS_URL:-redis://127.0.0.1:6379}"
+export PORT="${PORT:-3000}"
+export PUBLIC_BASE_URL="${PUBLIC_BASE_URL:-http://localhost:${PORT}}"
+
+bash scripts/install-if-needed.sh
+node scripts/services.mjs
+echo "Building…"
+npm run -s build
+echo "Migrating the database…"
+migrate_log="$(mktemp)"
+if ! node_modules/.bin/typeorm -d dist/libs/database/src/data-source.js migration:run >"$migrate_log" 2>&1; then
+  cat "$migrate_log" >&2
+  rm -f "$migrate_log"
+  exit 1
+fi
+grep -E "Migration .* has been executed|No migrations are pending" "$migrate_log" || true
+rm -f "$migrate_log"
+node dist/apps/cli/src/main.js seed-demo --if-empty
+
+pids=()
+stop() {
+  trap - INT TERM EXIT
+  if [ ${#pids[@]} -gt 0 ]; then
+    kill -TERM "${pids[@]}" 2>/dev/null || true
+    wait "${pids[@]}" 2>/dev/null || true
+  fi
+}
+trap stop INT TERM EXIT
+
+node dist/apps/api/src/main.js &
+pids+=($!)
+node dist/apps/worker/src/main.js &
+pids+=($!)
+
+for _ in $(seq 1 120); do
+  if node -e "fetch('http://127.0.0.1:${PORT}/api/health').then(r => process.exit(r.ok ? 0 : 1)).catch(() => process.exit(1))"; then
+    break
+  fi
+  if ! kill -0 "${pids[0]}" 2>/dev/null; then
+    echo "The API stopped during start; see the lines above." >&2
+    exit 1
+  fi
+  sleep 0.5
+done
+
+cat <<INFO
+
+  Sheber is running.
+    API:            ${PUBLIC_BASE_URL}/api
+    API documents:  ${PUBLIC_BASE_URL}/api/docs
+    Health:         ${PUBLIC_BASE_URL}/api/health
+
+  Demo sign-ins (password for all: sheber-demo-2026):
+    admin    admin@sheber.kz
+    staff    staff@sheber.kz
+    master   master.jewelry@sheber.kz, master.pottery@sheber.kz, master.leather@sheber.kz
+    officer  officer@enbek-karaganda.kz (Karaganda), officer@enbek-temirtau.kz (Temirtau)
+
+  Stop with Ctrl+C.
+INFO
+
+wait -n "${pids[@]}"

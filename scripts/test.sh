@@ -1,0 +1,22 @@
+#!/usr/bin/env bash
+# npm test: every tier against real PostgreSQL and Redis. Each run creates its own databases
+# (a migrated template and one clone per jest worker) and drops them at the end.
+#   npm test                      all tiers
+#   npm test -- test/e2e/auth     only matching test files (any jest arguments)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+bash scripts/install-if-needed.sh
+node scripts/services.mjs --no-create-database
+# The process tests start the built API, worker and command line.
+npm run -s build
+results="$(mktemp)"
+status=0
+node --experimental-vm-modules node_modules/jest/bin/jest.js --json --outputFile="$results" "$@" || status=$?
+# One plain closing line with the counts, whatever reads the log.
+node -e '
+  const r = JSON.parse(require("fs").readFileSync(process.argv[1], "utf8"));
+  console.log(`tests: ${r.numPassedTests} passed, ${r.numFailedTests} failed`);
+' "$results" || true
+rm -f "$results"
+exit "$status"
