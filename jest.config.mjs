@@ -17,6 +17,7 @@ const shared = {
   transform: { '^.+\\.ts$': tsJest },
   moduleNameMapper,
   testEnvironment: 'node',
+  setupFiles: ['reflect-metadata'],
 };
 
 /** @type {import('jest').Config} */
@@ -35,13 +36,13 @@ export default {
       ...shared,
       displayName: 'integration',
       testMatch: ['<rootDir>/test/integration/**/*.test.ts'],
-      setupFiles: ['<rootDir>/test/support/worker-env.ts'],
+      setupFiles: ['reflect-metadata', '<rootDir>/test/support/worker-env.ts'],
     },
     {
       ...shared,
       displayName: 'e2e',
       testMatch: ['<rootDir>/test/e2e/**/*.test.ts'],
-      setupFiles: ['<rootDir>/test/support/worker-env.ts'],
+      setupFiles: ['reflect-metadata', '<rootDir>/test/support/worker-env.ts'],
     },
   ],
 };

@@ -15,7 +15,10 @@ export default async function globalSetup(globalConfig: Config.GlobalConfig): Pr
   process.env.SHEBER_TEST_RUN = runId;
   const template = templateName(runId);
   // Global setup runs outside jest's module system, so the @sheber/* aliases need registering.
-  register({ baseUrl: globalConfig.rootDir, paths: { '@sheber/*': ['libs/*/src'] } });
+  register({
+    baseUrl: globalConfig.rootDir,
+    paths: { '@sheber/database/*': ['libs/database/src/*'], '@sheber/*': ['libs/*/src'] },
+  });
   const { dataSourceOptions } = await import('../../libs/database/src/data-source-options');
 
   await onServer((client) => client.query(`CREATE DATABASE "${template}"`));

@@ -3,14 +3,23 @@ import { APP_GUARD } from '@nestjs/core';
 import { AuditModule } from '@sheber/audit';
 import { AuthGuard, AuthModule, RateLimitGuard } from '@sheber/auth';
 import { ConfigModule } from '@sheber/config';
+import { CoursesModule } from '@sheber/courses';
 import { CraftsModule } from '@sheber/crafts';
 import { DatabaseModule } from '@sheber/database';
 import { EmploymentCentersModule } from '@sheber/employment-centers';
+import { EnrollmentsModule } from '@sheber/enrollments';
+import { GroupsModule } from '@sheber/groups';
 import { RedisModule } from '@sheber/redis';
+import { TraineesModule } from '@sheber/trainees';
 import { UsersModule } from '@sheber/users';
 import { AuditController } from './audit/audit.controller';
 import { AuthController } from './auth/auth.controller';
+import { CoursesController } from './courses/courses.controller';
 import { CraftsController } from './crafts/crafts.controller';
+import { EnrollmentsController } from './enrollments/enrollments.controller';
+import { GroupsController } from './groups/groups.controller';
+import { MastersController } from './groups/masters.controller';
+import { TraineesController } from './trainees/trainees.controller';
 import { EmploymentCentersController } from './employment-centers/employment-centers.controller';
 import { HealthModule } from './health/health.module';
 import { ApiLifecycle } from './lifecycle';
@@ -26,6 +35,10 @@ import { UsersController } from './users/users.controller';
     UsersModule,
     CraftsModule,
     EmploymentCentersModule,
+    CoursesModule,
+    GroupsModule,
+    TraineesModule,
+    EnrollmentsModule,
     HealthModule,
   ],
   controllers: [
@@ -34,6 +47,11 @@ import { UsersController } from './users/users.controller';
     CraftsController,
     EmploymentCentersController,
     AuditController,
+    CoursesController,
+    GroupsController,
+    MastersController,
+    TraineesController,
+    EnrollmentsController,
   ],
   // Rate limits run before sign-in, so that a flood is refused before any password is checked.
   providers: [

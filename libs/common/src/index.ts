@@ -4,3 +4,5 @@ export * from './roles';
 export * from './pagination.dto';
 export * from './logging/logger-options';
 export * from './validation/field-errors';
+export * from './validation/dates';
+export * from './validation/transforms';

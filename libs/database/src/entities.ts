@@ -1,7 +1,21 @@
 import { AuditEntry } from '@sheber/audit';
+import { Course } from '@sheber/courses';
 import { Craft } from '@sheber/crafts';
+import { Enrollment } from '@sheber/enrollments';
 import { EmploymentCenter } from '@sheber/employment-centers';
+import { Group } from '@sheber/groups';
+import { Trainee } from '@sheber/trainees';
 import { MasterCraft, User } from '@sheber/users';
 
 /** Every entity of the schema; the data source and the migration generator read this list. */
-export const ENTITIES = [AuditEntry, Craft, EmploymentCenter, MasterCraft, User];
+export const ENTITIES = [
+  AuditEntry,
+  Course,
+  Craft,
+  EmploymentCenter,
+  Enrollment,
+  Group,
+  MasterCraft,
+  Trainee,
+  User,
+];

@@ -2,3 +2,4 @@ export * from './data-source-options';
 export * from './database.module';
 export * from './entities';
 export * from './postgres-errors';
+export * from './sql';

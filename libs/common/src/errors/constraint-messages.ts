@@ -9,4 +9,9 @@ export const CONSTRAINT_MESSAGES: Readonly<Record<string, string>> = {
   ck_user_officer_center: 'An officer must belong to an employment centre',
   fk_user_employment_center: 'The employment centre does not exist',
   fk_master_craft_craft: 'The craft does not exist',
+  uq_group_code: 'A group with this code already exists',
+  uq_trainee_iin: 'A trainee with this IIN is already registered',
+  uq_enrollment_trainee_group_open: 'The trainee is already active or waitlisted in this group',
+  ck_group_capacity_max_8: 'A group holds at most 8 trainees',
+  ck_group_active_within_capacity: 'The group is full',
 };

@@ -1,0 +1,25 @@
+import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { CurrentActor, Roles } from '@sheber/auth';
+import type { Actor } from '@sheber/common';
+import { EnrollmentResultView, EnrollmentsService, WithdrawEnrollmentDto } from '@sheber/enrollments';
+import { uuidParam } from '../common/uuid-param';
+
+@ApiTags('enrollments')
+@ApiBearerAuth()
+@Controller('enrollments')
+export class EnrollmentsController {
+  constructor(private readonly enrollments: EnrollmentsService) {}
+
+  /** Withdraws an active or waitlisted trainee; the first on the waitlist takes a freed seat. */
+  @Roles('staff')
+  @Post(':id/withdraw')
+  @HttpCode(200)
+  withdrawEnrollment(
+    @CurrentActor() actor: Actor,
+    @Param('id', uuidParam()) id: string,
+    @Body() input: WithdrawEnrollmentDto,
+  ): Promise<EnrollmentResultView> {
+    return this.enrollments.withdrawEnrollment(actor, id, input.reason);
+  }
+}

@@ -1,0 +1,50 @@
+import { Body, Controller, Get, Param, Patch, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiConflictResponse, ApiTags } from '@nestjs/swagger';
+import { CurrentActor, Roles } from '@sheber/auth';
+import type { Actor, Page } from '@sheber/common';
+import {
+  CreateTraineeDto,
+  TraineeListItemView,
+  TraineeQueryDto,
+  TraineesService,
+  TraineeView,
+  UpdateTraineeDto,
+} from '@sheber/trainees';
+import { uuidParam } from '../common/uuid-param';
+
+@ApiTags('trainees')
+@ApiBearerAuth()
+@Roles('staff')
+@Controller('trainees')
+export class TraineesController {
+  constructor(private readonly trainees: TraineesService) {}
+
+  /** Registers a trainee; birth date and sex come from the IIN; `consent: true` is required. */
+  @Post()
+  @ApiConflictResponse({ description: 'A trainee with this IIN exists' })
+  createTrainee(@CurrentActor() actor: Actor, @Body() input: CreateTraineeDto): Promise<TraineeView> {
+    return this.trainees.createTrainee(actor, input);
+  }
+
+  /** Finds trainees by part of a name or by IIN; IINs are masked in the list. */
+  @Get()
+  listTrainees(@Query() query: TraineeQueryDto): Promise<Page<TraineeListItemView>> {
+    return this.trainees.listTrainees(query);
+  }
+
+  /** One trainee with the whole IIN; every view is audited. */
+  @Get(':id')
+  viewTrainee(@CurrentActor() actor: Actor, @Param('id', uuidParam()) id: string): Promise<TraineeView> {
+    return this.trainees.viewTrainee(actor, id);
+  }
+
+  /** Changes names, contacts, categories or guardian (the IIN never changes). */
+  @Patch(':id')
+  updateTrainee(
+    @CurrentActor() actor: Actor,
+    @Param('id', uuidParam()) id: string,
+    @Body() input: UpdateTraineeDto,
+  ): Promise<TraineeView> {
+    return this.trainees.updateTrainee(actor, id, input);
+  }
+}

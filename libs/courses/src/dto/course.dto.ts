@@ -1,0 +1,70 @@
+import { PartialType } from '@nestjs/swagger';
+import { Transform, Type } from 'class-transformer';
+import {
+  IsBoolean,
+  IsInt,
+  IsNotEmpty,
+  IsOptional,
+  IsString,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  ValidateIf,
+} from 'class-validator';
+import { PageQueryDto, trimString, trimToNull } from '@sheber/common';
+
+export class CreateCourseDto {
+  /** Craft code, e.g. `pottery` (see GET /api/crafts). */
+  @IsString()
+  @Matches(/^[a-z_]{1,32}$/, { message: 'craft must be a craft code such as pottery' })
+  craft: string;
+
+  /** Title in Kazakh or Russian, stored as given. */
+  @Transform(trimString)
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(200)
+  title: string;
+
+  @IsOptional()
+  @Transform(trimToNull)
+  @ValidateIf((_, value) => value !== null)
+  @IsString()
+  @MaxLength(5000)
+  description?: string | null;
+
+  /** Total hours of the course. */
+  @IsInt()
+  @Min(1)
+  @Max(2000)
+  hours: number;
+
+  /** Attendance needed to complete, in percent (default 80). */
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(100)
+  minAttendancePercent?: number;
+}
+
+export class UpdateCourseDto extends PartialType(CreateCourseDto) {
+  /** `false` retires the course: no new groups. */
+  @IsOptional()
+  @IsBoolean()
+  active?: boolean;
+}
+
+export class CourseQueryDto extends PageQueryDto {
+  @IsOptional()
+  @IsString()
+  @Matches(/^[a-z_]{1,32}$/, { message: 'craft must be a craft code such as pottery' })
+  craft?: string;
+
+  /** Only active (`true`) or retired (`false`) courses. */
+  @IsOptional()
+  @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value))
+  @IsBoolean()
+  @Type(() => Boolean)
+  active?: boolean;
+}

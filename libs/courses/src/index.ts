@@ -1,0 +1,4 @@
+export * from './entities/course.entity';
+export * from './dto/course.dto';
+export * from './courses.service';
+export * from './courses.module';

@@ -1,0 +1,36 @@
+import { Transform } from 'class-transformer';
+import { IsNotEmpty, IsString, IsUUID, MaxLength } from 'class-validator';
+import { trimString } from '@sheber/common';
+import type { EnrollmentStatus } from '../entities/enrollment.entity';
+
+export class EnrollTraineeDto {
+  @IsUUID('all')
+  traineeId: string;
+}
+
+export class WithdrawEnrollmentDto {
+  /** Why the trainee leaves, for the record. */
+  @Transform(trimString)
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(500)
+  reason: string;
+}
+
+export class EnrollmentResultView {
+  id: string;
+  status: EnrollmentStatus;
+  /** 1, 2, 3 … when waitlisted; null when active. */
+  waitlistPosition: number | null;
+}
+
+export class RosterEntryView {
+  id: string;
+  traineeId: string;
+  trainee: { lastName: string; firstName: string; patronymic: string | null };
+  status: EnrollmentStatus;
+  waitlistPosition: number | null;
+  /** (present + late) / (lessons held − excused), 0–1; null before any lesson is marked. */
+  attendanceRate: number | null;
+  statusChangedAt: Date;
+}

@@ -1,0 +1,377 @@
+import { Injectable, OnModuleInit } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { AuditService } from '@sheber/audit';
+import { Actor, ConflictError, NotFoundError, Page } from '@sheber/common';
+import { sqlRows } from '@sheber/database/sql';
+import { Group, GroupsService, type GroupEnrollmentHooks, type ScheduleSlot, timetablesOverlap } from '@sheber/groups';
+import { EnrollmentResultView, RosterEntryView } from './dto/enrollment.dto';
+import type { EnrollmentStatus } from './entities/enrollment.entity';
+
+interface OpenEnrollmentRow {
+  trainee_id: string;
+  enrollment_status: EnrollmentStatus | null;
+  group_id: string | null;
+  code: string | null;
+  start_date: string | null;
+  end_date: string | null;
+  schedule: ScheduleSlot[] | null;
+}
+
+interface SeatRow {
+  code: string;
+  start_date: string;
+  end_date: string;
+  schedule: ScheduleSlot[];
+  waitlist_count: number;
+}
+
+const ENROLLABLE = `('open', 'in_progress')`;
+
+/**
+ * Enrollment and the waitlist. The seat cap is enforced by PostgreSQL: a guarded update
+ * (`active_count < capacity`) takes a seat and locks the group row until commit, so concurrent
+ * requests for one group run one after the other, across any number of API processes; the check
+ * constraint ck_group_active_within_capacity is the backstop. Lock order is always trainee, then
+ * group, then enrollment rows, so the transactions cannot deadlock each other.
+ */
+@Injectable()
+export class EnrollmentsService implements OnModuleInit, GroupEnrollmentHooks {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly audit: AuditService,
+    private readonly groups: GroupsService,
+  ) {}
+
+  onModuleInit(): void {
+    this.groups.useEnrollmentHooks(this);
+  }
+
+  async enrollTrainee(actor: Actor, groupId: string, traineeId: string): Promise<EnrollmentResultView> {
+    return this.dataSource.transaction(async (manager) => {
+      // Lock the trainee: two enrollments of one person never check overlaps at the same time.
+      const open = await sqlRows<OpenEnrollmentRow>(
+        manager,
+        `SELECT t.id AS trainee_id, e.status AS enrollment_status, g.id AS group_id, g.code,
+                to_char(g.start_date, 'YYYY-MM-DD') AS start_date,
+                to_char(g.end_date, 'YYYY-MM-DD') AS end_date, g.schedule
+           FROM trainees t
+           LEFT JOIN enrollments e ON e.trainee_id = t.id AND e.status IN ('active', 'waitlisted')
+           LEFT JOIN groups g ON g.id = e.group_id
+          WHERE t.id = $1
+            FOR UPDATE OF t`,
+        [traineeId],
+      );
+      if (open.length === 0) throw new NotFoundError('Trainee', traineeId);
+      const same = open.find((row) => row.group_id === groupId);
+      if (same) {
+        throw new ConflictError(
+          'already_enrolled',
+          `The trainee is already ${same.enrollment_status} in group ${same.code}`,
+        );
+      }
+
+      let status: EnrollmentStatus = 'active';
+      let waitlistPosition: number | null = null;
+      let [seat] = await sqlRows<SeatRow>(
+        manager,
+        `UPDATE groups SET active_count = active_count + 1, updated_at = now()
+          WHERE id = $1 AND status IN ${ENROLLABLE} AND active_count < capacity
+          RETURNING code, to_char(start_date, 'YYYY-MM-DD') AS start_date,
+                    to_char(end_date, 'YYYY-MM-DD') AS end_date, schedule, waitlist_count`,
+        [groupId],
+      );
+      if (!seat) {
+        [seat] = await sqlRows<SeatRow>(
+          manager,
+          `UPDATE groups SET waitlist_count = waitlist_count + 1, updated_at = now()
+            WHERE id = $1 AND status IN ${ENROLLABLE}
+            RETURNING code, to_char(start_date, 'YYYY-MM-DD') AS start_date,
+                      to_char(end_date, 'YYYY-MM-DD') AS end_date, schedule, waitlist_count`,
+          [groupId],
+        );
+        if (!seat) return this.refuseGroup(manager, groupId);
+        status = 'waitlisted';
+        waitlistPosition = seat.waitlist_count;
+      }
+
+      const timetable = { startDate: seat.start_date, endDate: seat.end_date, schedule: seat.schedule };
+      const clash = open.find(
+        (row) =>
+          row.enrollment_status === 'active' &&
+          row.start_date !== null &&
+          timetablesOverlap({ startDate: row.start_date, endDate: row.end_date!, schedule: row.schedule! }, timetable),
+      );
+      if (clash) {
+        // Throwing rolls the seat back with the rest of the transaction.
+        throw new ConflictError(
+          'schedule_overlap',
+          `The trainee is active in group ${clash.code}, whose dates and times overlap group ${seat.code}`,
+        );
+      }
+
+      const [enrollment] = await sqlRows<{ id: string }>(
+        manager,
+        `INSERT INTO enrollments (trainee_id, group_id, status, waitlist_position)
+         VALUES ($1, $2, $3, $4) RETURNING id`,
+        [traineeId, groupId, status, waitlistPosition],
+      );
+      const id = enrollment!.id;
+      await this.audit.record(manager, actor, {
+        action: 'enroll',
+        entity: 'enrollment',
+        entityId: id,
+        changes: { traineeId, groupId, status, waitlistPosition },
+      });
+      return { id, status, waitlistPosition };
+    });
+  }
+
+  /**
+   * Withdraws an active or waitlisted trainee. Withdrawing an active one gives the seat to the
+   * first on the waitlist in the same transaction; either way the waitlist closes its gap.
+   */
+  async withdrawEnrollment(actor: Actor, enrollmentId: string, reason: string): Promise<EnrollmentResultView> {
+    return this.dataSource.transaction(async (manager) => {
+      const [found] = await sqlRows<{ group_id: string }>(
+        manager,
+        'SELECT group_id FROM enrollments WHERE id = $1',
+        [enrollmentId],
+      );
+      if (!found) throw new NotFoundError('Enrollment', enrollmentId);
+      // Group first, then the enrollment: the same order as promotion, so no deadlock.
+      await sqlRows(manager, 'SELECT id FROM groups WHERE id = $1 FOR UPDATE', [found.group_id]);
+      const [enrollment] = await sqlRows<{ status: EnrollmentStatus; waitlist_position: number | null }>(
+        manager,
+        'SELECT status, waitlist_position FROM enrollments WHERE id = $1 FOR UPDATE',
+        [enrollmentId],
+      );
+      if (!enrollment || (enrollment.status !== 'active' && enrollment.status !== 'waitlisted')) {
+        throw new ConflictError(
+          'enrollment_closed',
+          `The enrollment is ${enrollment?.status ?? 'gone'}; only an active or waitlisted one can be withdrawn`,
+        );
+      }
+      await sqlRows(
+        manager,
+        `UPDATE enrollments SET status = 'withdrawn', waitlist_position = NULL, status_reason = $2,
+                status_changed_at = now(), updated_at = now()
+          WHERE id = $1`,
+        [enrollmentId, reason],
+      );
+      if (enrollment.status === 'active') {
+        await sqlRows(manager, 'UPDATE groups SET active_count = active_count - 1, updated_at = now() WHERE id = $1', [
+          found.group_id,
+        ]);
+      } else {
+        await sqlRows(manager, 'UPDATE groups SET waitlist_count = waitlist_count - 1, updated_at = now() WHERE id = $1', [
+          found.group_id,
+        ]);
+        await this.closeWaitlistGap(manager, found.group_id, enrollment.waitlist_position!);
+      }
+      await this.audit.record(manager, actor, {
+        action: 'withdraw',
+        entity: 'enrollment',
+        entityId: enrollmentId,
+        changes: { status: { from: enrollment.status, to: 'withdrawn' }, reason },
+      });
+      if (enrollment.status === 'active') await this.fillFreeSeats(manager, found.group_id, actor);
+      return { id: enrollmentId, status: 'withdrawn', waitlistPosition: null };
+    });
+  }
+
+  /** The group's enrollments: active first, then the waitlist in order, then the others. */
+  async listGroupEnrollments(
+    actor: Actor,
+    groupId: string,
+    page: { limit: number; offset: number },
+  ): Promise<Page<RosterEntryView>> {
+    await this.groups.findVisibleGroup(actor, groupId);
+    const rows = await this.dataSource.query<
+      {
+        id: string;
+        trainee_id: string;
+        last_name: string;
+        first_name: string;
+        patronymic: string | null;
+        status: EnrollmentStatus;
+        waitlist_position: number | null;
+        status_changed_at: Date;
+        total: string;
+      }[]
+    >(
+      `SELECT e.id, e.trainee_id, t.last_name, t.first_name, t.patronymic, e.status, e.waitlist_position,
+              e.status_changed_at, count(*) OVER () AS total
+         FROM enrollments e JOIN trainees t ON t.id = e.trainee_id
+        WHERE e.group_id = $1
+        ORDER BY CASE e.status WHEN 'active' THEN 0 WHEN 'waitlisted' THEN 1 ELSE 2 END,
+                 e.waitlist_position NULLS LAST, t.last_name, t.first_name, e.id
+        LIMIT $2 OFFSET $3`,
+      [groupId, page.limit, page.offset],
+    );
+    const total = rows[0] ? Number(rows[0].total) : await this.countGroupEnrollments(groupId);
+    return {
+      total,
+      items: rows.map((row) => ({
+        id: row.id,
+        traineeId: row.trainee_id,
+        trainee: { lastName: row.last_name, firstName: row.first_name, patronymic: row.patronymic },
+        status: row.status,
+        waitlistPosition: row.waitlist_position,
+        attendanceRate: null,
+        statusChangedAt: row.status_changed_at,
+      })),
+    };
+  }
+
+  /** Raising a group's capacity moves trainees up from the waitlist at once. */
+  async seatsAdded(manager: EntityManager, group: Group, actor: Actor): Promise<void> {
+    await this.fillFreeSeats(manager, group.id, actor);
+  }
+
+  /** A cancelled group releases everyone: its active and waitlisted trainees are withdrawn. */
+  async groupCancelled(manager: EntityManager, group: Group, actor: Actor): Promise<void> {
+    const released = await sqlRows<{ id: string; status: EnrollmentStatus }>(
+      manager,
+      `UPDATE enrollments e SET status = 'withdrawn', waitlist_position = NULL,
+              status_reason = 'group cancelled', status_changed_at = now(), updated_at = now()
+         FROM enrollments old
+        WHERE e.id = old.id AND e.group_id = $1 AND e.status IN ('active', 'waitlisted')
+        RETURNING e.id, old.status`,
+      [group.id],
+    );
+    await sqlRows(manager, 'UPDATE groups SET active_count = 0, waitlist_count = 0 WHERE id = $1', [group.id]);
+    for (const enrollment of released) {
+      await this.audit.record(manager, actor, {
+        action: 'withdraw',
+        entity: 'enrollment',
+        entityId: enrollment.id,
+        changes: { status: { from: enrollment.status, to: 'withdrawn' }, reason: 'group cancelled' },
+      });
+    }
+  }
+
+  /**
+   * Gives free seats to the waitlist, in order. A waitlisted trainee who has meanwhile become
+   * active in an overlapping group is passed over and keeps their place. The caller holds the
+   * group's row lock.
+   */
+  private async fillFreeSeats(manager: EntityManager, groupId: string, actor: Actor): Promise<void> {
+    const [group] = await sqlRows<{
+      free: number;
+      start_date: string;
+      end_date: string;
+      schedule: ScheduleSlot[];
+    }>(
+      manager,
+      `SELECT capacity - active_count AS free, to_char(start_date, 'YYYY-MM-DD') AS start_date,
+              to_char(end_date, 'YYYY-MM-DD') AS end_date, schedule
+         FROM groups WHERE id = $1 FOR UPDATE`,
+      [groupId],
+    );
+    if (!group || group.free <= 0) return;
+    const waiting = await sqlRows<{ id: string; trainee_id: string; waitlist_position: number }>(
+      manager,
+      `SELECT id, trainee_id, waitlist_position FROM enrollments
+        WHERE group_id = $1 AND status = 'waitlisted' ORDER BY waitlist_position FOR UPDATE`,
+      [groupId],
+    );
+    let free = group.free;
+    const promoted: { id: string; position: number }[] = [];
+    for (const candidate of waiting) {
+      if (free === 0) break;
+      const active = await sqlRows<{ start_date: string; end_date: string; schedule: ScheduleSlot[] }>(
+        manager,
+        `SELECT to_char(g.start_date, 'YYYY-MM-DD') AS start_date, to_char(g.end_date, 'YYYY-MM-DD') AS end_date, g.schedule
+           FROM enrollments e JOIN groups g ON g.id = e.group_id
+          WHERE e.trainee_id = $1 AND e.status = 'active' AND e.group_id <> $2`,
+        [candidate.trainee_id, groupId],
+      );
+      const timetable = { startDate: group.start_date, endDate: group.end_date, schedule: group.schedule };
+      if (active.some((a) => timetablesOverlap({ startDate: a.start_date, endDate: a.end_date, schedule: a.schedule }, timetable))) {
+        continue;
+      }
+      await sqlRows(
+        manager,
+        `UPDATE enrollments SET status = 'active', waitlist_position = NULL, status_changed_at = now(), updated_at = now()
+          WHERE id = $1`,
+        [candidate.id],
+      );
+      promoted.push({ id: candidate.id, position: candidate.waitlist_position });
+      free -= 1;
+    }
+    if (promoted.length === 0) return;
+    await sqlRows(
+      manager,
+      `UPDATE groups SET active_count = active_count + $2, waitlist_count = waitlist_count - $2, updated_at = now()
+        WHERE id = $1`,
+      [groupId, promoted.length],
+    );
+    await this.renumberWaitlist(manager, groupId);
+    for (const { id, position } of promoted) {
+      await this.audit.record(manager, actor, {
+        action: 'promote',
+        entity: 'enrollment',
+        entityId: id,
+        changes: { status: { from: 'waitlisted', to: 'active' }, waitlistPosition: { from: position, to: null } },
+      });
+    }
+  }
+
+  /** Moves everyone after `position` up by one. */
+  private async closeWaitlistGap(manager: EntityManager, groupId: string, position: number): Promise<void> {
+    // Two steps through negative numbers, so the unique (group, position) index never sees a
+    // duplicate in the middle of the shift.
+    await sqlRows(
+      manager,
+      `UPDATE enrollments SET waitlist_position = -(waitlist_position - 1)
+        WHERE group_id = $1 AND status = 'waitlisted' AND waitlist_position > $2`,
+      [groupId, position],
+    );
+    await sqlRows(
+      manager,
+      `UPDATE enrollments SET waitlist_position = -waitlist_position
+        WHERE group_id = $1 AND status = 'waitlisted' AND waitlist_position < 0`,
+      [groupId],
+    );
+  }
+
+  /** Numbers the waitlist 1, 2, 3 … in its current order. */
+  private async renumberWaitlist(manager: EntityManager, groupId: string): Promise<void> {
+    await sqlRows(
+      manager,
+      `UPDATE enrollments e SET waitlist_position = -r.n
+         FROM (SELECT id, row_number() OVER (ORDER BY waitlist_position) AS n
+                 FROM enrollments WHERE group_id = $1 AND status = 'waitlisted') r
+        WHERE e.id = r.id`,
+      [groupId],
+    );
+    await sqlRows(
+      manager,
+      `UPDATE enrollments SET waitlist_position = -waitlist_position
+        WHERE group_id = $1 AND status = 'waitlisted' AND waitlist_position < 0`,
+      [groupId],
+    );
+  }
+
+  private async refuseGroup(manager: EntityManager, groupId: string): Promise<never> {
+    const [group] = await sqlRows<{ code: string; status: string }>(
+      manager,
+      'SELECT code, status FROM groups WHERE id = $1',
+      [groupId],
+    );
+    if (!group) throw new NotFoundError('Group', groupId);
+    throw new ConflictError(
+      'group_not_enrolling',
+      `Group ${group.code} is ${group.status}; trainees can enroll only while it is open or in progress`,
+    );
+  }
+
+  private async countGroupEnrollments(groupId: string): Promise<number> {
+    const [row] = await this.dataSource.query<{ n: number }[]>(
+      'SELECT count(*)::int AS n FROM enrollments WHERE group_id = $1',
+      [groupId],
+    );
+    return row?.n ?? 0;
+  }
+}

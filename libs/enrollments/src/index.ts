@@ -1,0 +1,4 @@
+export * from './entities/enrollment.entity';
+export * from './dto/enrollment.dto';
+export * from './enrollments.service';
+export * from './enrollments.module';

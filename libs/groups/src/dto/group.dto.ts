@@ -1,0 +1,171 @@
+import { Transform, Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  IsArray,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  ValidateIf,
+  ValidateNested,
+} from 'class-validator';
+import { IsIsoDate, IsTimeOfDay, PageQueryDto, trimToNull, upperTrim } from '@sheber/common';
+import { GROUP_STATUSES, type GroupStatus } from '../entities/group.entity';
+
+export class ScheduleSlotDto {
+  /** ISO weekday: Monday = 1 … Sunday = 7. */
+  @IsInt()
+  @Min(1)
+  @Max(7)
+  weekday: number;
+
+  /** Local time of the centre, `HH:mm`. */
+  @IsTimeOfDay()
+  startTime: string;
+
+  /** Local time of the centre, `HH:mm`, later than startTime. */
+  @IsTimeOfDay()
+  endTime: string;
+}
+
+export class CreateGroupDto {
+  @IsUUID('all')
+  courseId: string;
+
+  /** Unique code, e.g. `JW-2026-03` (letters, digits and dashes; stored upper-case). */
+  @Transform(upperTrim)
+  @IsString()
+  @Matches(/^[A-Z0-9][A-Z0-9-]{1,31}$/, {
+    message: 'code must be 2-32 letters, digits or dashes, e.g. JW-2026-03',
+  })
+  code: string;
+
+  @IsOptional()
+  @Transform(trimToNull)
+  @ValidateIf((_, value) => value !== null)
+  @IsString()
+  @MaxLength(100)
+  room?: string | null;
+
+  @IsIsoDate()
+  startDate: string;
+
+  /** On or after startDate. */
+  @IsIsoDate()
+  endDate: string;
+
+  /** The weekly lessons, 1 to 14 slots. */
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(14)
+  @ValidateNested({ each: true })
+  @Type(() => ScheduleSlotDto)
+  schedule: ScheduleSlotDto[];
+
+  /** 1 to 8 trainees (default 8). */
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(8)
+  capacity?: number;
+}
+
+export class UpdateGroupDto {
+  @IsOptional()
+  @Transform(upperTrim)
+  @IsString()
+  @Matches(/^[A-Z0-9][A-Z0-9-]{1,31}$/, {
+    message: 'code must be 2-32 letters, digits or dashes, e.g. JW-2026-03',
+  })
+  code?: string;
+
+  @IsOptional()
+  @Transform(trimToNull)
+  @ValidateIf((_, value) => value !== null)
+  @IsString()
+  @MaxLength(100)
+  room?: string | null;
+
+  @IsOptional()
+  @IsIsoDate()
+  startDate?: string;
+
+  @IsOptional()
+  @IsIsoDate()
+  endDate?: string;
+
+  @IsOptional()
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(14)
+  @ValidateNested({ each: true })
+  @Type(() => ScheduleSlotDto)
+  schedule?: ScheduleSlotDto[];
+
+  /** 1 to 8; raising it moves trainees up from the waitlist. */
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(8)
+  capacity?: number;
+}
+
+export class GroupQueryDto extends PageQueryDto {
+  @IsOptional()
+  @IsIn(GROUP_STATUSES, { message: `status must be one of: ${GROUP_STATUSES.join(', ')}` })
+  status?: GroupStatus;
+
+  @IsOptional()
+  @IsUUID('all')
+  courseId?: string;
+}
+
+export class AssignMasterDto {
+  @IsUUID('all')
+  masterId: string;
+}
+
+export class MasterQueryDto {
+  @IsOptional()
+  @IsString()
+  @Matches(/^[a-z_]{1,32}$/, { message: 'craft must be a craft code such as pottery' })
+  craft?: string;
+}
+
+export class SeatsView {
+  capacity: number;
+  active: number;
+  waitlisted: number;
+}
+
+export class GroupView {
+  id: string;
+  code: string;
+  courseId: string;
+  course: { id: string; title: string; craft: string; hours: number };
+  masterId: string | null;
+  master: { id: string; fullName: string } | null;
+  room: string | null;
+  startDate: string;
+  endDate: string;
+  schedule: ScheduleSlotDto[];
+  capacity: number;
+  status: GroupStatus;
+  seats: SeatsView;
+  createdAt: Date;
+}
+
+export class MasterView {
+  id: string;
+  fullName: string;
+  email: string;
+  crafts: string[];
+  /** The master's groups that are not completed or cancelled. */
+  currentGroups: { id: string; code: string; status: GroupStatus; startDate: string; endDate: string }[];
+}

@@ -1,0 +1,86 @@
+import {
+  Check,
+  Column,
+  CreateDateColumn,
+  Entity,
+  Index,
+  JoinColumn,
+  ManyToOne,
+  PrimaryGeneratedColumn,
+  type Relation,
+  Unique,
+  UpdateDateColumn,
+} from 'typeorm';
+import { Course } from '@sheber/courses';
+import { User } from '@sheber/users';
+import type { ScheduleSlot } from '../schedule';
+
+export const GROUP_STATUSES = ['planned', 'open', 'in_progress', 'completed', 'cancelled'] as const;
+export type GroupStatus = (typeof GROUP_STATUSES)[number];
+
+/**
+ * A cohort of one course. `activeCount` and `waitlistCount` are kept by the enrollment service in
+ * the same transactions as the enrollments; the guarded update of `activeCount` (and the check
+ * constraint behind it) is what keeps a group from ever holding more than `capacity`.
+ */
+@Entity({ name: 'groups' })
+@Unique('uq_group_code', ['code'])
+@Index('ix_groups_course', ['courseId'])
+@Index('ix_groups_master', ['masterId'])
+@Index('ix_groups_status', ['status'])
+@Check('ck_group_capacity_max_8', `"capacity" BETWEEN 1 AND 8`)
+@Check('ck_group_active_within_capacity', `"active_count" BETWEEN 0 AND "capacity"`)
+@Check('ck_group_waitlist_count', `"waitlist_count" >= 0`)
+@Check('ck_group_dates', `"end_date" >= "start_date"`)
+@Check('ck_group_status', `"status" IN ('planned', 'open', 'in_progress', 'completed', 'cancelled')`)
+export class Group {
+  @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'pk_groups' })
+  id: string;
+
+  @Column({ type: 'varchar', length: 32 })
+  code: string;
+
+  @Column({ name: 'course_id', type: 'uuid' })
+  courseId: string;
+
+  @ManyToOne(() => Course, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'course_id', foreignKeyConstraintName: 'fk_group_course' })
+  course?: Relation<Course>;
+
+  @Column({ name: 'master_id', type: 'uuid', nullable: true })
+  masterId: string | null;
+
+  @ManyToOne(() => User, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'master_id', foreignKeyConstraintName: 'fk_group_master' })
+  master?: Relation<User>;
+
+  @Column({ type: 'varchar', length: 100, nullable: true })
+  room: string | null;
+
+  @Column({ name: 'start_date', type: 'date' })
+  startDate: string;
+
+  @Column({ name: 'end_date', type: 'date' })
+  endDate: string;
+
+  @Column({ type: 'jsonb' })
+  schedule: ScheduleSlot[];
+
+  @Column({ type: 'smallint', default: 8 })
+  capacity: number;
+
+  @Column({ type: 'varchar', length: 16, default: 'planned' })
+  status: GroupStatus;
+
+  @Column({ name: 'active_count', type: 'integer', default: 0 })
+  activeCount: number;
+
+  @Column({ name: 'waitlist_count', type: 'integer', default: 0 })
+  waitlistCount: number;
+
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  createdAt: Date;
+
+  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
+  updatedAt: Date;
+}

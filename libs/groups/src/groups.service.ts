@@ -1,0 +1,321 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager, In } from 'typeorm';
+import { AuditService, diffFields } from '@sheber/audit';
+import { Actor, ConflictError, InvalidInputError, NotFoundError, Page } from '@sheber/common';
+import { Course } from '@sheber/courses';
+import { MasterCraft, User } from '@sheber/users';
+import {
+  AssignMasterDto,
+  CreateGroupDto,
+  GroupQueryDto,
+  GroupView,
+  MasterView,
+  UpdateGroupDto,
+} from './dto/group.dto';
+import { Group, type GroupStatus } from './entities/group.entity';
+import { scheduleProblems, sortSchedule, timetablesOverlap, type Timetable } from './schedule';
+
+/** Statuses in which a group still runs or will run; its master and trainees are committed. */
+export const UNFINISHED_GROUP_STATUSES: GroupStatus[] = ['planned', 'open', 'in_progress'];
+
+/**
+ * What the enrollment side does inside a group's transaction when seats are added or the group is
+ * cancelled. The enrollments library registers it (it depends on groups, not the other way).
+ */
+export interface GroupEnrollmentHooks {
+  seatsAdded(manager: EntityManager, group: Group, actor: Actor): Promise<void>;
+  groupCancelled(manager: EntityManager, group: Group, actor: Actor): Promise<void>;
+}
+
+const TRANSITIONS: Record<'open' | 'start' | 'complete' | 'cancel', { from: GroupStatus[]; to: GroupStatus }> = {
+  open: { from: ['planned'], to: 'open' },
+  start: { from: ['open'], to: 'in_progress' },
+  complete: { from: ['in_progress'], to: 'completed' },
+  cancel: { from: ['planned', 'open', 'in_progress'], to: 'cancelled' },
+};
+export type GroupTransition = keyof typeof TRANSITIONS;
+
+export function toGroupView(group: Group): GroupView {
+  const course = group.course;
+  if (!course) throw new Error('toGroupView needs the group with its course loaded');
+  return {
+    id: group.id,
+    code: group.code,
+    courseId: group.courseId,
+    course: { id: course.id, title: course.title, craft: course.craft, hours: course.hours },
+    masterId: group.masterId,
+    master: group.master ? { id: group.master.id, fullName: group.master.fullName } : null,
+    room: group.room,
+    startDate: group.startDate,
+    endDate: group.endDate,
+    schedule: group.schedule,
+    capacity: group.capacity,
+    status: group.status,
+    seats: { capacity: group.capacity, active: group.activeCount, waitlisted: group.waitlistCount },
+    createdAt: group.createdAt,
+  };
+}
+
+function snapshot(group: Group): Record<string, unknown> {
+  return {
+    code: group.code,
+    courseId: group.courseId,
+    masterId: group.masterId,
+    room: group.room,
+    startDate: group.startDate,
+    endDate: group.endDate,
+    schedule: group.schedule,
+    capacity: group.capacity,
+    status: group.status,
+  };
+}
+
+function checkTimetable(timetable: Timetable): void {
+  if (timetable.endDate < timetable.startDate) {
+    throw new InvalidInputError('endDate', 'must be on or after startDate');
+  }
+  const [problem] = scheduleProblems(timetable.schedule);
+  if (problem) throw new InvalidInputError(problem[0], problem[1]);
+}
+
+@Injectable()
+export class GroupsService {
+  private hooks?: GroupEnrollmentHooks;
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly audit: AuditService,
+  ) {}
+
+  useEnrollmentHooks(hooks: GroupEnrollmentHooks): void {
+    this.hooks = hooks;
+  }
+
+  private enrollmentHooks(): GroupEnrollmentHooks {
+    if (!this.hooks) throw new Error('EnrollmentsModule must be imported to change seats or cancel groups');
+    return this.hooks;
+  }
+
+  async createGroup(actor: Actor, input: CreateGroupDto): Promise<GroupView> {
+    const schedule = sortSchedule(input.schedule);
+    checkTimetable({ startDate: input.startDate, endDate: input.endDate, schedule });
+    const id = await this.dataSource.transaction(async (manager) => {
+      const course = await manager.findOneBy(Course, { id: input.courseId });
+      if (!course) throw new InvalidInputError('courseId', `course ${input.courseId} does not exist`);
+      if (!course.active) throw new ConflictError('course_inactive', `Course "${course.title}" is retired`);
+      const group = await manager.save(
+        manager.create(Group, {
+          code: input.code,
+          courseId: input.courseId,
+          room: input.room ?? null,
+          startDate: input.startDate,
+          endDate: input.endDate,
+          schedule,
+          capacity: input.capacity ?? 8,
+        }),
+      );
+      await this.audit.record(manager, actor, {
+        action: 'create',
+        entity: 'group',
+        entityId: group.id,
+        changes: snapshot(group),
+      });
+      return group.id;
+    });
+    return this.getGroup(actor, id);
+  }
+
+  async listGroups(actor: Actor, query: GroupQueryDto): Promise<Page<GroupView>> {
+    const [groups, total] = await this.dataSource.getRepository(Group).findAndCount({
+      where: {
+        ...(query.status && { status: query.status }),
+        ...(query.courseId && { courseId: query.courseId }),
+        ...(actor.role === 'master' && { masterId: actor.id }),
+      },
+      relations: { course: true, master: true },
+      order: { startDate: 'DESC', code: 'ASC' },
+      take: query.limit,
+      skip: query.offset,
+    });
+    return { items: groups.map(toGroupView), total };
+  }
+
+  /** One group; a master sees only their own (another's is "not found"). */
+  async getGroup(actor: Actor, id: string): Promise<GroupView> {
+    return toGroupView(await this.findVisibleGroup(actor, id));
+  }
+
+  async findVisibleGroup(actor: Actor, id: string): Promise<Group> {
+    const group = await this.dataSource
+      .getRepository(Group)
+      .findOne({ where: { id }, relations: { course: true, master: true } });
+    if (!group || (actor.role === 'master' && group.masterId !== actor.id)) {
+      throw new NotFoundError('Group', id);
+    }
+    return group;
+  }
+
+  async updateGroup(actor: Actor, id: string, input: UpdateGroupDto): Promise<GroupView> {
+    await this.dataSource.transaction(async (manager) => {
+      const group = await this.lockGroup(manager, id);
+      if (!UNFINISHED_GROUP_STATUSES.includes(group.status)) {
+        throw new ConflictError('group_finished', `Group ${group.code} is ${group.status} and can no longer change`);
+      }
+      const before = snapshot(group);
+      const timetable: Timetable = {
+        startDate: input.startDate ?? group.startDate,
+        endDate: input.endDate ?? group.endDate,
+        schedule: input.schedule ? sortSchedule(input.schedule) : group.schedule,
+      };
+      checkTimetable(timetable);
+      if (input.capacity !== undefined && input.capacity < group.activeCount) {
+        throw new ConflictError(
+          'capacity_below_active',
+          `Group ${group.code} has ${group.activeCount} active trainees; capacity cannot be ${input.capacity}`,
+        );
+      }
+      const timetableChanged =
+        timetable.startDate !== group.startDate ||
+        timetable.endDate !== group.endDate ||
+        JSON.stringify(timetable.schedule) !== JSON.stringify(group.schedule);
+      if (timetableChanged && group.masterId) {
+        await this.assertMasterFree(manager, group.masterId, { ...timetable, id: group.id });
+      }
+      const seatsAdded = input.capacity !== undefined && input.capacity > group.capacity;
+      Object.assign(group, timetable, {
+        ...(input.code !== undefined && { code: input.code }),
+        ...(input.room !== undefined && { room: input.room }),
+        ...(input.capacity !== undefined && { capacity: input.capacity }),
+      });
+      await manager.save(group);
+      if (seatsAdded) await this.enrollmentHooks().seatsAdded(manager, group, actor);
+      await this.audit.record(manager, actor, {
+        action: 'update',
+        entity: 'group',
+        entityId: id,
+        changes: diffFields(before, snapshot(group)),
+      });
+    });
+    return this.getGroup(actor, id);
+  }
+
+  /** Moves a group along `planned → open → in_progress → completed`, or to `cancelled`. */
+  async transitionGroup(actor: Actor, id: string, transition: GroupTransition): Promise<GroupView> {
+    const { from, to } = TRANSITIONS[transition];
+    await this.dataSource.transaction(async (manager) => {
+      const group = await this.lockGroup(manager, id);
+      if (!from.includes(group.status)) {
+        throw new ConflictError(
+          'group_status',
+          `Group ${group.code} is ${group.status}; it cannot ${transition} (allowed from: ${from.join(', ')})`,
+        );
+      }
+      if (transition === 'start' && !group.masterId) {
+        throw new ConflictError('group_has_no_master', `Group ${group.code} has no master; assign one before it starts`);
+      }
+      const previous = group.status;
+      group.status = to;
+      await manager.save(group);
+      if (transition === 'cancel') await this.enrollmentHooks().groupCancelled(manager, group, actor);
+      await this.audit.record(manager, actor, {
+        action: transition,
+        entity: 'group',
+        entityId: id,
+        changes: { status: { from: previous, to } },
+      });
+    });
+    return this.getGroup(actor, id);
+  }
+
+  /**
+   * Assigns a master qualified for the course's craft whose other unfinished groups do not
+   * overlap this one. The master's row is locked first, so two assignments of one master run one
+   * after the other and cannot both pass the overlap check.
+   */
+  async assignMaster(actor: Actor, id: string, input: AssignMasterDto): Promise<GroupView> {
+    await this.dataSource.transaction(async (manager) => {
+      const master = await manager.findOne(User, {
+        where: { id: input.masterId },
+        lock: { mode: 'pessimistic_write' },
+      });
+      if (!master || master.role !== 'master' || !master.active) {
+        throw new NotFoundError('Master', input.masterId);
+      }
+      const group = await this.lockGroup(manager, id);
+      if (!UNFINISHED_GROUP_STATUSES.includes(group.status)) {
+        throw new ConflictError('group_finished', `Group ${group.code} is ${group.status}`);
+      }
+      const course = await manager.findOneByOrFail(Course, { id: group.courseId });
+      const qualified = await manager.existsBy(MasterCraft, { userId: master.id, craftCode: course.craft });
+      if (!qualified) {
+        throw new ConflictError(
+          'master_not_qualified',
+          `${master.fullName} is not qualified to teach ${course.craft}`,
+        );
+      }
+      await this.assertMasterFree(manager, master.id, group);
+      const previous = group.masterId;
+      group.masterId = master.id;
+      await manager.save(group);
+      await this.audit.record(manager, actor, {
+        action: 'assign_master',
+        entity: 'group',
+        entityId: id,
+        changes: { masterId: { from: previous, to: master.id } },
+      });
+    });
+    return this.getGroup(actor, id);
+  }
+
+  async listMasters(craft?: string): Promise<MasterView[]> {
+    const query = this.dataSource
+      .getRepository(User)
+      .createQueryBuilder('u')
+      .leftJoinAndSelect('u.crafts', 'c')
+      .where("u.role = 'master' AND u.active")
+      .orderBy('u.fullName', 'ASC');
+    if (craft) {
+      query.andWhere('EXISTS (SELECT 1 FROM master_crafts mc WHERE mc.user_id = u.id AND mc.craft_code = :craft)', { craft });
+    }
+    const masters = await query.getMany();
+    const groups = masters.length
+      ? await this.dataSource.getRepository(Group).find({
+          where: { masterId: In(masters.map((m) => m.id)), status: In(UNFINISHED_GROUP_STATUSES) },
+          order: { startDate: 'ASC' },
+        })
+      : [];
+    return masters.map((master) => ({
+      id: master.id,
+      fullName: master.fullName,
+      email: master.email,
+      crafts: (master.crafts ?? []).map((c) => c.code).sort(),
+      currentGroups: groups
+        .filter((g) => g.masterId === master.id)
+        .map((g) => ({ id: g.id, code: g.code, status: g.status, startDate: g.startDate, endDate: g.endDate })),
+    }));
+  }
+
+  private async assertMasterFree(
+    manager: EntityManager,
+    masterId: string,
+    group: Timetable & { id: string },
+  ): Promise<void> {
+    const others = await manager.find(Group, {
+      where: { masterId, status: In(UNFINISHED_GROUP_STATUSES) },
+    });
+    const clash = others.find((other) => other.id !== group.id && timetablesOverlap(other, group));
+    if (clash) {
+      throw new ConflictError(
+        'master_busy',
+        `The master already teaches group ${clash.code} at an overlapping time (${clash.startDate} – ${clash.endDate})`,
+      );
+    }
+  }
+
+  private async lockGroup(manager: EntityManager, id: string): Promise<Group> {
+    const group = await manager.findOne(Group, { where: { id }, lock: { mode: 'pessimistic_write' } });
+    if (!group) throw new NotFoundError('Group', id);
+    return group;
+  }
+}

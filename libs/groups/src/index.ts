@@ -1,0 +1,5 @@
+export * from './entities/group.entity';
+export * from './schedule';
+export * from './dto/group.dto';
+export * from './groups.service';
+export * from './groups.module';

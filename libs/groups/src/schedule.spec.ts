@@ -1,0 +1,55 @@
+import { describe, expect, it } from '@jest/globals';
+import { scheduleProblems, timetablesOverlap, type Timetable } from './schedule';
+
+const monWed: Timetable = {
+  startDate: '2026-09-01',
+  endDate: '2026-10-31',
+  schedule: [
+    { weekday: 1, startTime: '10:00', endTime: '13:00' },
+    { weekday: 3, startTime: '10:00', endTime: '13:00' },
+  ],
+};
+
+describe('timetablesOverlap', () => {
+  it('is true when dates intersect and a slot shares minutes on the same weekday', () => {
+    const other = { ...monWed, schedule: [{ weekday: 3, startTime: '12:30', endTime: '15:00' }] };
+    expect(timetablesOverlap(monWed, other)).toBe(true);
+  });
+
+  it('is false when the slots only touch', () => {
+    const other = { ...monWed, schedule: [{ weekday: 1, startTime: '13:00', endTime: '15:00' }] };
+    expect(timetablesOverlap(monWed, other)).toBe(false);
+  });
+
+  it('is false on other weekdays', () => {
+    const other = { ...monWed, schedule: [{ weekday: 2, startTime: '10:00', endTime: '13:00' }] };
+    expect(timetablesOverlap(monWed, other)).toBe(false);
+  });
+
+  it('is false when the date ranges do not intersect', () => {
+    const other = { ...monWed, startDate: '2026-11-01', endDate: '2026-12-20' };
+    expect(timetablesOverlap(monWed, other)).toBe(false);
+  });
+
+  it('is false when the shared days hold no common weekday', () => {
+    // The ranges share only Tuesday 2026-09-01, and both teach on Monday.
+    const a = { startDate: '2026-08-01', endDate: '2026-09-01', schedule: [{ weekday: 1, startTime: '10:00', endTime: '12:00' }] };
+    const b = { startDate: '2026-09-01', endDate: '2026-10-01', schedule: [{ weekday: 1, startTime: '10:00', endTime: '12:00' }] };
+    expect(timetablesOverlap(a, b)).toBe(false);
+  });
+});
+
+describe('scheduleProblems', () => {
+  it('names an end before the start and two slots that overlap', () => {
+    expect(
+      scheduleProblems([
+        { weekday: 1, startTime: '10:00', endTime: '09:00' },
+        { weekday: 2, startTime: '10:00', endTime: '12:00' },
+        { weekday: 2, startTime: '11:00', endTime: '13:00' },
+      ]),
+    ).toEqual([
+      ['schedule.0.endTime', 'must be later than startTime'],
+      ['schedule.2', 'overlaps schedule.1'],
+    ]);
+  });
+});

@@ -1,0 +1,81 @@
+import { minutesOfDay } from '@sheber/common';
+
+/** One weekly lesson: ISO weekday (Monday = 1) and local times of the centre. */
+export interface ScheduleSlot {
+  weekday: number;
+  startTime: string;
+  endTime: string;
+}
+
+export interface Timetable {
+  startDate: string;
+  endDate: string;
+  schedule: ScheduleSlot[];
+}
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+function utcDay(date: string): number {
+  return Date.parse(`${date}T00:00:00Z`);
+}
+
+function isoWeekday(dayMs: number): number {
+  const day = new Date(dayMs).getUTCDay();
+  return day === 0 ? 7 : day;
+}
+
+/** The weekdays that occur between two dates (inclusive). */
+function weekdaysBetween(from: string, to: string): Set<number> {
+  const days = new Set<number>();
+  for (let day = utcDay(from); day <= utcDay(to) && days.size < 7; day += DAY_MS) {
+    days.add(isoWeekday(day));
+  }
+  return days;
+}
+
+function slotsOverlap(a: ScheduleSlot, b: ScheduleSlot): boolean {
+  return (
+    a.weekday === b.weekday &&
+    minutesOfDay(a.startTime) < minutesOfDay(b.endTime) &&
+    minutesOfDay(b.startTime) < minutesOfDay(a.endTime)
+  );
+}
+
+/**
+ * Whether two timetables can put one person in two places at once: their date ranges intersect
+ * and, on a weekday that occurs in the intersection, two slots share some minutes.
+ */
+export function timetablesOverlap(a: Timetable, b: Timetable): boolean {
+  const from = a.startDate > b.startDate ? a.startDate : b.startDate;
+  const to = a.endDate < b.endDate ? a.endDate : b.endDate;
+  if (from > to) return false;
+  const weekdays = weekdaysBetween(from, to);
+  return a.schedule.some((slotA) =>
+    b.schedule.some((slotB) => weekdays.has(slotA.weekday) && slotsOverlap(slotA, slotB)),
+  );
+}
+
+/** Problems inside one schedule, as `[field, message]` pairs (empty when it is fine). */
+export function scheduleProblems(schedule: ScheduleSlot[]): [string, string][] {
+  const problems: [string, string][] = [];
+  schedule.forEach((slot, index) => {
+    if (minutesOfDay(slot.endTime) <= minutesOfDay(slot.startTime)) {
+      problems.push([`schedule.${index}.endTime`, 'must be later than startTime']);
+    }
+  });
+  schedule.forEach((slot, index) => {
+    schedule.slice(index + 1).forEach((other, offset) => {
+      if (slotsOverlap(slot, other)) {
+        problems.push([`schedule.${index + offset + 1}`, `overlaps schedule.${index}`]);
+      }
+    });
+  });
+  return problems;
+}
+
+/** Slots in a stable order: by weekday, then start time. */
+export function sortSchedule(schedule: ScheduleSlot[]): ScheduleSlot[] {
+  return [...schedule]
+    .map(({ weekday, startTime, endTime }) => ({ weekday, startTime, endTime }))
+    .sort((a, b) => a.weekday - b.weekday || a.startTime.localeCompare(b.startTime));
+}

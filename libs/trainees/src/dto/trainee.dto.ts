@@ -1,0 +1,153 @@
+import { OmitType, PartialType } from '@nestjs/swagger';
+import { Transform } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  ArrayUnique,
+  Equals,
+  IsArray,
+  IsBoolean,
+  IsEmail,
+  IsIn,
+  IsNotEmpty,
+  IsOptional,
+  IsString,
+  Matches,
+  MaxLength,
+  registerDecorator,
+  ValidateIf,
+  type ValidationOptions,
+} from 'class-validator';
+import { PageQueryDto, trimString, trimToNull } from '@sheber/common';
+import { TRAINEE_CATEGORIES, type TraineeCategory } from '../entities/trainee.entity';
+import { checkIin, IIN_PROBLEM_MESSAGES } from '../iin';
+
+/** A valid Kazakhstan IIN (12 digits, real birth date, century digit, check digit). */
+export function IsIin(options?: ValidationOptions): PropertyDecorator {
+  return (target, propertyName) =>
+    registerDecorator({
+      name: 'isIin',
+      target: target.constructor,
+      propertyName: propertyName as string,
+      options,
+      validator: {
+        validate: (value: unknown) => typeof value === 'string' && checkIin(value).ok,
+        defaultMessage: (args) => {
+          const value: unknown = args?.value;
+          if (typeof value !== 'string') return `${args?.property ?? 'iin'} must be a string of 12 digits`;
+          const result = checkIin(value);
+          const message = result.ok ? 'iin is invalid' : IIN_PROBLEM_MESSAGES[result.problem];
+          return message.replace(/^iin/, args?.property ?? 'iin');
+        },
+      },
+    });
+}
+
+const PHONE = /^\+?[0-9 ()-]{5,20}$/;
+
+export class CreateTraineeDto {
+  /** Individual identification number; birth date and sex are read from it. */
+  @IsIin()
+  iin: string;
+
+  @Transform(trimString)
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(100)
+  lastName: string;
+
+  @Transform(trimString)
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(100)
+  firstName: string;
+
+  @IsOptional()
+  @Transform(trimToNull)
+  @ValidateIf((_, value) => value !== null)
+  @IsString()
+  @MaxLength(100)
+  patronymic?: string | null;
+
+  @IsOptional()
+  @Transform(trimToNull)
+  @ValidateIf((_, value) => value !== null)
+  @Matches(PHONE, { message: 'phone must be a phone number such as +7 701 234 5678' })
+  phone?: string | null;
+
+  @IsOptional()
+  @Transform(trimToNull)
+  @ValidateIf((_, value) => value !== null)
+  @IsEmail({}, { message: 'email must be an email address' })
+  @MaxLength(254)
+  email?: string | null;
+
+  @IsOptional()
+  @IsArray()
+  @ArrayUnique()
+  @ArrayMaxSize(TRAINEE_CATEGORIES.length)
+  @IsIn(TRAINEE_CATEGORIES, {
+    each: true,
+    message: `categories must be any of: ${TRAINEE_CATEGORIES.join(', ')}`,
+  })
+  categories?: TraineeCategory[];
+
+  /** Consent to the processing of personal data: must be true; its date is recorded. */
+  @IsBoolean()
+  @Equals(true, { message: 'consent must be given (true) to register a trainee' })
+  consent: boolean;
+
+  /** Required for a trainee under 18. */
+  @IsOptional()
+  @Transform(trimToNull)
+  @ValidateIf((_, value) => value !== null)
+  @IsString()
+  @MaxLength(200)
+  guardianName?: string | null;
+
+  /** Required for a trainee under 18. */
+  @IsOptional()
+  @Transform(trimToNull)
+  @ValidateIf((_, value) => value !== null)
+  @Matches(PHONE, { message: 'guardianPhone must be a phone number such as +7 701 234 5678' })
+  guardianPhone?: string | null;
+}
+
+export class UpdateTraineeDto extends PartialType(OmitType(CreateTraineeDto, ['iin', 'consent'] as const)) {}
+
+export class TraineeQueryDto extends PageQueryDto {
+  /** Part of a name (any case, Cyrillic included) or a whole IIN. */
+  @IsOptional()
+  @Transform(trimString)
+  @IsString()
+  @MaxLength(100)
+  search?: string;
+}
+
+export class TraineeView {
+  id: string;
+  /** Whole only in the single-trainee view; `********1234` in lists. */
+  iin: string;
+  lastName: string;
+  firstName: string;
+  patronymic: string | null;
+  birthDate: string;
+  sex: 'male' | 'female';
+  phone: string | null;
+  email: string | null;
+  categories: string[];
+  consent: boolean;
+  consentAt: Date;
+  guardianName: string | null;
+  guardianPhone: string | null;
+  createdAt: Date;
+}
+
+export class TraineeListItemView {
+  id: string;
+  /** Masked: `********1234`. */
+  iin: string;
+  lastName: string;
+  firstName: string;
+  patronymic: string | null;
+  birthDate: string;
+}

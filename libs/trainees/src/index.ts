@@ -1,0 +1,5 @@
+export * from './entities/trainee.entity';
+export * from './iin';
+export * from './dto/trainee.dto';
+export * from './trainees.service';
+export * from './trainees.module';

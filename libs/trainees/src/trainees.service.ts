@@ -1,0 +1,176 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { AuditService, diffFields } from '@sheber/audit';
+import { Actor, InvalidInputError, NotFoundError, Page } from '@sheber/common';
+import { Environment } from '@sheber/config';
+import { CreateTraineeDto, TraineeListItemView, TraineeQueryDto, TraineeView, UpdateTraineeDto } from './dto/trainee.dto';
+import { Trainee } from './entities/trainee.entity';
+import { ageOn, checkIin, maskIin } from './iin';
+
+export function searchNameOf(t: { lastName: string; firstName: string; patronymic?: string | null }): string {
+  return [t.lastName, t.firstName, t.patronymic].filter(Boolean).join(' ').toLowerCase();
+}
+
+function toView(trainee: Trainee): TraineeView {
+  return {
+    id: trainee.id,
+    iin: trainee.iin,
+    lastName: trainee.lastName,
+    firstName: trainee.firstName,
+    patronymic: trainee.patronymic,
+    birthDate: trainee.birthDate,
+    sex: trainee.sex,
+    phone: trainee.phone,
+    email: trainee.email,
+    categories: trainee.categories,
+    consent: trainee.consent,
+    consentAt: trainee.consentAt,
+    guardianName: trainee.guardianName,
+    guardianPhone: trainee.guardianPhone,
+    createdAt: trainee.createdAt,
+  };
+}
+
+export function toTraineeListItem(trainee: Trainee): TraineeListItemView {
+  return {
+    id: trainee.id,
+    iin: maskIin(trainee.iin),
+    lastName: trainee.lastName,
+    firstName: trainee.firstName,
+    patronymic: trainee.patronymic,
+    birthDate: trainee.birthDate,
+  };
+}
+
+/** What the audit log keeps of a trainee: never the IIN or contact details themselves. */
+function auditSnapshot(t: Trainee): Record<string, unknown> {
+  return {
+    lastName: t.lastName,
+    firstName: t.firstName,
+    patronymic: t.patronymic,
+    categories: t.categories,
+    phone: t.phone ? 'set' : null,
+    email: t.email ? 'set' : null,
+    guardianName: t.guardianName,
+    guardianPhone: t.guardianPhone ? 'set' : null,
+  };
+}
+
+function today(timeZone: string): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone }).format(new Date());
+}
+
+@Injectable()
+export class TraineesService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly audit: AuditService,
+    private readonly env: Environment,
+  ) {}
+
+  async createTrainee(actor: Actor, input: CreateTraineeDto): Promise<TraineeView> {
+    const timeZone = this.env.CENTRE_TIMEZONE;
+    const iin = checkIin(input.iin);
+    if (!iin.ok) throw new InvalidInputError('iin', 'is invalid');
+    const { birthDate, sex } = iin.facts;
+    if (birthDate > today(timeZone)) throw new InvalidInputError('iin', 'gives a birth date in the future');
+    this.checkGuardian(birthDate, input.guardianName ?? null, input.guardianPhone ?? null, timeZone);
+    return this.dataSource.transaction(async (manager) => {
+      const trainee = await manager.save(
+        manager.create(Trainee, {
+          iin: input.iin,
+          lastName: input.lastName,
+          firstName: input.firstName,
+          patronymic: input.patronymic ?? null,
+          searchName: searchNameOf(input),
+          birthDate,
+          sex,
+          phone: input.phone ?? null,
+          email: input.email ?? null,
+          categories: input.categories ?? [],
+          consent: true,
+          consentAt: new Date(),
+          guardianName: input.guardianName ?? null,
+          guardianPhone: input.guardianPhone ?? null,
+        }),
+      );
+      await this.audit.record(manager, actor, {
+        action: 'create',
+        entity: 'trainee',
+        entityId: trainee.id,
+        changes: { ...auditSnapshot(trainee), consent: true },
+      });
+      return toView(trainee);
+    });
+  }
+
+  /** Name search is case-insensitive in any script; a 12-digit search finds the IIN exactly. */
+  async listTrainees(query: TraineeQueryDto): Promise<Page<TraineeListItemView>> {
+    const builder = this.dataSource
+      .getRepository(Trainee)
+      .createQueryBuilder('t')
+      .orderBy('t.lastName', 'ASC')
+      .addOrderBy('t.firstName', 'ASC')
+      .addOrderBy('t.id', 'ASC')
+      .take(query.limit)
+      .skip(query.offset);
+    const search = query.search?.trim();
+    if (search && /^\d{12}$/.test(search)) {
+      builder.where('t.iin = :iin', { iin: search });
+    } else if (search) {
+      const words = search.toLowerCase().split(/\s+/).slice(0, 5);
+      words.forEach((word, index) => {
+        builder.andWhere(`t.search_name LIKE :w${index} ESCAPE '\\'`, {
+          [`w${index}`]: `%${word.replace(/[\\%_]/g, (c) => `\\${c}`)}%`,
+        });
+      });
+    }
+    const [items, total] = await builder.getManyAndCount();
+    return { items: items.map(toTraineeListItem), total };
+  }
+
+  /** The whole record, IIN included; every such view is written to the audit log. */
+  async viewTrainee(actor: Actor, id: string): Promise<TraineeView> {
+    return this.dataSource.transaction(async (manager) => {
+      const trainee = await manager.findOneBy(Trainee, { id });
+      if (!trainee) throw new NotFoundError('Trainee', id);
+      await this.audit.record(manager, actor, { action: 'view', entity: 'trainee', entityId: id });
+      return toView(trainee);
+    });
+  }
+
+  async updateTrainee(actor: Actor, id: string, input: UpdateTraineeDto): Promise<TraineeView> {
+    return this.dataSource.transaction(async (manager) => {
+      const trainee = await manager.findOne(Trainee, { where: { id }, lock: { mode: 'pessimistic_write' } });
+      if (!trainee) throw new NotFoundError('Trainee', id);
+      const before = auditSnapshot(trainee);
+      Object.assign(trainee, {
+        ...(input.lastName !== undefined && { lastName: input.lastName }),
+        ...(input.firstName !== undefined && { firstName: input.firstName }),
+        ...(input.patronymic !== undefined && { patronymic: input.patronymic }),
+        ...(input.phone !== undefined && { phone: input.phone }),
+        ...(input.email !== undefined && { email: input.email }),
+        ...(input.categories !== undefined && { categories: input.categories }),
+        ...(input.guardianName !== undefined && { guardianName: input.guardianName }),
+        ...(input.guardianPhone !== undefined && { guardianPhone: input.guardianPhone }),
+      });
+      this.checkGuardian(trainee.birthDate, trainee.guardianName, trainee.guardianPhone, this.env.CENTRE_TIMEZONE);
+      trainee.searchName = searchNameOf(trainee);
+      const saved = await manager.save(trainee);
+      await this.audit.record(manager, actor, {
+        action: 'update',
+        entity: 'trainee',
+        entityId: id,
+        changes: diffFields(before, auditSnapshot(saved)),
+      });
+      return toView(saved);
+    });
+  }
+
+  private checkGuardian(birthDate: string, name: string | null, phone: string | null, timeZone: string): void {
+    if (ageOn(birthDate, today(timeZone)) >= 18) return;
+    if (!name) throw new InvalidInputError('guardianName', 'is required for a trainee under 18');
+    if (!phone) throw new InvalidInputError('guardianPhone', 'is required for a trainee under 18');
+  }
+}

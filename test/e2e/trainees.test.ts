@@ -1,0 +1,125 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { makeIin } from '../../libs/trainees/src';
+import { createTrainee, freshIin } from '../factories/catalog';
+import { signedIn } from '../factories/users';
+import { bearer } from '../support/http';
+import { createTestApp, type TestApp } from '../support/test-app';
+
+describe('trainees', () => {
+  let t: TestApp;
+  let staff: string;
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    staff = (await signedIn(t, 'staff')).token;
+  });
+  afterAll(async () => {
+    await t.close();
+  });
+
+  const register = (body: Record<string, unknown>) => t.http().post('/api/trainees').set(bearer(staff)).send(body);
+
+  it('registers a trainee, reading birth date and sex from the IIN and recording the consent date', async () => {
+    const iin = makeIin('1987-04-12', 'male', 4321);
+    const response = await register({
+      iin,
+      lastName: 'Сәрсенбаев',
+      firstName: 'Ерлан',
+      patronymic: 'Қайратұлы',
+      phone: '+7 701 555 1234',
+      categories: ['job_seeker'],
+      consent: true,
+    });
+    expect(response.status).toBe(201);
+    expect(response.body).toMatchObject({ iin, birthDate: '1987-04-12', sex: 'male', consent: true, categories: ['job_seeker'] });
+    expect(Date.now() - Date.parse(response.body.consentAt)).toBeLessThan(60_000);
+
+    const again = await register({ iin, lastName: 'Другой', firstName: 'Человек', consent: true });
+    expect(again.status).toBe(409);
+    expect(again.body.message).toBe('A trainee with this IIN is already registered');
+  });
+
+  it('requires a guardian for a trainee under 18', async () => {
+    const iin = makeIin('2012-03-05', 'female', 77);
+    const without = await register({ iin, lastName: 'Ахметова', firstName: 'Дана', consent: true });
+    expect(without.status).toBe(400);
+    expect(without.body.errors[0].field).toBe('guardianName');
+    const noPhone = await register({ iin, lastName: 'Ахметова', firstName: 'Дана', consent: true, guardianName: 'Ахметова Гүлнар' });
+    expect(noPhone.status).toBe(400);
+    expect(noPhone.body.errors[0].field).toBe('guardianPhone');
+    const withGuardian = await register({
+      iin,
+      lastName: 'Ахметова',
+      firstName: 'Дана',
+      consent: true,
+      guardianName: 'Ахметова Гүлнар',
+      guardianPhone: '+7 702 111 2233',
+    });
+    expect(withGuardian.status).toBe(201);
+    expect(withGuardian.body.sex).toBe('female');
+  });
+
+  it.each([
+    ['an IIN that is too short', { iin: '90010130001' }, /exactly 12 digits/],
+    ['an IIN that is too long', { iin: '9001013000171' }, /exactly 12 digits/],
+    ['an IIN with letters', { iin: '90010130001a' }, /digits only/],
+    ['an IIN with a wrong check digit', { iin: '900101300018' }, /check digit/],
+    ['an IIN with an impossible date', { iin: '901332300015' }, /real birth date/],
+    ['an IIN with a century digit 7', { iin: '900101700015' }, /7th digit/],
+    ['an IIN as a number', { iin: 900101300017 }, /iin/],
+    ['no consent', { consent: false }, /consent must be given/],
+    ['a missing consent', { consent: undefined }, /consent/],
+    ['an unknown category', { categories: ['veteran'] }, /categories must be any of/],
+    ['a malformed phone', { phone: 'call me' }, /phone must be a phone number/],
+    ['an over-long last name', { lastName: 'x'.repeat(101) }, /lastName/],
+    ['an unknown field', { nationality: 'kz' }, /nationality is not an accepted field/],
+  ])('refuses %s with 400, writing nothing', async (_, change, message) => {
+    const before = await t.dataSource.query('SELECT count(*)::int AS n FROM trainees');
+    const response = await register({ iin: freshIin(), lastName: 'Ким', firstName: 'Ольга', consent: true, ...change });
+    expect(response.status).toBe(400);
+    expect(response.body.message.join(' ')).toMatch(message);
+    expect(await t.dataSource.query('SELECT count(*)::int AS n FROM trainees')).toEqual(before);
+  });
+
+  it('finds trainees by any part of the name in any case, Cyrillic included, and by IIN; IINs masked in the list', async () => {
+    const marker = `Тест${Date.now() % 100000}`;
+    const a = await createTrainee(t.dataSource, { lastName: `Әбілқасымова${marker}`, firstName: 'Гүлжан' });
+    await createTrainee(t.dataSource, { lastName: `Иванова${marker}`, firstName: 'Мария' });
+    const byName = await t.http().get(`/api/trainees?search=${encodeURIComponent(`ӘБІЛҚАСЫМОВА${marker.toUpperCase()}`)}`).set(bearer(staff));
+    expect(byName.status).toBe(200);
+    expect(byName.body.total).toBe(1);
+    expect(byName.body.items[0]).toMatchObject({ id: a.id, iin: `********${a.iin.slice(-4)}` });
+    const twoWords = await t.http().get(`/api/trainees?search=${encodeURIComponent(`гүлжан ${marker.toLowerCase()}`)}`).set(bearer(staff));
+    expect(twoWords.body.items.map((i: { id: string }) => i.id)).toEqual([a.id]);
+    const both = await t.http().get(`/api/trainees?search=${encodeURIComponent(marker.toLowerCase())}&limit=1`).set(bearer(staff));
+    expect(both.body.total).toBe(2);
+    expect(both.body.items).toHaveLength(1);
+    const byIin = await t.http().get(`/api/trainees?search=${a.iin}`).set(bearer(staff));
+    expect(byIin.body.items.map((i: { id: string }) => i.id)).toEqual([a.id]);
+    expect(JSON.stringify(byIin.body)).not.toContain(a.iin);
+    const wildcard = await t.http().get('/api/trainees?search=%25').set(bearer(staff));
+    expect(wildcard.body.total).toBe(0);
+  });
+
+  it('shows the whole IIN only in the single-trainee view, and audits each view', async () => {
+    const trainee = await createTrainee(t.dataSource);
+    const view = await t.http().get(`/api/trainees/${trainee.id}`).set(bearer(staff));
+    expect(view.status).toBe(200);
+    expect(view.body.iin).toBe(trainee.iin);
+    const rows = await t.dataSource.query(
+      "SELECT action, actor_role FROM audit_log WHERE entity = 'trainee' AND entity_id = $1",
+      [trainee.id],
+    );
+    expect(rows).toEqual([{ action: 'view', actor_role: 'staff' }]);
+  });
+
+  it('updates names and keeps the search in step; the IIN cannot be changed', async () => {
+    const trainee = await createTrainee(t.dataSource);
+    const patch = await t.http().patch(`/api/trainees/${trainee.id}`).set(bearer(staff)).send({ lastName: 'Жұмабекова' });
+    expect(patch.status).toBe(200);
+    const found = await t.http().get(`/api/trainees?search=${encodeURIComponent('жұмабекова')}&limit=100`).set(bearer(staff));
+    expect(found.body.items.map((i: { id: string }) => i.id)).toContain(trainee.id);
+    const iinChange = await t.http().patch(`/api/trainees/${trainee.id}`).set(bearer(staff)).send({ iin: freshIin() });
+    expect(iinChange.status).toBe(400);
+  });
+});
