@@ -17,16 +17,12 @@ describe('courses and groups', () => {
   });
 
   it('stores Kazakh and Russian course text exactly as given, and any user can read it', async () => {
-    const created = await t
-      .http()
-      .post('/api/courses')
-      .set(bearer(staff))
-      .send({
-        craft: 'felt',
-        title: 'Киіз басу: сырмақ пен текемет',
-        description: 'Войлок: ширдак и текемет. Әжелеріміздің өнері.',
-        hours: 96,
-      });
+    const created = await t.http().post('/api/courses').set(bearer(staff)).send({
+      craft: 'felt',
+      title: 'Киіз басу: сырмақ пен текемет',
+      description: 'Войлок: ширдак и текемет. Әжелеріміздің өнері.',
+      hours: 96,
+    });
     expect(created.status).toBe(201);
     expect(created.body).toMatchObject({
       craft: 'felt',
@@ -42,9 +38,17 @@ describe('courses and groups', () => {
     expect(read.body.title).toBe('Киіз басу: сырмақ пен текемет');
     const list = await t.http().get('/api/courses?craft=felt&limit=100').set(bearer(officer.token));
     expect(list.body.items.map((c: { id: string }) => c.id)).toContain(created.body.id);
-    const patch = await t.http().patch(`/api/courses/${created.body.id}`).set(bearer(staff)).send({ minAttendancePercent: 75 });
+    const patch = await t
+      .http()
+      .patch(`/api/courses/${created.body.id}`)
+      .set(bearer(staff))
+      .send({ minAttendancePercent: 75 });
     expect(patch.body.minAttendancePercent).toBe(75);
-    const unknownCraft = await t.http().post('/api/courses').set(bearer(staff)).send({ craft: 'glass', title: 'x', hours: 1 });
+    const unknownCraft = await t
+      .http()
+      .post('/api/courses')
+      .set(bearer(staff))
+      .send({ craft: 'glass', title: 'x', hours: 1 });
     expect(unknownCraft.status).toBe(400);
     expect(unknownCraft.body.errors[0].field).toBe('craft');
   });
@@ -82,11 +86,15 @@ describe('courses and groups', () => {
   it('the database itself refuses a capacity of 9 or 0, even from raw SQL', async () => {
     const group = await createGroup(t.dataSource);
     for (const capacity of [9, 0]) {
-      await expect(t.dataSource.query('UPDATE groups SET capacity = $1 WHERE id = $2', [capacity, group.id])).rejects.toMatchObject({
+      await expect(
+        t.dataSource.query('UPDATE groups SET capacity = $1 WHERE id = $2', [capacity, group.id]),
+      ).rejects.toMatchObject({
         driverError: { constraint: 'ck_group_capacity_max_8' },
       });
     }
-    await expect(t.dataSource.query('UPDATE groups SET active_count = 9 WHERE id = $1', [group.id])).rejects.toMatchObject({
+    await expect(
+      t.dataSource.query('UPDATE groups SET active_count = 9 WHERE id = $1', [group.id]),
+    ).rejects.toMatchObject({
       driverError: { constraint: 'ck_group_active_within_capacity' },
     });
   });
@@ -94,7 +102,8 @@ describe('courses and groups', () => {
   it('moves through planned → open → in_progress → completed and refuses every other step with 409', async () => {
     const master = await signedIn(t, 'master', { crafts: ['pottery'] });
     const group = await createGroup(t.dataSource, { status: 'planned' });
-    const step = (action: string) => t.http().post(`/api/groups/${group.id}/${action}`).set(bearer(staff));
+    const step = (action: string) =>
+      t.http().post(`/api/groups/${group.id}/${action}`).set(bearer(staff));
 
     expect((await step('start')).status).toBe(409);
     expect((await step('complete')).status).toBe(409);
@@ -106,7 +115,11 @@ describe('courses and groups', () => {
     const withoutMaster = await step('start');
     expect(withoutMaster.status).toBe(409);
     expect(withoutMaster.body.message).toMatch(/no master/);
-    const assigned = await t.http().put(`/api/groups/${group.id}/master`).set(bearer(staff)).send({ masterId: master.id });
+    const assigned = await t
+      .http()
+      .put(`/api/groups/${group.id}/master`)
+      .set(bearer(staff))
+      .send({ masterId: master.id });
     expect(assigned.status).toBe(200);
     expect((await step('start')).body.status).toBe('in_progress');
     expect((await step('complete')).body.status).toBe('completed');
@@ -115,7 +128,11 @@ describe('courses and groups', () => {
       expect(refused.status).toBe(409);
       expect(refused.body.message).toMatch(/is completed/);
     }
-    const patch = await t.http().patch(`/api/groups/${group.id}`).set(bearer(staff)).send({ room: '5' });
+    const patch = await t
+      .http()
+      .patch(`/api/groups/${group.id}`)
+      .set(bearer(staff))
+      .send({ room: '5' });
     expect(patch.status).toBe(409);
   });
 
@@ -133,49 +150,93 @@ describe('courses and groups', () => {
     ['capacity 9', { capacity: 9 }, 'capacity'],
     ['an end date before the start', { startDate: '2026-10-01', endDate: '2026-09-30' }, 'endDate'],
     ['an impossible date', { startDate: '2026-02-30' }, 'startDate'],
-    ['a malformed time', { schedule: [{ weekday: 1, startTime: '9:00', endTime: '12:00' }] }, 'schedule.0.startTime'],
-    ['an hour 24', { schedule: [{ weekday: 1, startTime: '10:00', endTime: '24:00' }] }, 'schedule.0.endTime'],
-    ['weekday 8', { schedule: [{ weekday: 8, startTime: '10:00', endTime: '12:00' }] }, 'schedule.0.weekday'],
-    ['weekday 0', { schedule: [{ weekday: 0, startTime: '10:00', endTime: '12:00' }] }, 'schedule.0.weekday'],
-    ['an end time before the start time', { schedule: [{ weekday: 1, startTime: '12:00', endTime: '10:00' }] }, 'schedule.0.endTime'],
+    [
+      'a malformed time',
+      { schedule: [{ weekday: 1, startTime: '9:00', endTime: '12:00' }] },
+      'schedule.0.startTime',
+    ],
+    [
+      'an hour 24',
+      { schedule: [{ weekday: 1, startTime: '10:00', endTime: '24:00' }] },
+      'schedule.0.endTime',
+    ],
+    [
+      'weekday 8',
+      { schedule: [{ weekday: 8, startTime: '10:00', endTime: '12:00' }] },
+      'schedule.0.weekday',
+    ],
+    [
+      'weekday 0',
+      { schedule: [{ weekday: 0, startTime: '10:00', endTime: '12:00' }] },
+      'schedule.0.weekday',
+    ],
+    [
+      'an end time before the start time',
+      { schedule: [{ weekday: 1, startTime: '12:00', endTime: '10:00' }] },
+      'schedule.0.endTime',
+    ],
     ['an empty schedule', { schedule: [] }, 'schedule'],
     ['an unknown field', { colour: 'red' }, 'colour'],
     ['a wrong type', { capacity: '8' }, 'capacity'],
     ['a malformed course id', { courseId: 'abc' }, 'courseId'],
     ['an over-long room', { room: 'x'.repeat(101) }, 'room'],
     ['a code with spaces', { code: 'JW 2026' }, 'code'],
-  ])('refuses a group with %s (400 naming the field, nothing written)', async (_, change, field) => {
-    const course = await createCourse(t.dataSource);
-    const before = await t.dataSource.query('SELECT count(*)::int AS n FROM groups');
-    const response = await t
-      .http()
-      .post('/api/groups')
-      .set(bearer(staff))
-      .send({
-        courseId: course.id,
-        code: `BAD-${Date.now()}`,
-        startDate: '2026-09-01',
-        endDate: '2026-11-30',
-        schedule: MON_WED_MORNING,
-        ...change,
-      });
-    expect(response.status).toBe(400);
-    expect(response.body.errors.map((e: { field: string }) => e.field)).toContain(field);
-    expect(await t.dataSource.query('SELECT count(*)::int AS n FROM groups')).toEqual(before);
-  });
+  ])(
+    'refuses a group with %s (400 naming the field, nothing written)',
+    async (_, change, field) => {
+      const course = await createCourse(t.dataSource);
+      const before = await t.dataSource.query('SELECT count(*)::int AS n FROM groups');
+      const response = await t
+        .http()
+        .post('/api/groups')
+        .set(bearer(staff))
+        .send({
+          courseId: course.id,
+          code: `BAD-${Date.now()}`,
+          startDate: '2026-09-01',
+          endDate: '2026-11-30',
+          schedule: MON_WED_MORNING,
+          ...change,
+        });
+      expect(response.status).toBe(400);
+      expect(response.body.errors.map((e: { field: string }) => e.field)).toContain(field);
+      expect(await t.dataSource.query('SELECT count(*)::int AS n FROM groups')).toEqual(before);
+    },
+  );
 
   it('refuses a bad PATCH of a group and of a course with 400, changing nothing', async () => {
     const group = await createGroup(t.dataSource);
-    for (const body of [{ capacity: 9 }, { endDate: '2020-01-01' }, { schedule: [{ weekday: 1 }] }, { status: 'completed' }]) {
-      const response = await t.http().patch(`/api/groups/${group.id}`).set(bearer(staff)).send(body);
+    for (const body of [
+      { capacity: 9 },
+      { endDate: '2020-01-01' },
+      { schedule: [{ weekday: 1 }] },
+      { status: 'completed' },
+    ]) {
+      const response = await t
+        .http()
+        .patch(`/api/groups/${group.id}`)
+        .set(bearer(staff))
+        .send(body);
       expect(response.status).toBe(400);
     }
     const course = await createCourse(t.dataSource);
-    for (const body of [{ hours: 0 }, { minAttendancePercent: 101 }, { title: '' }, { title: 'x'.repeat(201) }]) {
-      const response = await t.http().patch(`/api/courses/${course.id}`).set(bearer(staff)).send(body);
+    for (const body of [
+      { hours: 0 },
+      { minAttendancePercent: 101 },
+      { title: '' },
+      { title: 'x'.repeat(201) },
+    ]) {
+      const response = await t
+        .http()
+        .patch(`/api/courses/${course.id}`)
+        .set(bearer(staff))
+        .send(body);
       expect(response.status).toBe(400);
     }
-    const [row] = await t.dataSource.query('SELECT capacity, end_date::text FROM groups WHERE id = $1', [group.id]);
+    const [row] = await t.dataSource.query(
+      'SELECT capacity, end_date::text FROM groups WHERE id = $1',
+      [group.id],
+    );
     expect(row).toEqual({ capacity: 8, end_date: '2026-12-20' });
   });
 });

@@ -33,12 +33,16 @@ describe('masters', () => {
     expect(ids).not.toContain(potter.id);
     const entry = response.body.find((m: { id: string }) => m.id === jeweller.id);
     expect(entry.crafts).toEqual(['jewelry']);
-    expect(entry.currentGroups).toEqual([expect.objectContaining({ id: group.id, code: group.code })]);
+    expect(entry.currentGroups).toEqual([
+      expect.objectContaining({ id: group.id, code: group.code }),
+    ]);
   });
 
   it('refuses a master who is not qualified for the craft, naming the reason', async () => {
     const potter = await signedIn(t, 'master', { crafts: ['pottery'] });
-    const group = await createGroup(t.dataSource, { courseId: (await createCourse(t.dataSource, { craft: 'leather' })).id });
+    const group = await createGroup(t.dataSource, {
+      courseId: (await createCourse(t.dataSource, { craft: 'leather' })).id,
+    });
     const response = await assign(group.id, potter.id);
     expect(response.status).toBe(409);
     expect(response.body.message).toMatch(/not qualified to teach leather/);
@@ -59,7 +63,9 @@ describe('masters', () => {
     expect(refused.status).toBe(409);
     expect(refused.body.message).toContain(first.code);
     // Same dates, other hours: fine.
-    const afternoon = await createGroup(t.dataSource, { schedule: [{ weekday: 2, startTime: '14:00', endTime: '17:00' }] });
+    const afternoon = await createGroup(t.dataSource, {
+      schedule: [{ weekday: 2, startTime: '14:00', endTime: '17:00' }],
+    });
     expect((await assign(afternoon.id, master.id)).status).toBe(200);
     // Moving that group onto the first one's hours is refused too.
     const moved = await t
@@ -85,14 +91,27 @@ describe('masters', () => {
     const myGroup = await createGroup(t.dataSource, { masterId: mine.id });
     const otherGroup = await createGroup(t.dataSource, { masterId: other.id });
     const trainee = await createTrainee(t.dataSource);
-    await t.http().post(`/api/groups/${otherGroup.id}/enrollments`).set(bearer(staff)).send({ traineeId: trainee.id });
+    await t
+      .http()
+      .post(`/api/groups/${otherGroup.id}/enrollments`)
+      .set(bearer(staff))
+      .send({ traineeId: trainee.id });
 
     const list = await t.http().get('/api/groups?limit=100').set(bearer(mine.token));
     expect(list.body.items.map((g: { id: string }) => g.id)).toEqual([myGroup.id]);
-    expect((await t.http().get(`/api/groups/${myGroup.id}`).set(bearer(mine.token))).status).toBe(200);
-    expect((await t.http().get(`/api/groups/${otherGroup.id}`).set(bearer(mine.token))).status).toBe(404);
-    expect((await t.http().get(`/api/groups/${otherGroup.id}/enrollments`).set(bearer(mine.token))).status).toBe(404);
-    expect((await t.http().get(`/api/groups/${myGroup.id}/enrollments`).set(bearer(mine.token))).status).toBe(200);
+    expect((await t.http().get(`/api/groups/${myGroup.id}`).set(bearer(mine.token))).status).toBe(
+      200,
+    );
+    expect(
+      (await t.http().get(`/api/groups/${otherGroup.id}`).set(bearer(mine.token))).status,
+    ).toBe(404);
+    expect(
+      (await t.http().get(`/api/groups/${otherGroup.id}/enrollments`).set(bearer(mine.token)))
+        .status,
+    ).toBe(404);
+    expect(
+      (await t.http().get(`/api/groups/${myGroup.id}/enrollments`).set(bearer(mine.token))).status,
+    ).toBe(200);
   });
 
   it('refuses an unknown master with 404 and a non-master with 404', async () => {

@@ -17,7 +17,8 @@ describe('trainees', () => {
     await t.close();
   });
 
-  const register = (body: Record<string, unknown>) => t.http().post('/api/trainees').set(bearer(staff)).send(body);
+  const register = (body: Record<string, unknown>) =>
+    t.http().post('/api/trainees').set(bearer(staff)).send(body);
 
   it('registers a trainee, reading birth date and sex from the IIN and recording the consent date', async () => {
     const iin = makeIin('1987-04-12', 'male', 4321);
@@ -31,7 +32,13 @@ describe('trainees', () => {
       consent: true,
     });
     expect(response.status).toBe(201);
-    expect(response.body).toMatchObject({ iin, birthDate: '1987-04-12', sex: 'male', consent: true, categories: ['job_seeker'] });
+    expect(response.body).toMatchObject({
+      iin,
+      birthDate: '1987-04-12',
+      sex: 'male',
+      consent: true,
+      categories: ['job_seeker'],
+    });
     expect(Date.now() - Date.parse(response.body.consentAt)).toBeLessThan(60_000);
 
     const again = await register({ iin, lastName: 'Другой', firstName: 'Человек', consent: true });
@@ -44,7 +51,13 @@ describe('trainees', () => {
     const without = await register({ iin, lastName: 'Ахметова', firstName: 'Дана', consent: true });
     expect(without.status).toBe(400);
     expect(without.body.errors[0].field).toBe('guardianName');
-    const noPhone = await register({ iin, lastName: 'Ахметова', firstName: 'Дана', consent: true, guardianName: 'Ахметова Гүлнар' });
+    const noPhone = await register({
+      iin,
+      lastName: 'Ахметова',
+      firstName: 'Дана',
+      consent: true,
+      guardianName: 'Ахметова Гүлнар',
+    });
     expect(noPhone.status).toBe(400);
     expect(noPhone.body.errors[0].field).toBe('guardianPhone');
     const withGuardian = await register({
@@ -75,7 +88,13 @@ describe('trainees', () => {
     ['an unknown field', { nationality: 'kz' }, /nationality is not an accepted field/],
   ])('refuses %s with 400, writing nothing', async (_, change, message) => {
     const before = await t.dataSource.query('SELECT count(*)::int AS n FROM trainees');
-    const response = await register({ iin: freshIin(), lastName: 'Ким', firstName: 'Ольга', consent: true, ...change });
+    const response = await register({
+      iin: freshIin(),
+      lastName: 'Ким',
+      firstName: 'Ольга',
+      consent: true,
+      ...change,
+    });
     expect(response.status).toBe(400);
     expect(response.body.message.join(' ')).toMatch(message);
     expect(await t.dataSource.query('SELECT count(*)::int AS n FROM trainees')).toEqual(before);
@@ -83,15 +102,27 @@ describe('trainees', () => {
 
   it('finds trainees by any part of the name in any case, Cyrillic included, and by IIN; IINs masked in the list', async () => {
     const marker = `Тест${Date.now() % 100000}`;
-    const a = await createTrainee(t.dataSource, { lastName: `Әбілқасымова${marker}`, firstName: 'Гүлжан' });
+    const a = await createTrainee(t.dataSource, {
+      lastName: `Әбілқасымова${marker}`,
+      firstName: 'Гүлжан',
+    });
     await createTrainee(t.dataSource, { lastName: `Иванова${marker}`, firstName: 'Мария' });
-    const byName = await t.http().get(`/api/trainees?search=${encodeURIComponent(`ӘБІЛҚАСЫМОВА${marker.toUpperCase()}`)}`).set(bearer(staff));
+    const byName = await t
+      .http()
+      .get(`/api/trainees?search=${encodeURIComponent(`ӘБІЛҚАСЫМОВА${marker.toUpperCase()}`)}`)
+      .set(bearer(staff));
     expect(byName.status).toBe(200);
     expect(byName.body.total).toBe(1);
     expect(byName.body.items[0]).toMatchObject({ id: a.id, iin: `********${a.iin.slice(-4)}` });
-    const twoWords = await t.http().get(`/api/trainees?search=${encodeURIComponent(`гүлжан ${marker.toLowerCase()}`)}`).set(bearer(staff));
+    const twoWords = await t
+      .http()
+      .get(`/api/trainees?search=${encodeURIComponent(`гүлжан ${marker.toLowerCase()}`)}`)
+      .set(bearer(staff));
     expect(twoWords.body.items.map((i: { id: string }) => i.id)).toEqual([a.id]);
-    const both = await t.http().get(`/api/trainees?search=${encodeURIComponent(marker.toLowerCase())}&limit=1`).set(bearer(staff));
+    const both = await t
+      .http()
+      .get(`/api/trainees?search=${encodeURIComponent(marker.toLowerCase())}&limit=1`)
+      .set(bearer(staff));
     expect(both.body.total).toBe(2);
     expect(both.body.items).toHaveLength(1);
     const byIin = await t.http().get(`/api/trainees?search=${a.iin}`).set(bearer(staff));
@@ -115,11 +146,22 @@ describe('trainees', () => {
 
   it('updates names and keeps the search in step; the IIN cannot be changed', async () => {
     const trainee = await createTrainee(t.dataSource);
-    const patch = await t.http().patch(`/api/trainees/${trainee.id}`).set(bearer(staff)).send({ lastName: 'Жұмабекова' });
+    const patch = await t
+      .http()
+      .patch(`/api/trainees/${trainee.id}`)
+      .set(bearer(staff))
+      .send({ lastName: 'Жұмабекова' });
     expect(patch.status).toBe(200);
-    const found = await t.http().get(`/api/trainees?search=${encodeURIComponent('жұмабекова')}&limit=100`).set(bearer(staff));
+    const found = await t
+      .http()
+      .get(`/api/trainees?search=${encodeURIComponent('жұмабекова')}&limit=100`)
+      .set(bearer(staff));
     expect(found.body.items.map((i: { id: string }) => i.id)).toContain(trainee.id);
-    const iinChange = await t.http().patch(`/api/trainees/${trainee.id}`).set(bearer(staff)).send({ iin: freshIin() });
+    const iinChange = await t
+      .http()
+      .patch(`/api/trainees/${trainee.id}`)
+      .set(bearer(staff))
+      .send({ iin: freshIin() });
     expect(iinChange.status).toBe(400);
   });
 });

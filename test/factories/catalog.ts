@@ -62,7 +62,10 @@ export function freshIin(sex: 'male' | 'female' = 'female', birthDate?: string):
   return makeIin(date, sex, iinSerial % 10000);
 }
 
-export async function createTrainee(dataSource: DataSource, overrides: Partial<Trainee> = {}): Promise<Trainee> {
+export async function createTrainee(
+  dataSource: DataSource,
+  overrides: Partial<Trainee> = {},
+): Promise<Trainee> {
   const iin = overrides.iin ?? freshIin();
   const checked = checkIin(iin);
   if (!checked.ok) throw new Error(`factory given an invalid IIN (${checked.problem})`);
@@ -83,6 +86,7 @@ export async function createTrainee(dataSource: DataSource, overrides: Partial<T
 /** Many trainees, for the concurrency tests. */
 export async function createTrainees(dataSource: DataSource, count: number): Promise<string[]> {
   const ids: string[] = [];
-  for (let i = 0; i < count; i += 1) ids.push((await createTrainee(dataSource, { firstName: `Trainee ${i}` })).id);
+  for (let i = 0; i < count; i += 1)
+    ids.push((await createTrainee(dataSource, { firstName: `Trainee ${i}` })).id);
   return ids;
 }

@@ -1,2 +1,4 @@
 /** `Authorization` header for a bearer token. */
-export const bearer = (token: string): { authorization: string } => ({ authorization: `Bearer ${token}` });
+export const bearer = (token: string): { authorization: string } => ({
+  authorization: `Bearer ${token}`,
+});

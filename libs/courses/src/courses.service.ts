@@ -68,7 +68,10 @@ export class CoursesService {
 
   async updateCourse(actor: Actor, id: string, input: UpdateCourseDto): Promise<Course> {
     return this.dataSource.transaction(async (manager) => {
-      const course = await manager.findOne(Course, { where: { id }, lock: { mode: 'pessimistic_write' } });
+      const course = await manager.findOne(Course, {
+        where: { id },
+        lock: { mode: 'pessimistic_write' },
+      });
       if (!course) throw new NotFoundError('Course', id);
       const before = snapshot(course);
       if (input.craft !== undefined && input.craft !== course.craft) {
@@ -79,7 +82,9 @@ export class CoursesService {
         ...(input.title !== undefined && { title: input.title }),
         ...(input.description !== undefined && { description: input.description }),
         ...(input.hours !== undefined && { hours: input.hours }),
-        ...(input.minAttendancePercent !== undefined && { minAttendancePercent: input.minAttendancePercent }),
+        ...(input.minAttendancePercent !== undefined && {
+          minAttendancePercent: input.minAttendancePercent,
+        }),
         ...(input.active !== undefined && { active: input.active }),
       });
       const saved = await manager.save(course);

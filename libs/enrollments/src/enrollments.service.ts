@@ -4,7 +4,13 @@ import { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '@sheber/audit';
 import { Actor, ConflictError, NotFoundError, Page } from '@sheber/common';
 import { sqlRows } from '@sheber/database/sql';
-import { Group, GroupsService, type GroupEnrollmentHooks, type ScheduleSlot, timetablesOverlap } from '@sheber/groups';
+import {
+  Group,
+  GroupsService,
+  type GroupEnrollmentHooks,
+  type ScheduleSlot,
+  timetablesOverlap,
+} from '@sheber/groups';
 import { EnrollmentResultView, RosterEntryView } from './dto/enrollment.dto';
 import type { EnrollmentStatus } from './entities/enrollment.entity';
 
@@ -47,7 +53,11 @@ export class EnrollmentsService implements OnModuleInit, GroupEnrollmentHooks {
     this.groups.useEnrollmentHooks(this);
   }
 
-  async enrollTrainee(actor: Actor, groupId: string, traineeId: string): Promise<EnrollmentResultView> {
+  async enrollTrainee(
+    actor: Actor,
+    groupId: string,
+    traineeId: string,
+  ): Promise<EnrollmentResultView> {
     return this.dataSource.transaction(async (manager) => {
       // Lock the trainee: two enrollments of one person never check overlaps at the same time.
       const open = await sqlRows<OpenEnrollmentRow>(
@@ -95,12 +105,19 @@ export class EnrollmentsService implements OnModuleInit, GroupEnrollmentHooks {
         waitlistPosition = seat.waitlist_count;
       }
 
-      const timetable = { startDate: seat.start_date, endDate: seat.end_date, schedule: seat.schedule };
+      const timetable = {
+        startDate: seat.start_date,
+        endDate: seat.end_date,
+        schedule: seat.schedule,
+      };
       const clash = open.find(
         (row) =>
           row.enrollment_status === 'active' &&
           row.start_date !== null &&
-          timetablesOverlap({ startDate: row.start_date, endDate: row.end_date!, schedule: row.schedule! }, timetable),
+          timetablesOverlap(
+            { startDate: row.start_date, endDate: row.end_date!, schedule: row.schedule! },
+            timetable,
+          ),
       );
       if (clash) {
         // Throwing rolls the seat back with the rest of the transaction.
@@ -131,7 +148,11 @@ export class EnrollmentsService implements OnModuleInit, GroupEnrollmentHooks {
    * Withdraws an active or waitlisted trainee. Withdrawing an active one gives the seat to the
    * first on the waitlist in the same transaction; either way the waitlist closes its gap.
    */
-  async withdrawEnrollment(actor: Actor, enrollmentId: string, reason: string): Promise<EnrollmentResultView> {
+  async withdrawEnrollment(
+    actor: Actor,
+    enrollmentId: string,
+    reason: string,
+  ): Promise<EnrollmentResultView> {
     return this.dataSource.transaction(async (manager) => {
       const [found] = await sqlRows<{ group_id: string }>(
         manager,
@@ -141,11 +162,12 @@ export class EnrollmentsService implements OnModuleInit, GroupEnrollmentHooks {
       if (!found) throw new NotFoundError('Enrollment', enrollmentId);
       // Group first, then the enrollment: the same order as promotion, so no deadlock.
       await sqlRows(manager, 'SELECT id FROM groups WHERE id = $1 FOR UPDATE', [found.group_id]);
-      const [enrollment] = await sqlRows<{ status: EnrollmentStatus; waitlist_position: number | null }>(
-        manager,
-        'SELECT status, waitlist_position FROM enrollments WHERE id = $1 FOR UPDATE',
-        [enrollmentId],
-      );
+      const [enrollment] = await sqlRows<{
+        status: EnrollmentStatus;
+        waitlist_position: number | null;
+      }>(manager, 'SELECT status, waitlist_position FROM enrollments WHERE id = $1 FOR UPDATE', [
+        enrollmentId,
+      ]);
       if (!enrollment || (enrollment.status !== 'active' && enrollment.status !== 'waitlisted')) {
         throw new ConflictError(
           'enrollment_closed',
@@ -160,13 +182,17 @@ export class EnrollmentsService implements OnModuleInit, GroupEnrollmentHooks {
         [enrollmentId, reason],
       );
       if (enrollment.status === 'active') {
-        await sqlRows(manager, 'UPDATE groups SET active_count = active_count - 1, updated_at = now() WHERE id = $1', [
-          found.group_id,
-        ]);
+        await sqlRows(
+          manager,
+          'UPDATE groups SET active_count = active_count - 1, updated_at = now() WHERE id = $1',
+          [found.group_id],
+        );
       } else {
-        await sqlRows(manager, 'UPDATE groups SET waitlist_count = waitlist_count - 1, updated_at = now() WHERE id = $1', [
-          found.group_id,
-        ]);
+        await sqlRows(
+          manager,
+          'UPDATE groups SET waitlist_count = waitlist_count - 1, updated_at = now() WHERE id = $1',
+          [found.group_id],
+        );
         await this.closeWaitlistGap(manager, found.group_id, enrollment.waitlist_position!);
       }
       await this.audit.record(manager, actor, {
@@ -240,13 +266,18 @@ export class EnrollmentsService implements OnModuleInit, GroupEnrollmentHooks {
         RETURNING e.id, old.status`,
       [group.id],
     );
-    await sqlRows(manager, 'UPDATE groups SET active_count = 0, waitlist_count = 0 WHERE id = $1', [group.id]);
+    await sqlRows(manager, 'UPDATE groups SET active_count = 0, waitlist_count = 0 WHERE id = $1', [
+      group.id,
+    ]);
     for (const enrollment of released) {
       await this.audit.record(manager, actor, {
         action: 'withdraw',
         entity: 'enrollment',
         entityId: enrollment.id,
-        changes: { status: { from: enrollment.status, to: 'withdrawn' }, reason: 'group cancelled' },
+        changes: {
+          status: { from: enrollment.status, to: 'withdrawn' },
+          reason: 'group cancelled',
+        },
       });
     }
   }
@@ -256,7 +287,11 @@ export class EnrollmentsService implements OnModuleInit, GroupEnrollmentHooks {
    * active in an overlapping group is passed over and keeps their place. The caller holds the
    * group's row lock.
    */
-  private async fillFreeSeats(manager: EntityManager, groupId: string, actor: Actor): Promise<void> {
+  private async fillFreeSeats(
+    manager: EntityManager,
+    groupId: string,
+    actor: Actor,
+  ): Promise<void> {
     const [group] = await sqlRows<{
       free: number;
       start_date: string;
@@ -280,15 +315,30 @@ export class EnrollmentsService implements OnModuleInit, GroupEnrollmentHooks {
     const promoted: { id: string; position: number }[] = [];
     for (const candidate of waiting) {
       if (free === 0) break;
-      const active = await sqlRows<{ start_date: string; end_date: string; schedule: ScheduleSlot[] }>(
+      const active = await sqlRows<{
+        start_date: string;
+        end_date: string;
+        schedule: ScheduleSlot[];
+      }>(
         manager,
         `SELECT to_char(g.start_date, 'YYYY-MM-DD') AS start_date, to_char(g.end_date, 'YYYY-MM-DD') AS end_date, g.schedule
            FROM enrollments e JOIN groups g ON g.id = e.group_id
           WHERE e.trainee_id = $1 AND e.status = 'active' AND e.group_id <> $2`,
         [candidate.trainee_id, groupId],
       );
-      const timetable = { startDate: group.start_date, endDate: group.end_date, schedule: group.schedule };
-      if (active.some((a) => timetablesOverlap({ startDate: a.start_date, endDate: a.end_date, schedule: a.schedule }, timetable))) {
+      const timetable = {
+        startDate: group.start_date,
+        endDate: group.end_date,
+        schedule: group.schedule,
+      };
+      if (
+        active.some((a) =>
+          timetablesOverlap(
+            { startDate: a.start_date, endDate: a.end_date, schedule: a.schedule },
+            timetable,
+          ),
+        )
+      ) {
         continue;
       }
       await sqlRows(
@@ -313,13 +363,20 @@ export class EnrollmentsService implements OnModuleInit, GroupEnrollmentHooks {
         action: 'promote',
         entity: 'enrollment',
         entityId: id,
-        changes: { status: { from: 'waitlisted', to: 'active' }, waitlistPosition: { from: position, to: null } },
+        changes: {
+          status: { from: 'waitlisted', to: 'active' },
+          waitlistPosition: { from: position, to: null },
+        },
       });
     }
   }
 
   /** Moves everyone after `position` up by one. */
-  private async closeWaitlistGap(manager: EntityManager, groupId: string, position: number): Promise<void> {
+  private async closeWaitlistGap(
+    manager: EntityManager,
+    groupId: string,
+    position: number,
+  ): Promise<void> {
     // Two steps through negative numbers, so the unique (group, position) index never sees a
     // duplicate in the middle of the shift.
     await sqlRows(

@@ -28,7 +28,10 @@ export interface GroupEnrollmentHooks {
   groupCancelled(manager: EntityManager, group: Group, actor: Actor): Promise<void>;
 }
 
-const TRANSITIONS: Record<'open' | 'start' | 'complete' | 'cancel', { from: GroupStatus[]; to: GroupStatus }> = {
+const TRANSITIONS: Record<
+  'open' | 'start' | 'complete' | 'cancel',
+  { from: GroupStatus[]; to: GroupStatus }
+> = {
   open: { from: ['planned'], to: 'open' },
   start: { from: ['open'], to: 'in_progress' },
   complete: { from: ['in_progress'], to: 'completed' },
@@ -93,7 +96,8 @@ export class GroupsService {
   }
 
   private enrollmentHooks(): GroupEnrollmentHooks {
-    if (!this.hooks) throw new Error('EnrollmentsModule must be imported to change seats or cancel groups');
+    if (!this.hooks)
+      throw new Error('EnrollmentsModule must be imported to change seats or cancel groups');
     return this.hooks;
   }
 
@@ -102,8 +106,10 @@ export class GroupsService {
     checkTimetable({ startDate: input.startDate, endDate: input.endDate, schedule });
     const id = await this.dataSource.transaction(async (manager) => {
       const course = await manager.findOneBy(Course, { id: input.courseId });
-      if (!course) throw new InvalidInputError('courseId', `course ${input.courseId} does not exist`);
-      if (!course.active) throw new ConflictError('course_inactive', `Course "${course.title}" is retired`);
+      if (!course)
+        throw new InvalidInputError('courseId', `course ${input.courseId} does not exist`);
+      if (!course.active)
+        throw new ConflictError('course_inactive', `Course "${course.title}" is retired`);
       const group = await manager.save(
         manager.create(Group, {
           code: input.code,
@@ -160,7 +166,10 @@ export class GroupsService {
     await this.dataSource.transaction(async (manager) => {
       const group = await this.lockGroup(manager, id);
       if (!UNFINISHED_GROUP_STATUSES.includes(group.status)) {
-        throw new ConflictError('group_finished', `Group ${group.code} is ${group.status} and can no longer change`);
+        throw new ConflictError(
+          'group_finished',
+          `Group ${group.code} is ${group.status} and can no longer change`,
+        );
       }
       const before = snapshot(group);
       const timetable: Timetable = {
@@ -212,12 +221,16 @@ export class GroupsService {
         );
       }
       if (transition === 'start' && !group.masterId) {
-        throw new ConflictError('group_has_no_master', `Group ${group.code} has no master; assign one before it starts`);
+        throw new ConflictError(
+          'group_has_no_master',
+          `Group ${group.code} has no master; assign one before it starts`,
+        );
       }
       const previous = group.status;
       group.status = to;
       await manager.save(group);
-      if (transition === 'cancel') await this.enrollmentHooks().groupCancelled(manager, group, actor);
+      if (transition === 'cancel')
+        await this.enrollmentHooks().groupCancelled(manager, group, actor);
       await this.audit.record(manager, actor, {
         action: transition,
         entity: 'group',
@@ -247,7 +260,10 @@ export class GroupsService {
         throw new ConflictError('group_finished', `Group ${group.code} is ${group.status}`);
       }
       const course = await manager.findOneByOrFail(Course, { id: group.courseId });
-      const qualified = await manager.existsBy(MasterCraft, { userId: master.id, craftCode: course.craft });
+      const qualified = await manager.existsBy(MasterCraft, {
+        userId: master.id,
+        craftCode: course.craft,
+      });
       if (!qualified) {
         throw new ConflictError(
           'master_not_qualified',
@@ -276,7 +292,10 @@ export class GroupsService {
       .where("u.role = 'master' AND u.active")
       .orderBy('u.fullName', 'ASC');
     if (craft) {
-      query.andWhere('EXISTS (SELECT 1 FROM master_crafts mc WHERE mc.user_id = u.id AND mc.craft_code = :craft)', { craft });
+      query.andWhere(
+        'EXISTS (SELECT 1 FROM master_crafts mc WHERE mc.user_id = u.id AND mc.craft_code = :craft)',
+        { craft },
+      );
     }
     const masters = await query.getMany();
     const groups = masters.length
@@ -292,7 +311,13 @@ export class GroupsService {
       crafts: (master.crafts ?? []).map((c) => c.code).sort(),
       currentGroups: groups
         .filter((g) => g.masterId === master.id)
-        .map((g) => ({ id: g.id, code: g.code, status: g.status, startDate: g.startDate, endDate: g.endDate })),
+        .map((g) => ({
+          id: g.id,
+          code: g.code,
+          status: g.status,
+          startDate: g.startDate,
+          endDate: g.endDate,
+        })),
     }));
   }
 
@@ -314,7 +339,10 @@ export class GroupsService {
   }
 
   private async lockGroup(manager: EntityManager, id: string): Promise<Group> {
-    const group = await manager.findOne(Group, { where: { id }, lock: { mode: 'pessimistic_write' } });
+    const group = await manager.findOne(Group, {
+      where: { id },
+      lock: { mode: 'pessimistic_write' },
+    });
     if (!group) throw new NotFoundError('Group', id);
     return group;
   }

@@ -33,8 +33,16 @@ describe('timetablesOverlap', () => {
 
   it('is false when the shared days hold no common weekday', () => {
     // The ranges share only Tuesday 2026-09-01, and both teach on Monday.
-    const a = { startDate: '2026-08-01', endDate: '2026-09-01', schedule: [{ weekday: 1, startTime: '10:00', endTime: '12:00' }] };
-    const b = { startDate: '2026-09-01', endDate: '2026-10-01', schedule: [{ weekday: 1, startTime: '10:00', endTime: '12:00' }] };
+    const a = {
+      startDate: '2026-08-01',
+      endDate: '2026-09-01',
+      schedule: [{ weekday: 1, startTime: '10:00', endTime: '12:00' }],
+    };
+    const b = {
+      startDate: '2026-09-01',
+      endDate: '2026-10-01',
+      schedule: [{ weekday: 1, startTime: '10:00', endTime: '12:00' }],
+    };
     expect(timetablesOverlap(a, b)).toBe(false);
   });
 });

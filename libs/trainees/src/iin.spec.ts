@@ -25,7 +25,9 @@ describe('checkIin', () => {
       }
     }
     expect(head).not.toBe('');
-    const second = [...head].reduce((s, d, i) => s + Number(d) * [3, 4, 5, 6, 7, 8, 9, 10, 11, 1, 2][i]!, 0) % 11;
+    const second =
+      [...head].reduce((s, d, i) => s + Number(d) * [3, 4, 5, 6, 7, 8, 9, 10, 11, 1, 2][i]!, 0) %
+      11;
     expect(iinCheckDigit(head)).toBe(second === 10 ? null : second);
     if (second !== 10) expect(checkIin(`${head}${second}`).ok).toBe(true);
   });

@@ -24,9 +24,18 @@ export function iinCheckDigit(first11: string): number | null {
   return second === 10 ? null : second;
 }
 
-const CENTURY: Record<string, number> = { '1': 1800, '2': 1800, '3': 1900, '4': 1900, '5': 2000, '6': 2000 };
+const CENTURY: Record<string, number> = {
+  '1': 1800,
+  '2': 1800,
+  '3': 1900,
+  '4': 1900,
+  '5': 2000,
+  '6': 2000,
+};
 
-export function checkIin(iin: string): { ok: true; facts: IinFacts } | { ok: false; problem: IinProblem } {
+export function checkIin(
+  iin: string,
+): { ok: true; facts: IinFacts } | { ok: false; problem: IinProblem } {
   if (iin.length !== 12) return { ok: false, problem: 'length' };
   if (!/^\d{12}$/.test(iin)) return { ok: false, problem: 'digits' };
   const centuryDigit = iin[6]!;
@@ -36,10 +45,15 @@ export function checkIin(iin: string): { ok: true; facts: IinFacts } | { ok: fal
   const month = Number(iin.slice(2, 4));
   const day = Number(iin.slice(4, 6));
   const date = new Date(Date.UTC(year, month - 1, day));
-  if (date.getUTCFullYear() !== year || date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day) {
+  if (
+    date.getUTCFullYear() !== year ||
+    date.getUTCMonth() !== month - 1 ||
+    date.getUTCDate() !== day
+  ) {
     return { ok: false, problem: 'date' };
   }
-  if (iinCheckDigit(iin.slice(0, 11)) !== Number(iin[11])) return { ok: false, problem: 'checksum' };
+  if (iinCheckDigit(iin.slice(0, 11)) !== Number(iin[11]))
+    return { ok: false, problem: 'checksum' };
   return {
     ok: true,
     facts: {

@@ -4,11 +4,21 @@ import { DataSource } from 'typeorm';
 import { AuditService, diffFields } from '@sheber/audit';
 import { Actor, InvalidInputError, NotFoundError, Page } from '@sheber/common';
 import { Environment } from '@sheber/config';
-import { CreateTraineeDto, TraineeListItemView, TraineeQueryDto, TraineeView, UpdateTraineeDto } from './dto/trainee.dto';
+import {
+  CreateTraineeDto,
+  TraineeListItemView,
+  TraineeQueryDto,
+  TraineeView,
+  UpdateTraineeDto,
+} from './dto/trainee.dto';
 import { Trainee } from './entities/trainee.entity';
 import { ageOn, checkIin, maskIin } from './iin';
 
-export function searchNameOf(t: { lastName: string; firstName: string; patronymic?: string | null }): string {
+export function searchNameOf(t: {
+  lastName: string;
+  firstName: string;
+  patronymic?: string | null;
+}): string {
   return [t.lastName, t.firstName, t.patronymic].filter(Boolean).join(' ').toLowerCase();
 }
 
@@ -74,8 +84,14 @@ export class TraineesService {
     const iin = checkIin(input.iin);
     if (!iin.ok) throw new InvalidInputError('iin', 'is invalid');
     const { birthDate, sex } = iin.facts;
-    if (birthDate > today(timeZone)) throw new InvalidInputError('iin', 'gives a birth date in the future');
-    this.checkGuardian(birthDate, input.guardianName ?? null, input.guardianPhone ?? null, timeZone);
+    if (birthDate > today(timeZone))
+      throw new InvalidInputError('iin', 'gives a birth date in the future');
+    this.checkGuardian(
+      birthDate,
+      input.guardianName ?? null,
+      input.guardianPhone ?? null,
+      timeZone,
+    );
     return this.dataSource.transaction(async (manager) => {
       const trainee = await manager.save(
         manager.create(Trainee, {
@@ -142,7 +158,10 @@ export class TraineesService {
 
   async updateTrainee(actor: Actor, id: string, input: UpdateTraineeDto): Promise<TraineeView> {
     return this.dataSource.transaction(async (manager) => {
-      const trainee = await manager.findOne(Trainee, { where: { id }, lock: { mode: 'pessimistic_write' } });
+      const trainee = await manager.findOne(Trainee, {
+        where: { id },
+        lock: { mode: 'pessimistic_write' },
+      });
       if (!trainee) throw new NotFoundError('Trainee', id);
       const before = auditSnapshot(trainee);
       Object.assign(trainee, {
@@ -155,7 +174,12 @@ export class TraineesService {
         ...(input.guardianName !== undefined && { guardianName: input.guardianName }),
         ...(input.guardianPhone !== undefined && { guardianPhone: input.guardianPhone }),
       });
-      this.checkGuardian(trainee.birthDate, trainee.guardianName, trainee.guardianPhone, this.env.CENTRE_TIMEZONE);
+      this.checkGuardian(
+        trainee.birthDate,
+        trainee.guardianName,
+        trainee.guardianPhone,
+        this.env.CENTRE_TIMEZONE,
+      );
       trainee.searchName = searchNameOf(trainee);
       const saved = await manager.save(trainee);
       await this.audit.record(manager, actor, {
@@ -168,7 +192,12 @@ export class TraineesService {
     });
   }
 
-  private checkGuardian(birthDate: string, name: string | null, phone: string | null, timeZone: string): void {
+  private checkGuardian(
+    birthDate: string,
+    name: string | null,
+    phone: string | null,
+    timeZone: string,
+  ): void {
     if (ageOn(birthDate, today(timeZone)) >= 18) return;
     if (!name) throw new InvalidInputError('guardianName', 'is required for a trainee under 18');
     if (!phone) throw new InvalidInputError('guardianPhone', 'is required for a trainee under 18');

@@ -2,7 +2,13 @@ import { Body, Controller, Get, Param, Patch, Post, Query } from '@nestjs/common
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { AnyUser, CurrentActor, Roles } from '@sheber/auth';
 import type { Actor, Page } from '@sheber/common';
-import { Course, CourseQueryDto, CoursesService, CreateCourseDto, UpdateCourseDto } from '@sheber/courses';
+import {
+  Course,
+  CourseQueryDto,
+  CoursesService,
+  CreateCourseDto,
+  UpdateCourseDto,
+} from '@sheber/courses';
 import { uuidParam } from '../common/uuid-param';
 
 @ApiTags('courses')

@@ -2,7 +2,11 @@ import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { CurrentActor, Roles } from '@sheber/auth';
 import type { Actor } from '@sheber/common';
-import { EnrollmentResultView, EnrollmentsService, WithdrawEnrollmentDto } from '@sheber/enrollments';
+import {
+  EnrollmentResultView,
+  EnrollmentsService,
+  WithdrawEnrollmentDto,
+} from '@sheber/enrollments';
 import { uuidParam } from '../common/uuid-param';
 
 @ApiTags('enrollments')

@@ -38,7 +38,10 @@ export class GroupsController {
   /** Groups, newest first; a master sees only their own. */
   @Roles('staff', 'master')
   @Get()
-  listGroups(@CurrentActor() actor: Actor, @Query() query: GroupQueryDto): Promise<Page<GroupView>> {
+  listGroups(
+    @CurrentActor() actor: Actor,
+    @Query() query: GroupQueryDto,
+  ): Promise<Page<GroupView>> {
     return this.groups.listGroups(actor, query);
   }
 
@@ -76,7 +79,10 @@ export class GroupsController {
   @Roles('staff')
   @Post(':id/open')
   @HttpCode(200)
-  openGroup(@CurrentActor() actor: Actor, @Param('id', uuidParam()) id: string): Promise<GroupView> {
+  openGroup(
+    @CurrentActor() actor: Actor,
+    @Param('id', uuidParam()) id: string,
+  ): Promise<GroupView> {
     return this.groups.transitionGroup(actor, id, 'open');
   }
 
@@ -84,7 +90,10 @@ export class GroupsController {
   @Roles('staff')
   @Post(':id/start')
   @HttpCode(200)
-  startGroup(@CurrentActor() actor: Actor, @Param('id', uuidParam()) id: string): Promise<GroupView> {
+  startGroup(
+    @CurrentActor() actor: Actor,
+    @Param('id', uuidParam()) id: string,
+  ): Promise<GroupView> {
     return this.groups.transitionGroup(actor, id, 'start');
   }
 
@@ -92,7 +101,10 @@ export class GroupsController {
   @Roles('staff')
   @Post(':id/complete')
   @HttpCode(200)
-  completeGroup(@CurrentActor() actor: Actor, @Param('id', uuidParam()) id: string): Promise<GroupView> {
+  completeGroup(
+    @CurrentActor() actor: Actor,
+    @Param('id', uuidParam()) id: string,
+  ): Promise<GroupView> {
     return this.groups.transitionGroup(actor, id, 'complete');
   }
 
@@ -100,7 +112,10 @@ export class GroupsController {
   @Roles('staff')
   @Post(':id/cancel')
   @HttpCode(200)
-  cancelGroup(@CurrentActor() actor: Actor, @Param('id', uuidParam()) id: string): Promise<GroupView> {
+  cancelGroup(
+    @CurrentActor() actor: Actor,
+    @Param('id', uuidParam()) id: string,
+  ): Promise<GroupView> {
     return this.groups.transitionGroup(actor, id, 'cancel');
   }
 
@@ -110,7 +125,9 @@ export class GroupsController {
    */
   @Roles('staff')
   @Post(':id/enrollments')
-  @ApiConflictResponse({ description: 'Already enrolled, overlapping group (named), or group not open' })
+  @ApiConflictResponse({
+    description: 'Already enrolled, overlapping group (named), or group not open',
+  })
   enrollTrainee(
     @CurrentActor() actor: Actor,
     @Param('id', uuidParam()) id: string,

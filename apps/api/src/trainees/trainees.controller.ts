@@ -22,7 +22,10 @@ export class TraineesController {
   /** Registers a trainee; birth date and sex come from the IIN; `consent: true` is required. */
   @Post()
   @ApiConflictResponse({ description: 'A trainee with this IIN exists' })
-  createTrainee(@CurrentActor() actor: Actor, @Body() input: CreateTraineeDto): Promise<TraineeView> {
+  createTrainee(
+    @CurrentActor() actor: Actor,
+    @Body() input: CreateTraineeDto,
+  ): Promise<TraineeView> {
     return this.trainees.createTrainee(actor, input);
   }
 
@@ -34,7 +37,10 @@ export class TraineesController {
 
   /** One trainee with the whole IIN; every view is audited. */
   @Get(':id')
-  viewTrainee(@CurrentActor() actor: Actor, @Param('id', uuidParam()) id: string): Promise<TraineeView> {
+  viewTrainee(
+    @CurrentActor() actor: Actor,
+    @Param('id', uuidParam()) id: string,
+  ): Promise<TraineeView> {
     return this.trainees.viewTrainee(actor, id);
   }
 

@@ -1,5 +1,5 @@
 import { PartialType } from '@nestjs/swagger';
-import { Transform, Type } from 'class-transformer';
+import { Transform } from 'class-transformer';
 import {
   IsBoolean,
   IsInt,
@@ -63,8 +63,9 @@ export class CourseQueryDto extends PageQueryDto {
 
   /** Only active (`true`) or retired (`false`) courses. */
   @IsOptional()
-  @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value))
+  @Transform(({ value }: { value: unknown }) =>
+    value === 'true' ? true : value === 'false' ? false : value,
+  )
   @IsBoolean()
-  @Type(() => Boolean)
   active?: boolean;
 }

@@ -13,7 +13,13 @@ import {
 import { Group } from '@sheber/groups';
 import { Trainee } from '@sheber/trainees';
 
-export const ENROLLMENT_STATUSES = ['active', 'waitlisted', 'withdrawn', 'completed', 'failed'] as const;
+export const ENROLLMENT_STATUSES = [
+  'active',
+  'waitlisted',
+  'withdrawn',
+  'completed',
+  'failed',
+] as const;
 export type EnrollmentStatus = (typeof ENROLLMENT_STATUSES)[number];
 
 /** A trainee in a group. At most one active-or-waitlisted enrollment per trainee and group. */

@@ -167,5 +167,11 @@ export class MasterView {
   email: string;
   crafts: string[];
   /** The master's groups that are not completed or cancelled. */
-  currentGroups: { id: string; code: string; status: GroupStatus; startDate: string; endDate: string }[];
+  currentGroups: {
+    id: string;
+    code: string;
+    status: GroupStatus;
+    startDate: string;
+    endDate: string;
+  }[];
 }

@@ -32,7 +32,10 @@ export type GroupStatus = (typeof GROUP_STATUSES)[number];
 @Check('ck_group_active_within_capacity', `"active_count" BETWEEN 0 AND "capacity"`)
 @Check('ck_group_waitlist_count', `"waitlist_count" >= 0`)
 @Check('ck_group_dates', `"end_date" >= "start_date"`)
-@Check('ck_group_status', `"status" IN ('planned', 'open', 'in_progress', 'completed', 'cancelled')`)
+@Check(
+  'ck_group_status',
+  `"status" IN ('planned', 'open', 'in_progress', 'completed', 'cancelled')`,
+)
 export class Group {
   @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'pk_groups' })
   id: string;

@@ -33,7 +33,8 @@ export function IsIin(options?: ValidationOptions): PropertyDecorator {
         validate: (value: unknown) => typeof value === 'string' && checkIin(value).ok,
         defaultMessage: (args) => {
           const value: unknown = args?.value;
-          if (typeof value !== 'string') return `${args?.property ?? 'iin'} must be a string of 12 digits`;
+          if (typeof value !== 'string')
+            return `${args?.property ?? 'iin'} must be a string of 12 digits`;
           const result = checkIin(value);
           const message = result.ok ? 'iin is invalid' : IIN_PROBLEM_MESSAGES[result.problem];
           return message.replace(/^iin/, args?.property ?? 'iin');
@@ -112,7 +113,9 @@ export class CreateTraineeDto {
   guardianPhone?: string | null;
 }
 
-export class UpdateTraineeDto extends PartialType(OmitType(CreateTraineeDto, ['iin', 'consent'] as const)) {}
+export class UpdateTraineeDto extends PartialType(
+  OmitType(CreateTraineeDto, ['iin', 'consent'] as const),
+) {}
 
 export class TraineeQueryDto extends PageQueryDto {
   /** Part of a name (any case, Cyrillic included) or a whole IIN. */

@@ -9,7 +9,13 @@ import {
   UpdateDateColumn,
 } from 'typeorm';
 
-export const TRAINEE_CATEGORIES = ['job_seeker', 'disability', 'orphan', 'pensioner', 'youth'] as const;
+export const TRAINEE_CATEGORIES = [
+  'job_seeker',
+  'disability',
+  'orphan',
+  'pensioner',
+  'youth',
+] as const;
 export type TraineeCategory = (typeof TRAINEE_CATEGORIES)[number];
 
 /** A person who trains at the centre, identified by IIN. */
