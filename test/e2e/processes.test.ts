@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { randomUUID } from 'node:crypto';
+import pg from 'pg';
+import { checkIin } from '../../libs/trainees/src';
 import {
   assertBuilt,
   BUILT,
@@ -8,6 +10,7 @@ import {
   startProcess,
   waitForHttp,
 } from '../support/processes';
+import { databaseUrl, onServer, templateName } from '../support/test-databases';
 
 /** The built processes as an operator runs them: configuration, start, docs, shutdown, the CLI. */
 describe('the built processes', () => {
@@ -177,6 +180,59 @@ describe('the built processes', () => {
     } finally {
       api.child.kill('SIGTERM');
       await api.exited;
+    }
+  });
+
+  it('seed-demo fills an empty database with every kind of record, and only an empty one', async () => {
+    const scratch = `${new URL(process.env.DATABASE_URL!).pathname.slice(1)}_seed`;
+    await onServer((client) =>
+      client.query(
+        `CREATE DATABASE "${scratch}" TEMPLATE "${templateName(process.env.SHEBER_TEST_RUN!)}"`,
+      ),
+    );
+    try {
+      const env = { DATABASE_URL: databaseUrl(scratch) };
+      const seed = startProcess(BUILT.cli, ['seed-demo', '--if-empty'], env);
+      expect((await seed.exited).code).toBe(0);
+      const again = startProcess(BUILT.cli, ['seed-demo', '--if-empty'], env);
+      expect((await again.exited).code).toBe(0);
+      expect(again.output()).toContain('already has users');
+
+      const client = new pg.Client({ connectionString: databaseUrl(scratch) });
+      await client.connect();
+      try {
+        const roles = await client.query('SELECT DISTINCT role FROM users ORDER BY role');
+        expect(roles.rows.map((r) => r.role)).toEqual(['admin', 'master', 'officer', 'staff']);
+        const crafts = await client.query('SELECT DISTINCT craft FROM courses ORDER BY craft');
+        expect(crafts.rows.map((r) => r.craft)).toEqual([
+          'felt',
+          'jewelry',
+          'leather',
+          'pottery',
+          'souvenirs',
+        ]);
+        const statuses = await client.query('SELECT DISTINCT status FROM groups ORDER BY status');
+        expect(statuses.rows.map((r) => r.status)).toEqual([
+          'cancelled',
+          'completed',
+          'in_progress',
+          'open',
+          'planned',
+        ]);
+        const full = await client.query(
+          'SELECT count(*)::int AS n FROM groups WHERE active_count = capacity AND waitlist_count > 0',
+        );
+        expect(full.rows[0].n).toBeGreaterThanOrEqual(1);
+        const iins = await client.query<{ iin: string }>('SELECT iin FROM trainees');
+        expect(iins.rows.length).toBeGreaterThanOrEqual(20);
+        expect(iins.rows.every((r) => checkIin(r.iin).ok)).toBe(true);
+        const centres = await client.query('SELECT count(*)::int AS n FROM employment_centers');
+        expect(centres.rows[0].n).toBe(2);
+      } finally {
+        await client.end();
+      }
+    } finally {
+      await onServer((client) => client.query(`DROP DATABASE IF EXISTS "${scratch}" WITH (FORCE)`));
     }
   });
 });

@@ -3,12 +3,26 @@ import { AuditModule } from '@sheber/audit';
 import { ConfigModule } from '@sheber/config';
 import { DatabaseModule } from '@sheber/database';
 import { EmploymentCentersModule } from '@sheber/employment-centers';
+import { CoursesModule } from '@sheber/courses';
+import { EnrollmentsModule } from '@sheber/enrollments';
+import { GroupsModule } from '@sheber/groups';
+import { TraineesModule } from '@sheber/trainees';
 import { UsersModule } from '@sheber/users';
 import { CreateAdminCommand } from './commands/create-admin.command';
 import { SeedDemoCommand } from './commands/seed-demo.command';
 
 @Module({
-  imports: [ConfigModule, DatabaseModule, AuditModule, UsersModule, EmploymentCentersModule],
+  imports: [
+    ConfigModule,
+    DatabaseModule,
+    AuditModule,
+    UsersModule,
+    EmploymentCentersModule,
+    CoursesModule,
+    GroupsModule,
+    TraineesModule,
+    EnrollmentsModule,
+  ],
   providers: [CreateAdminCommand, SeedDemoCommand],
 })
 export class CliModule {}

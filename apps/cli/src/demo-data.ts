@@ -50,3 +50,205 @@ export const DEMO_ACCOUNTS: DemoAccount[] = [
     center: 'temirtau',
   },
 ];
+
+export interface DemoCourse {
+  key: string;
+  craft: string;
+  title: string;
+  description: string;
+  hours: number;
+}
+
+/** Titles in Kazakh or Russian, as the centre writes them. */
+export const DEMO_COURSES: DemoCourse[] = [
+  {
+    key: 'jewelry',
+    craft: 'jewelry',
+    title: 'Зергерлік өнер негіздері',
+    description: 'Күміспен жұмыс, қазақ ою-өрнегі, білезік пен сақина жасау.',
+    hours: 120,
+  },
+  {
+    key: 'pottery',
+    craft: 'pottery',
+    title: 'Гончарное дело: работа на круге',
+    description: 'Подготовка глины, работа на гончарном круге, обжиг и глазурь.',
+    hours: 96,
+  },
+  {
+    key: 'leather',
+    craft: 'leather',
+    title: 'Работа с кожей: сумки и ремни',
+    description: 'Раскрой, ручной шов, тиснение национального орнамента.',
+    hours: 80,
+  },
+  {
+    key: 'felt',
+    craft: 'felt',
+    title: 'Киіз басу: сырмақ пен текемет',
+    description: 'Жүн дайындау, киіз басу, сырмақ тігу.',
+    hours: 72,
+  },
+  {
+    key: 'souvenirs',
+    craft: 'souvenirs',
+    title: 'Кәдесый жасау: ағаш пен тері',
+    description: 'Туристерге арналған кәдесыйлар: ағаш ою, тері бұйымдар, магниттер.',
+    hours: 48,
+  },
+];
+
+export interface DemoGroup {
+  code: string;
+  course: string;
+  master?: string;
+  room: string;
+  startDate: string;
+  endDate: string;
+  schedule: { weekday: number; startTime: string; endTime: string }[];
+  capacity: number;
+  /** The status the group ends in; it goes through the states before it. */
+  status: 'planned' | 'open' | 'in_progress' | 'completed' | 'cancelled';
+  /** How many demo trainees to enroll (beyond the capacity they go to the waitlist). */
+  trainees: number;
+}
+
+export const DEMO_GROUPS: DemoGroup[] = [
+  {
+    code: 'JW-2026-01',
+    course: 'jewelry',
+    master: 'master.jewelry@sheber.kz',
+    room: 'Зергерлік шеберхана',
+    startDate: '2026-02-02',
+    endDate: '2026-05-29',
+    schedule: [
+      { weekday: 1, startTime: '10:00', endTime: '13:00' },
+      { weekday: 3, startTime: '10:00', endTime: '13:00' },
+    ],
+    capacity: 8,
+    status: 'completed',
+    trainees: 6,
+  },
+  {
+    code: 'JW-2026-04',
+    course: 'jewelry',
+    master: 'master.jewelry@sheber.kz',
+    room: 'Зергерлік шеберхана',
+    startDate: '2026-09-07',
+    endDate: '2026-12-25',
+    schedule: [
+      { weekday: 1, startTime: '10:00', endTime: '13:00' },
+      { weekday: 3, startTime: '10:00', endTime: '13:00' },
+    ],
+    capacity: 8,
+    status: 'in_progress',
+    trainees: 11,
+  },
+  {
+    code: 'PT-2026-05',
+    course: 'pottery',
+    master: 'master.pottery@sheber.kz',
+    room: 'Қыш шеберханасы',
+    startDate: '2026-12-01',
+    endDate: '2027-02-26',
+    schedule: [
+      { weekday: 2, startTime: '14:00', endTime: '17:00' },
+      { weekday: 4, startTime: '14:00', endTime: '17:00' },
+    ],
+    capacity: 8,
+    status: 'open',
+    trainees: 5,
+  },
+  {
+    code: 'SV-2026-06',
+    course: 'souvenirs',
+    master: 'master.jewelry@sheber.kz',
+    room: 'Шеберхана 3',
+    startDate: '2026-11-07',
+    endDate: '2027-01-30',
+    schedule: [{ weekday: 6, startTime: '10:00', endTime: '14:00' }],
+    capacity: 6,
+    status: 'open',
+    trainees: 8,
+  },
+  {
+    code: 'LT-2027-01',
+    course: 'leather',
+    room: 'Тері шеберханасы',
+    startDate: '2027-01-11',
+    endDate: '2027-03-26',
+    schedule: [
+      { weekday: 2, startTime: '10:00', endTime: '13:00' },
+      { weekday: 5, startTime: '10:00', endTime: '13:00' },
+    ],
+    capacity: 8,
+    status: 'planned',
+    trainees: 0,
+  },
+  {
+    code: 'FL-2026-03',
+    course: 'felt',
+    master: 'master.leather@sheber.kz',
+    room: 'Киіз шеберханасы',
+    startDate: '2026-10-05',
+    endDate: '2026-12-18',
+    schedule: [{ weekday: 4, startTime: '10:00', endTime: '14:00' }],
+    capacity: 7,
+    status: 'cancelled',
+    trainees: 0,
+  },
+];
+
+const LAST_NAMES = [
+  ['Ахметова', 'f'],
+  ['Сәрсенбаев', 'm'],
+  ['Жақсыбекова', 'f'],
+  ['Оспанов', 'm'],
+  ['Нұрланова', 'f'],
+  ['Қасымов', 'm'],
+  ['Ким', 'f'],
+  ['Иванов', 'm'],
+  ['Төлеуова', 'f'],
+  ['Бекмұхамбетов', 'm'],
+  ['Смагулова', 'f'],
+  ['Әбілқасымов', 'm'],
+  ['Петрова', 'f'],
+  ['Есенов', 'm'],
+  ['Мұқанова', 'f'],
+] as const;
+const FIRST_NAMES = {
+  f: ['Айгерім', 'Гүлжан', 'Дана', 'Мария', 'Әсел', 'Жанар', 'Ольга', 'Сәуле'],
+  m: ['Ерлан', 'Нұрсұлтан', 'Дмитрий', 'Асқар', 'Бауыржан', 'Сергей', 'Ержан', 'Тимур'],
+};
+const CATEGORIES = [
+  ['job_seeker'],
+  ['job_seeker', 'youth'],
+  ['pensioner'],
+  ['disability'],
+  [],
+  ['orphan', 'youth'],
+];
+
+export interface DemoTrainee {
+  birthDate: string;
+  sex: 'male' | 'female';
+  lastName: string;
+  firstName: string;
+  categories: string[];
+  phone: string;
+}
+
+/** 30 adults with varied names, ages and categories; IINs are made from birth date and sex. */
+export const DEMO_TRAINEES: DemoTrainee[] = Array.from({ length: 30 }, (_, i) => {
+  const [lastName, sexCode] = LAST_NAMES[i % LAST_NAMES.length]!;
+  const sex = sexCode === 'f' ? 'female' : 'male';
+  const year = 1958 + ((i * 7) % 46);
+  return {
+    birthDate: `${year}-${String((i % 12) + 1).padStart(2, '0')}-${String((i % 27) + 1).padStart(2, '0')}`,
+    sex,
+    lastName,
+    firstName: FIRST_NAMES[sexCode][i % 8]!,
+    categories: [...CATEGORIES[i % CATEGORIES.length]!],
+    phone: `+7 701 ${String(100 + i).padStart(3, '0')} ${String(1000 + i * 37).slice(-4)}`,
+  };
+});

@@ -1,8 +1,27 @@
 import { Command, CommandRunner, Option } from 'nest-commander';
 import { SYSTEM_ACTOR } from '@sheber/common';
+import { CoursesService } from '@sheber/courses';
 import { EmploymentCentersService } from '@sheber/employment-centers';
+import { EnrollmentsService } from '@sheber/enrollments';
+import { GroupsService, type GroupTransition } from '@sheber/groups';
+import { makeIin, TraineesService } from '@sheber/trainees';
 import { UsersService } from '@sheber/users';
-import { DEMO_ACCOUNTS, DEMO_CENTERS, DEMO_PASSWORD } from '../demo-data';
+import {
+  DEMO_ACCOUNTS,
+  DEMO_CENTERS,
+  DEMO_COURSES,
+  DEMO_GROUPS,
+  DEMO_PASSWORD,
+  DEMO_TRAINEES,
+} from '../demo-data';
+
+const STEPS: Record<string, GroupTransition[]> = {
+  planned: [],
+  open: ['open'],
+  in_progress: ['open', 'start'],
+  completed: ['open', 'start', 'complete'],
+  cancelled: ['open', 'cancel'],
+};
 
 interface SeedOptions {
   ifEmpty?: boolean;
@@ -17,6 +36,10 @@ export class SeedDemoCommand extends CommandRunner {
   constructor(
     private readonly users: UsersService,
     private readonly centers: EmploymentCentersService,
+    private readonly courses: CoursesService,
+    private readonly groups: GroupsService,
+    private readonly trainees: TraineesService,
+    private readonly enrollments: EnrollmentsService,
   ) {
     super();
   }
@@ -33,8 +56,9 @@ export class SeedDemoCommand extends CommandRunner {
     for (const [key, center] of Object.entries(DEMO_CENTERS)) {
       centerIds[key] = (await this.centers.createEmploymentCenter(SYSTEM_ACTOR, { ...center })).id;
     }
+    const userIds: Record<string, string> = {};
     for (const account of DEMO_ACCOUNTS) {
-      await this.users.createUser(SYSTEM_ACTOR, {
+      const user = await this.users.createUser(SYSTEM_ACTOR, {
         email: account.email,
         password: DEMO_PASSWORD,
         fullName: account.fullName,
@@ -42,9 +66,56 @@ export class SeedDemoCommand extends CommandRunner {
         crafts: account.crafts,
         employmentCenterId: account.center ? centerIds[account.center] : undefined,
       });
+      userIds[account.email] = user.id;
+    }
+    const courseIds: Record<string, string> = {};
+    for (const course of DEMO_COURSES) {
+      const { key, ...input } = course;
+      courseIds[key] = (await this.courses.createCourse(SYSTEM_ACTOR, input)).id;
+    }
+    const traineeIds: string[] = [];
+    for (const [index, trainee] of DEMO_TRAINEES.entries()) {
+      const created = await this.trainees.createTrainee(SYSTEM_ACTOR, {
+        iin: makeIin(trainee.birthDate, trainee.sex, 1000 + index * 13),
+        lastName: trainee.lastName,
+        firstName: trainee.firstName,
+        phone: trainee.phone,
+        categories: trainee.categories as never,
+        consent: true,
+      });
+      traineeIds.push(created.id);
+    }
+    // Groups go through their real life: plan, assign, open, enroll, start, complete or cancel.
+    let next = 0;
+    for (const demo of DEMO_GROUPS) {
+      const group = await this.groups.createGroup(SYSTEM_ACTOR, {
+        courseId: courseIds[demo.course]!,
+        code: demo.code,
+        room: demo.room,
+        startDate: demo.startDate,
+        endDate: demo.endDate,
+        schedule: demo.schedule,
+        capacity: demo.capacity,
+      });
+      if (demo.master) {
+        await this.groups.assignMaster(SYSTEM_ACTOR, group.id, { masterId: userIds[demo.master]! });
+      }
+      for (const step of STEPS[demo.status]!) {
+        await this.groups.transitionGroup(SYSTEM_ACTOR, group.id, step);
+        if (step !== 'open') continue;
+        for (let i = 0; i < demo.trainees; i += 1) {
+          await this.enrollments.enrollTrainee(
+            SYSTEM_ACTOR,
+            group.id,
+            traineeIds[next % traineeIds.length]!,
+          );
+          next += 1;
+        }
+      }
     }
     process.stdout.write(
-      `Loaded demo data: ${DEMO_ACCOUNTS.length} accounts, ${Object.keys(DEMO_CENTERS).length} employment centres\n`,
+      `Loaded demo data: ${DEMO_ACCOUNTS.length} accounts, ${Object.keys(DEMO_CENTERS).length} employment centres, ` +
+        `${DEMO_COURSES.length} courses, ${DEMO_GROUPS.length} groups, ${DEMO_TRAINEES.length} trainees\n`,
     );
   }
 
