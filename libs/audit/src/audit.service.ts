@@ -31,18 +31,24 @@ export function diffFields(
 export class AuditService {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  /** Writes one audit row through `manager`, i.e. inside the caller's transaction. */
+  /**
+   * Writes one audit row through `manager`, i.e. inside the caller's transaction. Plain SQL: this
+   * runs with every change, and TypeORM's insert builder costs more than the insert itself.
+   */
   async record(manager: EntityManager, actor: Actor, entry: AuditRecord): Promise<void> {
-    await manager.insert(AuditEntry, {
-      actorId: UUID.test(actor.id) ? actor.id : null,
-      actorRole: actor.id === 'system' ? 'system' : actor.role,
-      action: entry.action,
-      entity: entry.entity,
-      entityId: entry.entityId,
-      // TypeORM's insert typing cannot express a free-form jsonb object.
-      changes: (entry.changes ?? {}) as object,
-      requestId: actor.requestId ?? null,
-    });
+    await manager.query(
+      `INSERT INTO audit_log (actor_id, actor_role, action, entity, entity_id, changes, request_id)
+       VALUES ($1, $2, $3, $4, $5, $6, $7)`,
+      [
+        UUID.test(actor.id) ? actor.id : null,
+        actor.id === 'system' ? 'system' : actor.role,
+        entry.action,
+        entry.entity,
+        entry.entityId,
+        JSON.stringify(entry.changes ?? {}),
+        actor.requestId ?? null,
+      ],
+    );
   }
 
   async listAuditEntries(filter: {

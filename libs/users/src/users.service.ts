@@ -145,21 +145,37 @@ export class UsersService {
     });
   }
 
-  /** The user behind a token, or null: read on every authenticated request. */
+  /**
+   * The user behind a token, or null: read on every authenticated request, so it is one plain
+   * primary-key query without the query builder.
+   */
   async findTokenSubject(id: string): Promise<TokenSubject | null> {
-    const user = await this.dataSource.getRepository(User).findOne({
-      where: { id },
-      select: {
-        id: true,
-        email: true,
-        fullName: true,
-        role: true,
-        active: true,
-        tokenVersion: true,
-        employmentCenterId: true,
-      },
-    });
-    return user ?? null;
+    const rows = await this.dataSource.query<
+      {
+        id: string;
+        email: string;
+        full_name: string;
+        role: Role;
+        active: boolean;
+        token_version: number;
+        employment_center_id: string | null;
+      }[]
+    >(
+      `SELECT id, email, full_name, role, active, token_version, employment_center_id
+         FROM users WHERE id = $1`,
+      [id],
+    );
+    const row = rows[0];
+    if (!row) return null;
+    return {
+      id: row.id,
+      email: row.email,
+      fullName: row.full_name,
+      role: row.role,
+      active: row.active,
+      tokenVersion: row.token_version,
+      employmentCenterId: row.employment_center_id,
+    };
   }
 
   /** The active user with this email and password, or null. Takes the same time either way. */
