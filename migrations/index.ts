@@ -1,5 +1,10 @@
 // The migrations in the order they run. `npm run migration:generate` rewrites this list.
 import { Foundation1795313600304 } from './1795313600304-Foundation';
 import { CoursesGroupsTraineesEnrollments1795316261342 } from './1795316261342-CoursesGroupsTraineesEnrollments';
+import { LessonsAttendanceHolidays1795317980271 } from './1795317980271-LessonsAttendanceHolidays';
 
-export const MIGRATIONS = [Foundation1795313600304, CoursesGroupsTraineesEnrollments1795316261342];
+export const MIGRATIONS = [
+  Foundation1795313600304,
+  CoursesGroupsTraineesEnrollments1795316261342,
+  LessonsAttendanceHolidays1795317980271,
+];

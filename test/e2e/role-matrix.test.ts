@@ -47,6 +47,14 @@ const MATRIX: Record<string, Access> = {
   'GET /api/trainees/:id': ['admin', 'staff'],
   'PATCH /api/trainees/:id': ['admin', 'staff'],
   'POST /api/enrollments/:id/withdraw': ['admin', 'staff'],
+  'GET /api/trainees/:id/enrollments': ['admin', 'staff'],
+  'GET /api/groups/:id/lessons': ['admin', 'staff', 'master'],
+  'PUT /api/lessons/:id/attendance': ['admin', 'staff', 'master'],
+  'GET /api/groups/:id/attendance': ['admin', 'staff', 'master'],
+  'POST /api/enrollments/:id/complete': ['admin', 'staff'],
+  'GET /api/holidays': ['admin', 'staff', 'master', 'officer'],
+  'POST /api/holidays': ['admin', 'staff'],
+  'DELETE /api/holidays/:date': ['admin', 'staff'],
 };
 
 const ROLES: Role[] = ['admin', 'staff', 'master', 'officer'];

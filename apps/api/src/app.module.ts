@@ -9,6 +9,7 @@ import { DatabaseModule } from '@sheber/database';
 import { EmploymentCentersModule } from '@sheber/employment-centers';
 import { EnrollmentsModule } from '@sheber/enrollments';
 import { GroupsModule } from '@sheber/groups';
+import { LessonsModule } from '@sheber/lessons';
 import { RedisModule } from '@sheber/redis';
 import { TraineesModule } from '@sheber/trainees';
 import { UsersModule } from '@sheber/users';
@@ -17,11 +18,13 @@ import { AuthController } from './auth/auth.controller';
 import { CoursesController } from './courses/courses.controller';
 import { CraftsController } from './crafts/crafts.controller';
 import { EnrollmentsController } from './enrollments/enrollments.controller';
+import { TraineeEnrollmentsController } from './enrollments/trainee-enrollments.controller';
 import { GroupsController } from './groups/groups.controller';
 import { MastersController } from './groups/masters.controller';
 import { TraineesController } from './trainees/trainees.controller';
 import { EmploymentCentersController } from './employment-centers/employment-centers.controller';
 import { HealthModule } from './health/health.module';
+import { HolidaysController, LessonsController } from './lessons/lessons.controller';
 import { ApiLifecycle } from './lifecycle';
 import { UsersController } from './users/users.controller';
 
@@ -39,6 +42,7 @@ import { UsersController } from './users/users.controller';
     GroupsModule,
     TraineesModule,
     EnrollmentsModule,
+    LessonsModule,
     HealthModule,
   ],
   controllers: [
@@ -52,6 +56,9 @@ import { UsersController } from './users/users.controller';
     MastersController,
     TraineesController,
     EnrollmentsController,
+    TraineeEnrollmentsController,
+    LessonsController,
+    HolidaysController,
   ],
   // Rate limits run before sign-in, so that a flood is refused before any password is checked.
   providers: [

@@ -6,6 +6,7 @@ import { EmploymentCentersModule } from '@sheber/employment-centers';
 import { CoursesModule } from '@sheber/courses';
 import { EnrollmentsModule } from '@sheber/enrollments';
 import { GroupsModule } from '@sheber/groups';
+import { LessonsModule } from '@sheber/lessons';
 import { TraineesModule } from '@sheber/trainees';
 import { UsersModule } from '@sheber/users';
 import { CreateAdminCommand } from './commands/create-admin.command';
@@ -22,6 +23,7 @@ import { SeedDemoCommand } from './commands/seed-demo.command';
     GroupsModule,
     TraineesModule,
     EnrollmentsModule,
+    LessonsModule,
   ],
   providers: [CreateAdminCommand, SeedDemoCommand],
 })

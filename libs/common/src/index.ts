@@ -6,3 +6,4 @@ export * from './logging/logger-options';
 export * from './validation/field-errors';
 export * from './validation/dates';
 export * from './validation/transforms';
+export * from './time-zone';

@@ -4,17 +4,21 @@ import { Craft } from '@sheber/crafts';
 import { Enrollment } from '@sheber/enrollments';
 import { EmploymentCenter } from '@sheber/employment-centers';
 import { Group } from '@sheber/groups';
+import { AttendanceMark, Holiday, Lesson } from '@sheber/lessons';
 import { Trainee } from '@sheber/trainees';
 import { MasterCraft, User } from '@sheber/users';
 
 /** Every entity of the schema; the data source and the migration generator read this list. */
 export const ENTITIES = [
+  AttendanceMark,
   AuditEntry,
   Course,
   Craft,
   EmploymentCenter,
   Enrollment,
   Group,
+  Holiday,
+  Lesson,
   MasterCraft,
   Trainee,
   User,

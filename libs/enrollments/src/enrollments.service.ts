@@ -7,11 +7,12 @@ import { sqlRows } from '@sheber/database/sql';
 import {
   Group,
   GroupsService,
-  type GroupEnrollmentHooks,
+  type GroupListener,
   type ScheduleSlot,
   timetablesOverlap,
 } from '@sheber/groups';
-import { EnrollmentResultView, RosterEntryView } from './dto/enrollment.dto';
+import { attendanceRate, MARK_COUNTS_SQL, type MarkCounts } from './attendance-rate';
+import { EnrollmentResultView, RosterEntryView, TraineeEnrollmentView } from './dto/enrollment.dto';
 import type { EnrollmentStatus } from './entities/enrollment.entity';
 
 interface OpenEnrollmentRow {
@@ -42,7 +43,7 @@ const ENROLLABLE = `('open', 'in_progress')`;
  * group, then enrollment rows, so the transactions cannot deadlock each other.
  */
 @Injectable()
-export class EnrollmentsService implements OnModuleInit, GroupEnrollmentHooks {
+export class EnrollmentsService implements OnModuleInit, GroupListener {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly audit: AuditService,
@@ -50,7 +51,7 @@ export class EnrollmentsService implements OnModuleInit, GroupEnrollmentHooks {
   ) {}
 
   onModuleInit(): void {
-    this.groups.useEnrollmentHooks(this);
+    this.groups.addListener(this);
   }
 
   async enrollTrainee(
@@ -214,7 +215,7 @@ export class EnrollmentsService implements OnModuleInit, GroupEnrollmentHooks {
   ): Promise<Page<RosterEntryView>> {
     await this.groups.findVisibleGroup(actor, groupId);
     const rows = await this.dataSource.query<
-      {
+      (MarkCounts & {
         id: string;
         trainee_id: string;
         last_name: string;
@@ -224,11 +225,12 @@ export class EnrollmentsService implements OnModuleInit, GroupEnrollmentHooks {
         waitlist_position: number | null;
         status_changed_at: Date;
         total: string;
-      }[]
+      })[]
     >(
       `SELECT e.id, e.trainee_id, t.last_name, t.first_name, t.patronymic, e.status, e.waitlist_position,
-              e.status_changed_at, count(*) OVER () AS total
+              e.status_changed_at, counts.*, count(*) OVER () AS total
          FROM enrollments e JOIN trainees t ON t.id = e.trainee_id
+         ${MARK_COUNTS_SQL}
         WHERE e.group_id = $1
         ORDER BY CASE e.status WHEN 'active' THEN 0 WHEN 'waitlisted' THEN 1 ELSE 2 END,
                  e.waitlist_position NULLS LAST, t.last_name, t.first_name, e.id
@@ -244,10 +246,48 @@ export class EnrollmentsService implements OnModuleInit, GroupEnrollmentHooks {
         trainee: { lastName: row.last_name, firstName: row.first_name, patronymic: row.patronymic },
         status: row.status,
         waitlistPosition: row.waitlist_position,
-        attendanceRate: null,
+        attendanceRate: attendanceRate(row),
         statusChangedAt: row.status_changed_at,
       })),
     };
+  }
+
+  /** A trainee's enrollments in every group, newest first, with attendance rates. */
+  async listTraineeEnrollments(traineeId: string): Promise<TraineeEnrollmentView[]> {
+    const rows = await this.dataSource.query<
+      (MarkCounts & {
+        id: string;
+        group_id: string;
+        code: string;
+        title: string;
+        craft: string;
+        start_date: string;
+        end_date: string;
+        status: EnrollmentStatus;
+        waitlist_position: number | null;
+        status_changed_at: Date;
+      })[]
+    >(
+      `SELECT e.id, e.group_id, g.code, c.title, c.craft, to_char(g.start_date, 'YYYY-MM-DD') AS start_date,
+              to_char(g.end_date, 'YYYY-MM-DD') AS end_date, e.status, e.waitlist_position,
+              e.status_changed_at, counts.*
+         FROM enrollments e
+         JOIN groups g ON g.id = e.group_id
+         JOIN courses c ON c.id = g.course_id
+         ${MARK_COUNTS_SQL}
+        WHERE e.trainee_id = $1
+        ORDER BY g.start_date DESC, e.created_at DESC`,
+      [traineeId],
+    );
+    return rows.map((row) => ({
+      id: row.id,
+      group: { id: row.group_id, code: row.code, startDate: row.start_date, endDate: row.end_date },
+      course: { title: row.title, craft: row.craft },
+      status: row.status,
+      waitlistPosition: row.waitlist_position,
+      attendanceRate: attendanceRate(row),
+      statusChangedAt: row.status_changed_at,
+    }));
   }
 
   /** Raising a group's capacity moves trainees up from the waitlist at once. */

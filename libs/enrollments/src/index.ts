@@ -2,3 +2,4 @@ export * from './entities/enrollment.entity';
 export * from './dto/enrollment.dto';
 export * from './enrollments.service';
 export * from './enrollments.module';
+export * from './attendance-rate';

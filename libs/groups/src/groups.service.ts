@@ -20,12 +20,16 @@ import { scheduleProblems, sortSchedule, timetablesOverlap, type Timetable } fro
 export const UNFINISHED_GROUP_STATUSES: GroupStatus[] = ['planned', 'open', 'in_progress'];
 
 /**
- * What the enrollment side does inside a group's transaction when seats are added or the group is
- * cancelled. The enrollments library registers it (it depends on groups, not the other way).
+ * What other domains do inside a group's transaction when it is created, its timetable or seats
+ * change, or it completes or is cancelled. Libraries that depend on groups (enrollments, lessons)
+ * register themselves; groups never imports them.
  */
-export interface GroupEnrollmentHooks {
-  seatsAdded(manager: EntityManager, group: Group, actor: Actor): Promise<void>;
-  groupCancelled(manager: EntityManager, group: Group, actor: Actor): Promise<void>;
+export interface GroupListener {
+  groupCreated?(manager: EntityManager, group: Group, actor: Actor): Promise<void>;
+  timetableChanged?(manager: EntityManager, group: Group, actor: Actor): Promise<void>;
+  seatsAdded?(manager: EntityManager, group: Group, actor: Actor): Promise<void>;
+  groupCompleting?(manager: EntityManager, group: Group, actor: Actor): Promise<void>;
+  groupCancelled?(manager: EntityManager, group: Group, actor: Actor): Promise<void>;
 }
 
 const TRANSITIONS: Record<
@@ -84,21 +88,24 @@ function checkTimetable(timetable: Timetable): void {
 
 @Injectable()
 export class GroupsService {
-  private hooks?: GroupEnrollmentHooks;
+  private readonly listeners: GroupListener[] = [];
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly audit: AuditService,
   ) {}
 
-  useEnrollmentHooks(hooks: GroupEnrollmentHooks): void {
-    this.hooks = hooks;
+  addListener(listener: GroupListener): void {
+    this.listeners.push(listener);
   }
 
-  private enrollmentHooks(): GroupEnrollmentHooks {
-    if (!this.hooks)
-      throw new Error('EnrollmentsModule must be imported to change seats or cancel groups');
-    return this.hooks;
+  private async notify(
+    event: keyof GroupListener,
+    manager: EntityManager,
+    group: Group,
+    actor: Actor,
+  ): Promise<void> {
+    for (const listener of this.listeners) await listener[event]?.(manager, group, actor);
   }
 
   async createGroup(actor: Actor, input: CreateGroupDto): Promise<GroupView> {
@@ -121,6 +128,7 @@ export class GroupsService {
           capacity: input.capacity ?? 8,
         }),
       );
+      await this.notify('groupCreated', manager, group, actor);
       await this.audit.record(manager, actor, {
         action: 'create',
         entity: 'group',
@@ -198,7 +206,8 @@ export class GroupsService {
         ...(input.capacity !== undefined && { capacity: input.capacity }),
       });
       await manager.save(group);
-      if (seatsAdded) await this.enrollmentHooks().seatsAdded(manager, group, actor);
+      if (timetableChanged) await this.notify('timetableChanged', manager, group, actor);
+      if (seatsAdded) await this.notify('seatsAdded', manager, group, actor);
       await this.audit.record(manager, actor, {
         action: 'update',
         entity: 'group',
@@ -227,10 +236,10 @@ export class GroupsService {
         );
       }
       const previous = group.status;
+      if (transition === 'complete') await this.notify('groupCompleting', manager, group, actor);
       group.status = to;
       await manager.save(group);
-      if (transition === 'cancel')
-        await this.enrollmentHooks().groupCancelled(manager, group, actor);
+      if (transition === 'cancel') await this.notify('groupCancelled', manager, group, actor);
       await this.audit.record(manager, actor, {
         action: transition,
         entity: 'group',

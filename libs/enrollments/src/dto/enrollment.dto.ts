@@ -34,3 +34,14 @@ export class RosterEntryView {
   attendanceRate: number | null;
   statusChangedAt: Date;
 }
+
+export class TraineeEnrollmentView {
+  id: string;
+  group: { id: string; code: string; startDate: string; endDate: string };
+  course: { title: string; craft: string };
+  status: EnrollmentStatus;
+  waitlistPosition: number | null;
+  /** (present + late) / (lessons held − excused), 0–1; null before any lesson is marked. */
+  attendanceRate: number | null;
+  statusChangedAt: Date;
+}

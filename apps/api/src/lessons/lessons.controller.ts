@@ -1,0 +1,133 @@
+import {
+  Body,
+  Controller,
+  Delete,
+  Get,
+  HttpCode,
+  Param,
+  Post,
+  Put,
+  Query,
+  Res,
+} from '@nestjs/common';
+import { ApiBearerAuth, ApiProduces, ApiTags } from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
+import { AnyUser, CurrentActor, Roles } from '@sheber/auth';
+import { type Actor, type Page, PageQueryDto } from '@sheber/common';
+import {
+  type AttendanceSheet,
+  attendanceSheetCsv,
+  AttendanceSheetQueryDto,
+  CompleteEnrollmentDto,
+  CompletionService,
+  CreateHolidayDto,
+  Holiday,
+  HolidayDateParamDto,
+  HolidayQueryDto,
+  HolidaysService,
+  LessonsService,
+  LessonView,
+  MarkAttendanceDto,
+} from '@sheber/lessons';
+import { uuidParam } from '../common/uuid-param';
+
+@ApiTags('lessons')
+@ApiBearerAuth()
+@Controller()
+export class LessonsController {
+  constructor(
+    private readonly lessons: LessonsService,
+    private readonly completion: CompletionService,
+  ) {}
+
+  /** The group's lessons in date order, each saying whether attendance is marked. */
+  @Roles('staff', 'master')
+  @Get('groups/:id/lessons')
+  listGroupLessons(
+    @CurrentActor() actor: Actor,
+    @Param('id', uuidParam()) id: string,
+    @Query() query: PageQueryDto,
+  ): Promise<Page<LessonView>> {
+    return this.lessons.listGroupLessons(actor, id, query);
+  }
+
+  /**
+   * Marks a lesson: one mark per active trainee (present, late, absent, excused). The group's
+   * master, from the lesson's start to the end of the 7th day after it; staff and admin with a
+   * reason. Sending the marks again replaces them.
+   */
+  @Roles('staff', 'master')
+  @Put('lessons/:id/attendance')
+  markAttendance(
+    @CurrentActor() actor: Actor,
+    @Param('id', uuidParam()) id: string,
+    @Body() input: MarkAttendanceDto,
+  ): ReturnType<LessonsService['markAttendance']> {
+    return this.lessons.markAttendance(actor, id, input);
+  }
+
+  /** The attendance sheet: trainees × lessons, as JSON or as CSV (UTF-8 with BOM) for Excel. */
+  @Roles('staff', 'master')
+  @Get('groups/:id/attendance')
+  @ApiProduces('application/json', 'text/csv')
+  async attendanceSheet(
+    @CurrentActor() actor: Actor,
+    @Param('id', uuidParam()) id: string,
+    @Query() query: AttendanceSheetQueryDto,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<AttendanceSheet | string> {
+    const sheet = await this.lessons.attendanceSheet(actor, id);
+    if (query.format !== 'csv') return sheet;
+    void reply
+      .header('content-type', 'text/csv; charset=utf-8')
+      .header('content-disposition', `attachment; filename="attendance-${sheet.group.code}.csv"`);
+    return attendanceSheetCsv(sheet);
+  }
+
+  /**
+   * Completes an active enrollment when attendance reaches the course's threshold, else 422 with
+   * the rate and the threshold. `override` (admin, with a reason) completes it anyway.
+   */
+  @Roles('staff')
+  @Post('enrollments/:id/complete')
+  @HttpCode(200)
+  completeEnrollment(
+    @CurrentActor() actor: Actor,
+    @Param('id', uuidParam()) id: string,
+    @Body() input: CompleteEnrollmentDto,
+  ): ReturnType<CompletionService['completeEnrollment']> {
+    return this.completion.completeEnrollment(actor, id, input);
+  }
+}
+
+@ApiTags('lessons')
+@ApiBearerAuth()
+@Controller('holidays')
+export class HolidaysController {
+  constructor(private readonly holidays: HolidaysService) {}
+
+  /** The centre's holidays (no lessons on them), optionally of one year. */
+  @AnyUser()
+  @Get()
+  listHolidays(@Query() query: HolidayQueryDto): Promise<Holiday[]> {
+    return this.holidays.listHolidays(query.year);
+  }
+
+  /** Adds a holiday; future unmarked lessons on that day disappear. */
+  @Roles('staff')
+  @Post()
+  addHoliday(@CurrentActor() actor: Actor, @Body() input: CreateHolidayDto): Promise<Holiday> {
+    return this.holidays.addHoliday(actor, input);
+  }
+
+  /** Removes a holiday; the lessons of that day come back for groups still to hold them. */
+  @Roles('staff')
+  @Delete(':date')
+  @HttpCode(204)
+  async removeHoliday(
+    @CurrentActor() actor: Actor,
+    @Param() params: HolidayDateParamDto,
+  ): Promise<void> {
+    await this.holidays.removeHoliday(actor, params.date);
+  }
+}

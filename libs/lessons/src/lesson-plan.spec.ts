@@ -1,0 +1,83 @@
+import { describe, expect, it } from '@jest/globals';
+import { attendanceRate } from '@sheber/enrollments';
+import { markingWindow, planLessons } from './lesson-plan';
+
+const ZONE = 'Asia/Almaty';
+
+describe('planLessons', () => {
+  it('generates every scheduled date across a month boundary, in UTC, skipping a holiday', () => {
+    const lessons = planLessons(
+      {
+        startDate: '2026-12-10',
+        endDate: '2027-01-08',
+        schedule: [
+          { weekday: 4, startTime: '10:00', endTime: '13:00' }, // Thursdays
+          { weekday: 5, startTime: '15:00', endTime: '17:00' }, // Fridays
+        ],
+      },
+      new Set(['2026-12-16', '2027-01-01', '2027-01-02']),
+      ZONE,
+    );
+    expect(lessons.map((l) => l.date)).toEqual([
+      '2026-12-10',
+      '2026-12-11',
+      '2026-12-17',
+      '2026-12-18',
+      '2026-12-24',
+      '2026-12-25',
+      '2026-12-31',
+      // 2027-01-01 (Friday) is New Year's Day
+      '2027-01-07',
+      '2027-01-08',
+    ]);
+    expect(lessons[0]).toMatchObject({ startTime: '10:00', endTime: '13:00' });
+    expect(lessons[0]!.startsAt.toISOString()).toBe('2026-12-10T05:00:00.000Z');
+    expect(lessons[1]!.endsAt.toISOString()).toBe('2026-12-11T12:00:00.000Z');
+  });
+
+  it('gives nothing for a range without the scheduled weekday', () => {
+    expect(
+      planLessons(
+        {
+          startDate: '2026-11-23',
+          endDate: '2026-11-24',
+          schedule: [{ weekday: 5, startTime: '10:00', endTime: '11:00' }],
+        },
+        new Set(),
+        ZONE,
+      ),
+    ).toEqual([]);
+  });
+});
+
+describe('markingWindow', () => {
+  // A lesson on Monday 2026-11-16 at 10:00 in Almaty (05:00 UTC).
+  const lesson = { date: '2026-11-16', startsAt: new Date('2026-11-16T05:00:00Z') };
+
+  it('is closed to marks before the lesson starts', () => {
+    expect(markingWindow(lesson, new Date('2026-11-16T04:59:59Z'), ZONE)).toBe('not_started');
+  });
+
+  it('opens when the lesson starts', () => {
+    expect(markingWindow(lesson, new Date('2026-11-16T05:00:00Z'), ZONE)).toBe('open');
+  });
+
+  it('stays open through the 7th day after the lesson, local time', () => {
+    // 2026-11-23 23:59:59 in Almaty is 18:59:59 UTC.
+    expect(markingWindow(lesson, new Date('2026-11-23T18:59:59Z'), ZONE)).toBe('open');
+  });
+
+  it('closes at local midnight that ends the 7th day', () => {
+    expect(markingWindow(lesson, new Date('2026-11-23T19:00:00Z'), ZONE)).toBe('closed');
+  });
+});
+
+describe('attendanceRate', () => {
+  it('is (present + late) / (lessons held − excused)', () => {
+    expect(attendanceRate({ present: 6, late: 1, absent: 1, excused: 2 })).toBe(7 / 8);
+  });
+
+  it('is null before anything counts', () => {
+    expect(attendanceRate({ present: 0, late: 0, absent: 0, excused: 3 })).toBeNull();
+  });
+});
