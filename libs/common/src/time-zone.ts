@@ -43,10 +43,10 @@ function offsetAt(instant: number, zone: string): number {
   const asUtc = Date.UTC(
     parts.year!,
     parts.month! - 1,
-    parts.day!,
-    parts.hour!,
-    parts.minute!,
-    parts.second!,
+    parts.day,
+    parts.hour,
+    parts.minute,
+    parts.second,
   );
   return asUtc - Math.floor(instant / 1000) * 1000;
 }

@@ -236,10 +236,12 @@ export class GroupsService {
         );
       }
       const previous = group.status;
+      // Listeners change enrollments and the seat counters with SQL of their own: only the status
+      // is written here, so nothing they changed is overwritten.
       if (transition === 'complete') await this.notify('groupCompleting', manager, group, actor);
-      group.status = to;
-      await manager.save(group);
       if (transition === 'cancel') await this.notify('groupCancelled', manager, group, actor);
+      await manager.update(Group, { id }, { status: to });
+      group.status = to;
       await this.audit.record(manager, actor, {
         action: transition,
         entity: 'group',

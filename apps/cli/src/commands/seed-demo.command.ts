@@ -4,6 +4,7 @@ import { CoursesService } from '@sheber/courses';
 import { EmploymentCentersService } from '@sheber/employment-centers';
 import { EnrollmentsService } from '@sheber/enrollments';
 import { GroupsService, type GroupTransition } from '@sheber/groups';
+import { LessonsService } from '@sheber/lessons';
 import { makeIin, TraineesService } from '@sheber/trainees';
 import { UsersService } from '@sheber/users';
 import {
@@ -40,6 +41,7 @@ export class SeedDemoCommand extends CommandRunner {
     private readonly groups: GroupsService,
     private readonly trainees: TraineesService,
     private readonly enrollments: EnrollmentsService,
+    private readonly lessons: LessonsService,
   ) {
     super();
   }
@@ -102,6 +104,7 @@ export class SeedDemoCommand extends CommandRunner {
       }
       for (const step of STEPS[demo.status]!) {
         await this.groups.transitionGroup(SYSTEM_ACTOR, group.id, step);
+        if (step === 'start') await this.markPastLessons(group.id);
         if (step !== 'open') continue;
         for (let i = 0; i < demo.trainees; i += 1) {
           await this.enrollments.enrollTrainee(
@@ -117,6 +120,36 @@ export class SeedDemoCommand extends CommandRunner {
       `Loaded demo data: ${DEMO_ACCOUNTS.length} accounts, ${Object.keys(DEMO_CENTERS).length} employment centres, ` +
         `${DEMO_COURSES.length} courses, ${DEMO_GROUPS.length} groups, ${DEMO_TRAINEES.length} trainees\n`,
     );
+  }
+
+  /** Marks every lesson held so far, mostly present, so rates and completion have data. */
+  private async markPastLessons(groupId: string): Promise<void> {
+    const actor = { ...SYSTEM_ACTOR };
+    const roster = await this.enrollments.listGroupEnrollments(actor, groupId, {
+      limit: 100,
+      offset: 0,
+    });
+    const active = roster.items.filter((e) => e.status === 'active');
+    const lessons = await this.lessons.listGroupLessons(actor, groupId, { limit: 100, offset: 0 });
+    const now = Date.now();
+    for (const [index, lesson] of lessons.items.entries()) {
+      if (lesson.startsAt.getTime() > now || active.length === 0) continue;
+      await this.lessons.markAttendance(actor, lesson.id, {
+        reason: 'demo data from the paper register',
+        marks: active.map((e, i) => ({
+          enrollmentId: e.id,
+          // The last trainee misses often; the others are mostly present, sometimes late.
+          status:
+            i === active.length - 1 && index % 3 !== 0
+              ? 'absent'
+              : (index + i) % 11 === 0
+                ? 'late'
+                : (index + i) % 13 === 0
+                  ? 'excused'
+                  : 'present',
+        })),
+      });
+    }
   }
 
   @Option({ flags: '--if-empty', description: 'do nothing when the database already has users' })
