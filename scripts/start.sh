@@ -7,6 +7,9 @@ export DATABASE_URL="${DATABASE_URL:-postgres://postgres@127.0.0.1:5432/sheber}"
 export REDIS_URL="${REDIS_URL:-redis://127.0.0.1:6379}"
 export PORT="${PORT:-3000}"
 export PUBLIC_BASE_URL="${PUBLIC_BASE_URL:-http://localhost:${PORT}}"
+# Warnings and errors only, so the address and sign-ins below stay readable;
+# LOG_LEVEL=info npm start shows a line per request.
+export LOG_LEVEL="${LOG_LEVEL:-warn}"
 
 bash scripts/install-if-needed.sh
 node scripts/services.mjs
@@ -38,8 +41,10 @@ pids+=($!)
 node dist/apps/worker/src/main.js &
 pids+=($!)
 
+healthy=no
 for _ in $(seq 1 120); do
   if node -e "fetch('http://127.0.0.1:${PORT}/api/health').then(r => process.exit(r.ok ? 0 : 1)).catch(() => process.exit(1))"; then
+    healthy=yes
     break
   fi
   if ! kill -0 "${pids[0]}" 2>/dev/null; then
@@ -48,6 +53,10 @@ for _ in $(seq 1 120); do
   fi
   sleep 0.5
 done
+if [ "$healthy" != yes ]; then
+  echo "The API did not report healthy within 60 s: see http://127.0.0.1:${PORT}/api/health" >&2
+  exit 1
+fi
 
 cat <<INFO
 

@@ -54,6 +54,8 @@ export async function configureApp(
         fontSrc: ["'self'", 'data:'],
         objectSrc: ["'none'"],
         frameAncestors: ["'none'"],
+        // A centre may serve Sheber over plain HTTP on its own network: do not force HTTPS.
+        upgradeInsecureRequests: null,
       },
     },
   });
@@ -64,8 +66,8 @@ export async function configureApp(
       .setTitle('Sheber API')
       .setDescription(
         'Management system of the Sheber crafts training centre: courses, groups, enrollment, ' +
-          'attendance, certificates and employment-centre referrals. Errors are ' +
-          '`{statusCode, error, message}`.',
+          'attendance and completion. Errors are `{statusCode, error, message}`, with `code` for ' +
+          'domain errors and `errors: [{field, messages}]` for invalid input.',
       )
       .setVersion('1')
       .addBearerAuth()

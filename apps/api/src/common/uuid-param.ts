@@ -1,4 +1,10 @@
 import { ParseUUIDPipe } from '@nestjs/common';
+import { InputValidationException } from './validation.pipe';
 
-/** A route parameter that must be a UUID (400 otherwise, before any query runs). */
-export const uuidParam = (): ParseUUIDPipe => new ParseUUIDPipe({ version: 'all' });
+/** A route parameter that must be a UUID: 400 naming the parameter, before any query runs. */
+export const uuidParam = (name = 'id'): ParseUUIDPipe =>
+  new ParseUUIDPipe({
+    version: 'all',
+    exceptionFactory: () =>
+      new InputValidationException([{ field: name, messages: [`${name} must be a UUID`] }]),
+  });

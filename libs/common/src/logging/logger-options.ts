@@ -6,6 +6,11 @@ export function maskIins(text: string): string {
   return text.replace(/\d{12}/g, '************');
 }
 
+/** A URL fit for the log: IINs masked and search terms (people's names) left out. */
+export function redactUrl(url: string): string {
+  return maskIins(url.replace(/([?&]search=)[^&]*/gi, '$1[redacted]'));
+}
+
 /** Paths that pino removes from every log line: credentials and personal data. */
 export const REDACTED_PATHS = [
   'req.headers.authorization',
@@ -32,7 +37,7 @@ export function createPinoLogger(level: string, name: string): Pino {
       req: (request: { id?: string; method?: string; url?: string }) => ({
         id: request.id,
         method: request.method,
-        url: maskIins(request.url ?? ''),
+        url: redactUrl(request.url ?? ''),
       }),
       res: (response: { statusCode?: number }) => ({ statusCode: response.statusCode }),
     },

@@ -1,3 +1,5 @@
+import { ValidateIf } from 'class-validator';
+
 /** class-transformer helpers shared by the DTOs. */
 export const trimString = ({ value }: { value: unknown }): unknown =>
   typeof value === 'string' ? value.trim() : value;
@@ -7,3 +9,10 @@ export const trimToNull = ({ value }: { value: unknown }): unknown =>
 
 export const upperTrim = ({ value }: { value: unknown }): unknown =>
   typeof value === 'string' ? value.trim().toUpperCase() : value;
+
+/**
+ * For PATCH fields that may be left out but not set to null: unlike class-validator's
+ * @IsOptional(), a null still goes through the field's validators (and fails them).
+ */
+export const IfPresent = (): PropertyDecorator =>
+  ValidateIf((_: unknown, value: unknown) => value !== undefined);

@@ -12,7 +12,7 @@ import {
   Min,
   ValidateIf,
 } from 'class-validator';
-import { PageQueryDto, trimString, trimToNull } from '@sheber/common';
+import { IfPresent, PageQueryDto, trimString, trimToNull } from '@sheber/common';
 
 export class CreateCourseDto {
   /** Craft code, e.g. `pottery` (see GET /api/crafts). */
@@ -41,16 +41,16 @@ export class CreateCourseDto {
   hours: number;
 
   /** Attendance needed to complete, in percent (default 80). */
-  @IsOptional()
+  @IfPresent()
   @IsInt()
   @Min(0)
   @Max(100)
   minAttendancePercent?: number;
 }
 
-export class UpdateCourseDto extends PartialType(CreateCourseDto) {
+export class UpdateCourseDto extends PartialType(CreateCourseDto, { skipNullProperties: false }) {
   /** `false` retires the course: no new groups. */
-  @IsOptional()
+  @IfPresent()
   @IsBoolean()
   active?: boolean;
 }

@@ -15,7 +15,14 @@ import {
   ValidateIf,
   ValidateNested,
 } from 'class-validator';
-import { IsIsoDate, IsTimeOfDay, PageQueryDto, trimToNull, upperTrim } from '@sheber/common';
+import {
+  IfPresent,
+  IsIsoDate,
+  IsTimeOfDay,
+  PageQueryDto,
+  trimToNull,
+  upperTrim,
+} from '@sheber/common';
 import { GROUP_STATUSES, type GroupStatus } from '../entities/group.entity';
 
 export class ScheduleSlotDto {
@@ -77,7 +84,7 @@ export class CreateGroupDto {
 }
 
 export class UpdateGroupDto {
-  @IsOptional()
+  @IfPresent()
   @Transform(upperTrim)
   @IsString()
   @Matches(/^[A-Z0-9][A-Z0-9-]{1,31}$/, {
@@ -92,15 +99,15 @@ export class UpdateGroupDto {
   @MaxLength(100)
   room?: string | null;
 
-  @IsOptional()
+  @IfPresent()
   @IsIsoDate()
   startDate?: string;
 
-  @IsOptional()
+  @IfPresent()
   @IsIsoDate()
   endDate?: string;
 
-  @IsOptional()
+  @IfPresent()
   @IsArray()
   @ArrayMinSize(1)
   @ArrayMaxSize(14)
@@ -109,7 +116,7 @@ export class UpdateGroupDto {
   schedule?: ScheduleSlotDto[];
 
   /** 1 to 8; raising it moves trainees up from the waitlist. */
-  @IsOptional()
+  @IfPresent()
   @IsInt()
   @Min(1)
   @Max(8)

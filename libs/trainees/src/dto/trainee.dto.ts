@@ -17,7 +17,7 @@ import {
   ValidateIf,
   type ValidationOptions,
 } from 'class-validator';
-import { PageQueryDto, trimString, trimToNull } from '@sheber/common';
+import { IfPresent, PageQueryDto, trimString, trimToNull } from '@sheber/common';
 import { TRAINEE_CATEGORIES, type TraineeCategory } from '../entities/trainee.entity';
 import { checkIin, IIN_PROBLEM_MESSAGES } from '../iin';
 
@@ -82,7 +82,7 @@ export class CreateTraineeDto {
   @MaxLength(254)
   email?: string | null;
 
-  @IsOptional()
+  @IfPresent()
   @IsArray()
   @ArrayUnique()
   @ArrayMaxSize(TRAINEE_CATEGORIES.length)
@@ -115,6 +115,9 @@ export class CreateTraineeDto {
 
 export class UpdateTraineeDto extends PartialType(
   OmitType(CreateTraineeDto, ['iin', 'consent'] as const),
+  {
+    skipNullProperties: false,
+  },
 ) {}
 
 export class TraineeQueryDto extends PageQueryDto {

@@ -15,7 +15,7 @@ import {
   MinLength,
 } from 'class-validator';
 import { IntersectionType, OmitType, PartialType } from '@nestjs/swagger';
-import { PageQueryDto, ROLES, type Role } from '@sheber/common';
+import { IfPresent, PageQueryDto, ROLES, type Role } from '@sheber/common';
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '../password';
 
 const trim = ({ value }: { value: unknown }): unknown =>
@@ -49,7 +49,7 @@ export class CreateUserDto {
   role: Role;
 
   /** For masters: the crafts they are qualified to teach (craft codes). */
-  @IsOptional()
+  @IfPresent()
   @IsArray()
   @ArrayUnique()
   @ArrayMaxSize(20)
@@ -63,9 +63,11 @@ export class CreateUserDto {
   employmentCenterId?: string;
 }
 
-export class UpdateUserDto extends PartialType(OmitType(CreateUserDto, ['email'] as const)) {
+export class UpdateUserDto extends PartialType(OmitType(CreateUserDto, ['email'] as const), {
+  skipNullProperties: false,
+}) {
   /** `false` deactivates the account: its tokens stop working at once. */
-  @IsOptional()
+  @IfPresent()
   @IsBoolean()
   active?: boolean;
 }
