@@ -5,45 +5,21 @@
 //
 // It creates the database sheber_bench (dropped first if it exists), starts the built API on it,
 // runs both loads one after the other, prints the figures and writes bench/results/enroll.json.
-import { execFileSync, spawn } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
 import autocannon from 'autocannon';
-import argon2 from 'argon2';
 import pg from 'pg';
-import { dropDatabase, createDatabaseIfMissing, withDatabase } from '../scripts/db-admin.mjs';
+import { arg, freshDatabase, insertUser, machine, signIn, startApi } from './support.mjs';
 
-const arg = (name, fallback) => {
-  const index = process.argv.indexOf(`--${name}`);
-  return index === -1 ? fallback : Number(process.argv[index + 1]);
-};
 const DURATION = arg('duration', 20);
 const CONNECTIONS = arg('connections', 50);
 const GROUPS = arg('groups', 400);
 const TRAINEES = 200_000;
 const PORT = 3990;
-const SERVER = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/sheber';
-const BENCH_URL = withDatabase(SERVER, 'sheber_bench');
-const PASSWORD = 'bench-password-123';
 
 async function prepare() {
-  await dropDatabase(BENCH_URL);
-  await createDatabaseIfMissing(BENCH_URL);
-  execFileSync(
-    'node_modules/.bin/typeorm',
-    ['-d', 'dist/libs/database/src/data-source.js', 'migration:run'],
-    {
-      env: { ...process.env, DATABASE_URL: BENCH_URL },
-      stdio: 'ignore',
-    },
-  );
-  const client = new pg.Client({ connectionString: BENCH_URL });
-  await client.connect();
-  const hash = await argon2.hash(PASSWORD, { type: argon2.argon2id });
-  await client.query(
-    `INSERT INTO users (email, full_name, role, password_hash) VALUES ('bench@sheber.kz', 'Bench', 'staff', $1)`,
-    [hash],
-  );
+  const { url, client } = await freshDatabase('sheber_bench');
+  await insertUser(client, 'bench@sheber.kz', 'staff');
   const [{ id: courseId }] = (
     await client.query(
       `INSERT INTO courses (craft, title, hours) VALUES ('pottery', 'Bench', 72) RETURNING id`,
@@ -74,38 +50,7 @@ async function prepare() {
   const groupIds = (await client.query('SELECT id FROM groups')).rows.map((r) => r.id);
   const traineeIds = (await client.query('SELECT id FROM trainees')).rows.map((r) => r.id);
   await client.end();
-  return { groupIds, traineeIds };
-}
-
-function startApi() {
-  // --profile writes a CPU profile of the API to bench/results/ (open it in Chrome's DevTools).
-  const profile = process.argv.includes('--profile')
-    ? ['--cpu-prof', '--cpu-prof-dir=bench/results']
-    : [];
-  const child = spawn(process.execPath, [...profile, 'dist/apps/api/src/main.js'], {
-    env: {
-      ...process.env,
-      DATABASE_URL: BENCH_URL,
-      PORT: String(PORT),
-      HOST: '127.0.0.1',
-      LOG_LEVEL: 'warn',
-      REDIS_PREFIX: 'sheber_bench',
-    },
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
-  return child;
-}
-
-async function waitForApi() {
-  for (let i = 0; i < 100; i += 1) {
-    try {
-      if ((await fetch(`http://127.0.0.1:${PORT}/api/health`)).ok) return;
-    } catch {
-      // starting
-    }
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error('the API did not start');
+  return { url, groupIds, traineeIds };
 }
 
 async function runAutocannon(token, groupIds, traineeIds, seconds) {
@@ -141,7 +86,7 @@ async function runAutocannon(token, groupIds, traineeIds, seconds) {
   };
 }
 
-function runPgbench(seconds) {
+function runPgbench(url, seconds) {
   const script = `\\set g random(1, ${GROUPS})
 \\set t random(1, 1000000000)
 BEGIN;
@@ -152,7 +97,7 @@ COMMIT;
 `;
   mkdirSync('bench/results', { recursive: true });
   writeFileSync('bench/results/enroll.pgbench.sql', script);
-  const url = new URL(BENCH_URL);
+  const server = new URL(url);
   const output = execFileSync(
     'pgbench',
     [
@@ -168,12 +113,12 @@ COMMIT;
       '-f',
       'bench/results/enroll.pgbench.sql',
       '-h',
-      url.hostname,
+      server.hostname,
       '-p',
-      url.port || '5432',
+      server.port || '5432',
       '-U',
-      url.username || 'postgres',
-      url.pathname.slice(1),
+      server.username || 'postgres',
+      server.pathname.slice(1),
     ],
     { encoding: 'utf8' },
   );
@@ -182,21 +127,15 @@ COMMIT;
   return { tps, latencyAverageMs: latency };
 }
 
-const { groupIds, traineeIds } = await prepare();
-const api = startApi();
+const { url, groupIds, traineeIds } = await prepare();
+const api = await startApi(url, PORT);
 try {
-  await waitForApi();
-  const login = await fetch(`http://127.0.0.1:${PORT}/api/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ email: 'bench@sheber.kz', password: PASSWORD }),
-  });
-  const { accessToken } = await login.json();
+  const accessToken = await signIn(PORT, 'bench@sheber.kz');
   // Warm up connections and code paths, then measure on fresh trainees.
   await runAutocannon(accessToken, groupIds, traineeIds.slice(0, 20_000), 3);
   const http = await runAutocannon(accessToken, groupIds, traineeIds.slice(20_000), DURATION);
-  const pgbench = runPgbench(DURATION);
-  const client = new pg.Client({ connectionString: BENCH_URL });
+  const pgbench = runPgbench(url, DURATION);
+  const client = new pg.Client({ connectionString: url });
   await client.connect();
   const over = await client.query(
     `SELECT count(*)::int AS n FROM groups g
@@ -205,7 +144,7 @@ try {
   await client.end();
   const result = {
     date: new Date().toISOString(),
-    machine: `${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}`,
+    machine: machine(),
     connections: CONNECTIONS,
     durationSeconds: DURATION,
     groups: GROUPS,

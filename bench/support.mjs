@@ -1,0 +1,84 @@
+// Shared by the benchmarks: a fresh migrated database, the built API started on it, sign-in.
+import { execFileSync, spawn } from 'node:child_process';
+import os from 'node:os';
+import argon2 from 'argon2';
+import pg from 'pg';
+import { createDatabaseIfMissing, dropDatabase, withDatabase } from '../scripts/db-admin.mjs';
+
+export const SERVER_URL = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/sheber';
+export const BENCH_PASSWORD = 'bench-password-123';
+
+export const arg = (name, fallback) => {
+  const index = process.argv.indexOf(`--${name}`);
+  return index === -1 ? fallback : Number(process.argv[index + 1]);
+};
+
+export function machine() {
+  const cpus = os.cpus();
+  return `${cpus.length} × ${cpus[0]?.model ?? 'cpu'}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}`;
+}
+
+/** Drops and re-creates `name`, migrates it, and returns a connected client and its URL. */
+export async function freshDatabase(name) {
+  const url = withDatabase(SERVER_URL, name);
+  await dropDatabase(url);
+  await createDatabaseIfMissing(url);
+  execFileSync(
+    'node_modules/.bin/typeorm',
+    ['-d', 'dist/libs/database/src/data-source.js', 'migration:run'],
+    {
+      env: { ...process.env, DATABASE_URL: url },
+      stdio: 'ignore',
+    },
+  );
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  return { url, client };
+}
+
+/** A user of `role` who signs in with BENCH_PASSWORD; returns its id. */
+export async function insertUser(client, email, role) {
+  const hash = await argon2.hash(BENCH_PASSWORD, { type: argon2.argon2id });
+  const { rows } = await client.query(
+    `INSERT INTO users (email, full_name, role, password_hash) VALUES ($1, 'Bench', $2, $3) RETURNING id`,
+    [email, role, hash],
+  );
+  return rows[0].id;
+}
+
+/** Starts the built API on `url`; `--profile` writes a CPU profile to bench/results/. */
+export async function startApi(url, port) {
+  const profile = process.argv.includes('--profile')
+    ? ['--cpu-prof', '--cpu-prof-dir=bench/results']
+    : [];
+  const child = spawn(process.execPath, [...profile, 'dist/apps/api/src/main.js'], {
+    env: {
+      ...process.env,
+      DATABASE_URL: url,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      LOG_LEVEL: 'warn',
+      REDIS_PREFIX: 'sheber_bench',
+    },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  for (let i = 0; i < 100; i += 1) {
+    try {
+      if ((await fetch(`http://127.0.0.1:${port}/api/health`)).ok) return child;
+    } catch {
+      // still starting
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  child.kill('SIGTERM');
+  throw new Error('the API did not start');
+}
+
+export async function signIn(port, email) {
+  const response = await fetch(`http://127.0.0.1:${port}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email, password: BENCH_PASSWORD }),
+  });
+  return (await response.json()).accessToken;
+}
