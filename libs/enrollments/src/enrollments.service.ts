@@ -12,6 +12,7 @@ import {
   timetablesOverlap,
 } from '@sheber/groups';
 import { attendanceRate, MARK_COUNTS_SQL, type MarkCounts } from './attendance-rate';
+import { lockGroupOfEnrollment } from './lock-order';
 import { EnrollmentResultView, RosterEntryView, TraineeEnrollmentView } from './dto/enrollment.dto';
 import type { EnrollmentStatus } from './entities/enrollment.entity';
 
@@ -155,14 +156,7 @@ export class EnrollmentsService implements OnModuleInit, GroupListener {
     reason: string,
   ): Promise<EnrollmentResultView> {
     return this.dataSource.transaction(async (manager) => {
-      const [found] = await sqlRows<{ group_id: string }>(
-        manager,
-        'SELECT group_id FROM enrollments WHERE id = $1',
-        [enrollmentId],
-      );
-      if (!found) throw new NotFoundError('Enrollment', enrollmentId);
-      // Group first, then the enrollment: the same order as promotion, so no deadlock.
-      await sqlRows(manager, 'SELECT id FROM groups WHERE id = $1 FOR UPDATE', [found.group_id]);
+      const groupId = await lockGroupOfEnrollment(manager, enrollmentId);
       const [enrollment] = await sqlRows<{
         status: EnrollmentStatus;
         waitlist_position: number | null;
@@ -186,15 +180,15 @@ export class EnrollmentsService implements OnModuleInit, GroupListener {
         await sqlRows(
           manager,
           'UPDATE groups SET active_count = active_count - 1, updated_at = now() WHERE id = $1',
-          [found.group_id],
+          [groupId],
         );
       } else {
         await sqlRows(
           manager,
           'UPDATE groups SET waitlist_count = waitlist_count - 1, updated_at = now() WHERE id = $1',
-          [found.group_id],
+          [groupId],
         );
-        await this.closeWaitlistGap(manager, found.group_id, enrollment.waitlist_position!);
+        await this.closeWaitlistGap(manager, groupId, enrollment.waitlist_position!);
       }
       await this.audit.record(manager, actor, {
         action: 'withdraw',
@@ -202,7 +196,7 @@ export class EnrollmentsService implements OnModuleInit, GroupListener {
         entityId: enrollmentId,
         changes: { status: { from: enrollment.status, to: 'withdrawn' }, reason },
       });
-      if (enrollment.status === 'active') await this.fillFreeSeats(manager, found.group_id, actor);
+      if (enrollment.status === 'active') await this.fillFreeSeats(manager, groupId, actor);
       return { id: enrollmentId, status: 'withdrawn', waitlistPosition: null };
     });
   }

@@ -3,3 +3,4 @@ export * from './dto/enrollment.dto';
 export * from './enrollments.service';
 export * from './enrollments.module';
 export * from './attendance-rate';
+export * from './lock-order';

@@ -7,11 +7,15 @@ import {
   ConflictError,
   ForbiddenError,
   InvalidInputError,
-  NotFoundError,
   RuleViolationError,
 } from '@sheber/common';
 import { sqlRows } from '@sheber/database/sql';
-import { attendanceRate, MARK_COUNTS_SQL, type MarkCounts } from '@sheber/enrollments';
+import {
+  attendanceRate,
+  lockGroupOfEnrollment,
+  MARK_COUNTS_SQL,
+  type MarkCounts,
+} from '@sheber/enrollments';
 import { Group, type GroupListener, GroupsService } from '@sheber/groups';
 import { CompleteEnrollmentDto } from './dto/lesson.dto';
 
@@ -67,15 +71,8 @@ export class CompletionService implements OnModuleInit, GroupListener {
     if (input.override && !input.reason)
       throw new InvalidInputError('reason', 'is required with override');
     return this.dataSource.transaction(async (manager) => {
-      const [found] = await sqlRows<{ group_id: string }>(
-        manager,
-        'SELECT group_id FROM enrollments WHERE id = $1',
-        [enrollmentId],
-      );
-      if (!found) throw new NotFoundError('Enrollment', enrollmentId);
-      // Group first, then the enrollment: the lock order of every enrollment change.
-      await sqlRows(manager, 'SELECT id FROM groups WHERE id = $1 FOR UPDATE', [found.group_id]);
-      const [row] = await this.candidates(manager, found.group_id, enrollmentId);
+      const groupId = await lockGroupOfEnrollment(manager, enrollmentId);
+      const [row] = await this.candidates(manager, groupId, enrollmentId);
       if (!row || row.status !== 'active') {
         throw new ConflictError(
           'enrollment_not_active',
@@ -93,7 +90,7 @@ export class CompletionService implements OnModuleInit, GroupListener {
       }
       await this.finish(
         manager,
-        found.group_id,
+        groupId,
         [enrollmentId],
         'completed',
         input.override ? input.reason! : null,
