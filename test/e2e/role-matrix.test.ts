@@ -55,6 +55,10 @@ const MATRIX: Record<string, Access> = {
   'GET /api/holidays': ['admin', 'staff', 'master', 'officer'],
   'POST /api/holidays': ['admin', 'staff'],
   'DELETE /api/holidays/:date': ['admin', 'staff'],
+  'GET /api/certificates': ['admin', 'staff'],
+  'GET /api/certificates/:id': ['admin', 'staff'],
+  'POST /api/certificates/:id/revoke': ['admin'],
+  'GET /api/public/certificates/:code': 'public',
 };
 
 const ROLES: Role[] = ['admin', 'staff', 'master', 'officer'];

@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { AuditModule } from '@sheber/audit';
 import { AuthGuard, AuthModule, RateLimitGuard } from '@sheber/auth';
+import { CertificatesModule } from '@sheber/certificates';
 import { ConfigModule } from '@sheber/config';
 import { CoursesModule } from '@sheber/courses';
 import { CraftsModule } from '@sheber/crafts';
@@ -15,6 +16,10 @@ import { TraineesModule } from '@sheber/trainees';
 import { UsersModule } from '@sheber/users';
 import { AuditController } from './audit/audit.controller';
 import { AuthController } from './auth/auth.controller';
+import {
+  CertificatesController,
+  PublicCertificatesController,
+} from './certificates/certificates.controller';
 import { CoursesController } from './courses/courses.controller';
 import { CraftsController } from './crafts/crafts.controller';
 import { EnrollmentsController } from './enrollments/enrollments.controller';
@@ -43,6 +48,7 @@ import { UsersController } from './users/users.controller';
     TraineesModule,
     EnrollmentsModule,
     LessonsModule,
+    CertificatesModule,
     HealthModule,
   ],
   controllers: [
@@ -59,6 +65,8 @@ import { UsersController } from './users/users.controller';
     TraineeEnrollmentsController,
     LessonsController,
     HolidaysController,
+    CertificatesController,
+    PublicCertificatesController,
   ],
   // Rate limits run before sign-in, so that a flood is refused before any password is checked.
   providers: [

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { AuditModule } from '@sheber/audit';
+import { CertificatesModule } from '@sheber/certificates';
 import { ConfigModule } from '@sheber/config';
 import { DatabaseModule } from '@sheber/database';
 import { EmploymentCentersModule } from '@sheber/employment-centers';
@@ -24,6 +25,7 @@ import { SeedDemoCommand } from './commands/seed-demo.command';
     TraineesModule,
     EnrollmentsModule,
     LessonsModule,
+    CertificatesModule,
   ],
   providers: [CreateAdminCommand, SeedDemoCommand],
 })

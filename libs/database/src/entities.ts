@@ -1,4 +1,5 @@
 import { AuditEntry } from '@sheber/audit';
+import { Certificate, CertificateCounter } from '@sheber/certificates';
 import { Course } from '@sheber/courses';
 import { Craft } from '@sheber/crafts';
 import { Enrollment } from '@sheber/enrollments';
@@ -12,6 +13,8 @@ import { MasterCraft, User } from '@sheber/users';
 export const ENTITIES = [
   AttendanceMark,
   AuditEntry,
+  Certificate,
+  CertificateCounter,
   Course,
   Craft,
   EmploymentCenter,

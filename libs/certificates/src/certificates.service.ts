@@ -1,0 +1,228 @@
+import { Injectable, OnModuleInit } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { AuditService } from '@sheber/audit';
+import { Actor, ConflictError, NotFoundError, Page, todayIn } from '@sheber/common';
+import { Environment } from '@sheber/config';
+import { sqlRows } from '@sheber/database/sql';
+import { CompletionService } from '@sheber/lessons';
+import {
+  formatCertificateNumber,
+  looksLikeVerificationCode,
+  newVerificationCode,
+} from './certificate-number';
+import { CertificateQueryDto, CertificateView, PublicCertificateView } from './dto/certificate.dto';
+import type { CertificateStatus } from './entities/certificate.entity';
+
+interface CertificateRow {
+  id: string;
+  number: string;
+  status: CertificateStatus;
+  verification_code: string;
+  enrollment_id: string;
+  trainee_id: string;
+  group_id: string;
+  last_name: string;
+  first_name: string;
+  patronymic: string | null;
+  issued_at: Date | null;
+  revoked_at: Date | null;
+  revoke_reason: string | null;
+  failure_reason: string | null;
+  created_at: Date;
+}
+
+const CERTIFICATE_COLUMNS = `
+  c.id, c.number, c.status, c.verification_code, c.enrollment_id, e.trainee_id, e.group_id,
+  t.last_name, t.first_name, t.patronymic, c.issued_at, c.revoked_at, c.revoke_reason,
+  c.failure_reason, c.created_at`;
+
+const CERTIFICATE_FROM = `
+  FROM certificates c
+  JOIN enrollments e ON e.id = c.enrollment_id
+  JOIN trainees t ON t.id = e.trainee_id`;
+
+function fullName(row: {
+  last_name: string;
+  first_name: string;
+  patronymic: string | null;
+}): string {
+  return [row.last_name, row.first_name, row.patronymic].filter(Boolean).join(' ');
+}
+
+function toView(row: CertificateRow): CertificateView {
+  return {
+    id: row.id,
+    number: row.number,
+    status: row.status,
+    verificationCode: row.verification_code,
+    enrollmentId: row.enrollment_id,
+    traineeId: row.trainee_id,
+    groupId: row.group_id,
+    holder: fullName(row),
+    issuedAt: row.issued_at,
+    revokedAt: row.revoked_at,
+    revokeReason: row.revoke_reason,
+    failureReason: row.failure_reason,
+    createdAt: row.created_at,
+  };
+}
+
+/**
+ * Certificates: exactly one per completed enrollment, written `pending` in the completing
+ * transaction with the next number of the year. The number comes from a per-year counter row
+ * bumped in that same transaction, so a rolled-back completion leaves no gap and two completions
+ * never share a number.
+ */
+@Injectable()
+export class CertificatesService implements OnModuleInit {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly audit: AuditService,
+    private readonly completion: CompletionService,
+    private readonly env: Environment,
+  ) {}
+
+  onModuleInit(): void {
+    this.completion.onEnrollmentCompleted((manager, enrollmentId, actor) =>
+      this.writePendingCertificate(manager, enrollmentId, actor).then(() => undefined),
+    );
+  }
+
+  async writePendingCertificate(
+    manager: EntityManager,
+    enrollmentId: string,
+    actor: Actor,
+  ): Promise<string> {
+    const [existing] = await sqlRows<{ id: string }>(
+      manager,
+      'SELECT id FROM certificates WHERE enrollment_id = $1',
+      [enrollmentId],
+    );
+    if (existing) return existing.id;
+    const year = Number(todayIn(this.env.CENTRE_TIMEZONE).slice(0, 4));
+    const [counter] = await sqlRows<{ last_number: number }>(
+      manager,
+      `INSERT INTO certificate_counters (year, last_number) VALUES ($1, 1)
+       ON CONFLICT (year) DO UPDATE SET last_number = certificate_counters.last_number + 1
+       RETURNING last_number`,
+      [year],
+    );
+    const number = formatCertificateNumber(year, counter!.last_number);
+    const [certificate] = await sqlRows<{ id: string }>(
+      manager,
+      `INSERT INTO certificates (enrollment_id, number, verification_code, status)
+       VALUES ($1, $2, $3, 'pending') RETURNING id`,
+      [enrollmentId, number, newVerificationCode()],
+    );
+    await this.audit.record(manager, actor, {
+      action: 'create',
+      entity: 'certificate',
+      entityId: certificate!.id,
+      changes: { number, enrollmentId, status: 'pending' },
+    });
+    return certificate!.id;
+  }
+
+  async listCertificates(query: CertificateQueryDto): Promise<Page<CertificateView>> {
+    const rows = await this.dataSource.query<(CertificateRow & { total: string })[]>(
+      `SELECT ${CERTIFICATE_COLUMNS}, count(*) OVER () AS total ${CERTIFICATE_FROM}
+        WHERE ($1::uuid IS NULL OR e.group_id = $1)
+          AND ($2::uuid IS NULL OR e.trainee_id = $2)
+          AND ($3::varchar IS NULL OR c.status = $3)
+        ORDER BY c.number DESC
+        LIMIT $4 OFFSET $5`,
+      [
+        query.groupId ?? null,
+        query.traineeId ?? null,
+        query.status ?? null,
+        query.limit,
+        query.offset,
+      ],
+    );
+    return { items: rows.map(toView), total: rows[0] ? Number(rows[0].total) : 0 };
+  }
+
+  async getCertificate(id: string): Promise<CertificateView> {
+    const [row] = await this.dataSource.query<CertificateRow[]>(
+      `SELECT ${CERTIFICATE_COLUMNS} ${CERTIFICATE_FROM} WHERE c.id = $1`,
+      [id],
+    );
+    if (!row) throw new NotFoundError('Certificate', id);
+    return toView(row);
+  }
+
+  async revokeCertificate(actor: Actor, id: string, reason: string): Promise<CertificateView> {
+    await this.dataSource.transaction(async (manager) => {
+      const [row] = await sqlRows<{ status: CertificateStatus; number: string }>(
+        manager,
+        'SELECT status, number FROM certificates WHERE id = $1 FOR UPDATE',
+        [id],
+      );
+      if (!row) throw new NotFoundError('Certificate', id);
+      if (row.status === 'revoked')
+        throw new ConflictError(
+          'certificate_revoked',
+          `Certificate ${row.number} is already revoked`,
+        );
+      await sqlRows(
+        manager,
+        `UPDATE certificates SET status = 'revoked', revoked_at = now(), revoke_reason = $2, updated_at = now()
+          WHERE id = $1`,
+        [id, reason],
+      );
+      await this.audit.record(manager, actor, {
+        action: 'revoke',
+        entity: 'certificate',
+        entityId: id,
+        changes: { status: { from: row.status, to: 'revoked' }, reason },
+      });
+    });
+    return this.getCertificate(id);
+  }
+
+  /** Public verification: valid only when issued; revoked and unknown codes say so. */
+  async verifyCertificate(code: string): Promise<PublicCertificateView> {
+    const normalized = code.trim().toUpperCase();
+    if (!looksLikeVerificationCode(normalized)) return { valid: false, status: 'unknown' };
+    const [row] = await this.dataSource.query<
+      {
+        status: CertificateStatus;
+        number: string;
+        last_name: string;
+        first_name: string;
+        patronymic: string | null;
+        title: string;
+        hours: number;
+        name_kk: string;
+        name_ru: string;
+        name_en: string;
+        issued_at: Date | null;
+        revoked_at: Date | null;
+      }[]
+    >(
+      `SELECT c.status, c.number, t.last_name, t.first_name, t.patronymic, co.title, co.hours,
+              cr.name_kk, cr.name_ru, cr.name_en, c.issued_at, c.revoked_at
+         FROM certificates c
+         JOIN enrollments e ON e.id = c.enrollment_id
+         JOIN trainees t ON t.id = e.trainee_id
+         JOIN groups g ON g.id = e.group_id
+         JOIN courses co ON co.id = g.course_id
+         JOIN crafts cr ON cr.code = co.craft
+        WHERE c.verification_code = $1`,
+      [normalized],
+    );
+    if (!row) return { valid: false, status: 'unknown' };
+    return {
+      valid: row.status === 'issued',
+      status: row.status,
+      number: row.number,
+      holder: fullName(row),
+      course: row.title,
+      craft: { kk: row.name_kk, ru: row.name_ru, en: row.name_en },
+      hours: row.hours,
+      issuedAt: row.issued_at,
+      ...(row.status === 'revoked' && { revokedAt: row.revoked_at }),
+    };
+  }
+}

@@ -1,0 +1,5 @@
+export * from './entities/certificate.entity';
+export * from './dto/certificate.dto';
+export * from './certificate-number';
+export * from './certificates.service';
+export * from './certificates.module';
