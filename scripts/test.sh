@@ -8,6 +8,16 @@ cd "$(dirname "$0")/.."
 
 bash scripts/install-if-needed.sh
 node scripts/services.mjs --no-create-database
+# The certificate tests read the text of rendered PDFs with pdftotext (Debian: poppler-utils).
+if ! command -v pdftotext >/dev/null 2>&1; then
+  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
+    echo "Installing poppler-utils (pdftotext) for the certificate tests…"
+    apt-get install -y -q poppler-utils >/dev/null 2>&1 || { apt-get update -q >/dev/null && apt-get install -y -q poppler-utils >/dev/null; }
+  else
+    echo "pdftotext is missing: install poppler-utils (Debian/Ubuntu: sudo apt-get install poppler-utils)." >&2
+    exit 1
+  fi
+fi
 # The process tests start the built API, worker and command line.
 npm run -s build
 results="$(mktemp)"

@@ -3,3 +3,4 @@ export * from './dto/certificate.dto';
 export * from './certificate-number';
 export * from './certificates.service';
 export * from './certificates.module';
+export * from './render/certificate-pdf';
