@@ -12,6 +12,9 @@ import { DataSource } from 'typeorm';
 import { ConfigModule } from '@sheber/config';
 import { DatabaseModule } from '@sheber/database';
 import { REDIS, RedisModule, waitForRedis } from '@sheber/redis';
+import { CertificatesModule } from '@sheber/certificates';
+import { CertificateSweeper } from './processors/certificate-sweeper';
+import { CertificateProcessor } from './processors/certificate.processor';
 
 /** Checks both connections at start and says when the worker is ready and when it stops. */
 @Injectable()
@@ -35,9 +38,9 @@ class WorkerLifecycle implements OnApplicationBootstrap, OnApplicationShutdown {
   }
 }
 
-/** The background worker: an application context without HTTP. Job processors join it here. */
+/** The background worker: an application context without HTTP, running the job processors. */
 @Module({
-  imports: [ConfigModule, DatabaseModule, RedisModule],
-  providers: [WorkerLifecycle],
+  imports: [ConfigModule, DatabaseModule, RedisModule, CertificatesModule],
+  providers: [WorkerLifecycle, CertificateProcessor, CertificateSweeper],
 })
 export class WorkerModule {}

@@ -1,4 +1,6 @@
-import { Injectable, OnModuleInit } from '@nestjs/common';
+import { InjectQueue } from '@nestjs/bullmq';
+import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
+import { Queue } from 'bullmq';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '@sheber/audit';
@@ -6,6 +8,12 @@ import { Actor, ConflictError, NotFoundError, Page, todayIn } from '@sheber/comm
 import { Environment } from '@sheber/config';
 import { sqlRows } from '@sheber/database/sql';
 import { CompletionService } from '@sheber/lessons';
+import {
+  CERTIFICATE_QUEUE,
+  certificateJobId,
+  ISSUE_CERTIFICATE_JOB,
+  type IssueCertificatePayload,
+} from '@sheber/queues';
 import {
   formatCertificateNumber,
   looksLikeVerificationCode,
@@ -76,11 +84,14 @@ function toView(row: CertificateRow): CertificateView {
  */
 @Injectable()
 export class CertificatesService implements OnModuleInit {
+  private readonly logger = new Logger('Certificates');
+
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly audit: AuditService,
     private readonly completion: CompletionService,
     private readonly env: Environment,
+    @InjectQueue(CERTIFICATE_QUEUE) private readonly queue: Queue<IssueCertificatePayload>,
   ) {}
 
   onModuleInit(): void {
@@ -122,6 +133,52 @@ export class CertificatesService implements OnModuleInit {
       changes: { number, enrollmentId, status: 'pending' },
     });
     return certificate!.id;
+  }
+
+  /**
+   * Queues the rendering of the pending certificates of these enrollments, after the completing
+   * transaction has committed. A job lost here (or in Redis) is queued again by the sweeper.
+   */
+  async queueCertificatesOf(filter: {
+    enrollmentIds?: string[];
+    groupId?: string;
+  }): Promise<number> {
+    const rows = await this.dataSource.query<{ id: string }[]>(
+      `SELECT c.id FROM certificates c JOIN enrollments e ON e.id = c.enrollment_id
+        WHERE c.status = 'pending'
+          AND (($1::uuid[] IS NOT NULL AND c.enrollment_id = ANY($1)) OR ($2::uuid IS NOT NULL AND e.group_id = $2))`,
+      [filter.enrollmentIds ?? null, filter.groupId ?? null],
+    );
+    try {
+      await this.queueCertificates(rows.map((r) => r.id));
+    } catch (error) {
+      // The completion has committed; the worker's sweeper queues what could not be queued now.
+      this.logger.warn(
+        `Could not queue certificates: ${error instanceof Error ? error.message : String(error)}`,
+      );
+    }
+    return rows.length;
+  }
+
+  async queueCertificates(ids: string[]): Promise<void> {
+    if (ids.length === 0) return;
+    await this.queue.addBulk(
+      ids.map((certificateId) => ({
+        name: ISSUE_CERTIFICATE_JOB,
+        data: { certificateId },
+        opts: { jobId: certificateJobId(certificateId) },
+      })),
+    );
+  }
+
+  /** Certificates pending for longer than `seconds`: their job was lost or never queued. */
+  async findStalePending(seconds: number, limit = 500): Promise<string[]> {
+    const rows = await this.dataSource.query<{ id: string }[]>(
+      `SELECT id FROM certificates WHERE status = 'pending' AND updated_at < now() - make_interval(secs => $1)
+        ORDER BY updated_at LIMIT $2`,
+      [seconds, limit],
+    );
+    return rows.map((r) => r.id);
   }
 
   async listCertificates(query: CertificateQueryDto): Promise<Page<CertificateView>> {

@@ -4,3 +4,5 @@ export * from './certificate-number';
 export * from './certificates.service';
 export * from './certificates.module';
 export * from './render/certificate-pdf';
+export * from './certificate-storage';
+export * from './certificate-issuer.service';

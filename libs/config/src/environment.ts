@@ -88,6 +88,25 @@ export class Environment {
   @Min(1024)
   @Max(100 * 1024 * 1024)
   BODY_LIMIT_BYTES = 1024 * 1024;
+
+  /** Where issued certificate PDFs are stored (a local directory). */
+  @IsString()
+  @MinLength(1)
+  CERTIFICATE_STORAGE_DIR = 'var/certificates';
+
+  /** A certificate still pending after this many seconds is queued again by the worker's sweeper. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(86400)
+  CERTIFICATE_REQUEUE_AFTER_SECONDS = 60;
+
+  /** How often the sweeper looks for such certificates. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(3600)
+  CERTIFICATE_SWEEP_INTERVAL_SECONDS = 30;
 }
 
 export class ConfigurationError extends Error {}

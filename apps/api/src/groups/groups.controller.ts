@@ -1,6 +1,7 @@
 import { Body, Controller, Get, HttpCode, Param, Patch, Post, Put, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiConflictResponse, ApiTags } from '@nestjs/swagger';
 import { CurrentActor, Roles } from '@sheber/auth';
+import { CertificatesService } from '@sheber/certificates';
 import { type Actor, type Page, PageQueryDto } from '@sheber/common';
 import {
   EnrollmentResultView,
@@ -25,6 +26,7 @@ export class GroupsController {
   constructor(
     private readonly groups: GroupsService,
     private readonly enrollments: EnrollmentsService,
+    private readonly certificates: CertificatesService,
   ) {}
 
   /** Plans a group of a course with its weekly timetable (status `planned`). */
@@ -97,15 +99,18 @@ export class GroupsController {
     return this.groups.transitionGroup(actor, id, 'start');
   }
 
-  /** in_progress → completed. */
+  /** in_progress → completed: completes or fails every active trainee, queues certificates. */
   @Roles('staff')
   @Post(':id/complete')
   @HttpCode(200)
-  completeGroup(
+  async completeGroup(
     @CurrentActor() actor: Actor,
     @Param('id', uuidParam()) id: string,
   ): Promise<GroupView> {
-    return this.groups.transitionGroup(actor, id, 'complete');
+    const group = await this.groups.transitionGroup(actor, id, 'complete');
+    // After the commit: queue the certificates the completion wrote.
+    await this.certificates.queueCertificatesOf({ groupId: id });
+    return group;
   }
 
   /** Any unfinished status → cancelled; its trainees are withdrawn. */

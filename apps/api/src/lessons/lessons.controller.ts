@@ -13,6 +13,7 @@ import {
 import { ApiBearerAuth, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { AnyUser, CurrentActor, Roles } from '@sheber/auth';
+import { CertificatesService } from '@sheber/certificates';
 import { type Actor, type Page, PageQueryDto } from '@sheber/common';
 import {
   type AttendanceSheet,
@@ -38,6 +39,7 @@ export class LessonsController {
   constructor(
     private readonly lessons: LessonsService,
     private readonly completion: CompletionService,
+    private readonly certificates: CertificatesService,
   ) {}
 
   /** The group's lessons in date order, each saying whether attendance is marked. */
@@ -91,12 +93,14 @@ export class LessonsController {
   @Roles('staff')
   @Post('enrollments/:id/complete')
   @HttpCode(200)
-  completeEnrollment(
+  async completeEnrollment(
     @CurrentActor() actor: Actor,
     @Param('id', uuidParam()) id: string,
     @Body() input: CompleteEnrollmentDto,
   ): ReturnType<CompletionService['completeEnrollment']> {
-    return this.completion.completeEnrollment(actor, id, input);
+    const result = await this.completion.completeEnrollment(actor, id, input);
+    await this.certificates.queueCertificatesOf({ enrollmentIds: [id] });
+    return result;
   }
 }
 

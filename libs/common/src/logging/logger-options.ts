@@ -55,8 +55,10 @@ export class PinoNestLogger implements LoggerService {
   ): void {
     const context =
       typeof rest[rest.length - 1] === 'string' ? (rest[rest.length - 1] as string) : undefined;
-    if (typeof message === 'object' && message !== null) {
-      this.logger[level]({ context, ...message });
+    if (message instanceof Error) {
+      this.logger[level]({ context, err: message }, message.message);
+    } else if (typeof message === 'object' && message !== null) {
+      this.logger[level]({ context, ...(message) });
     } else {
       this.logger[level]({ context }, String(message));
     }

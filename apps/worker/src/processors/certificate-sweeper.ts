@@ -1,0 +1,50 @@
+import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { CertificatesService } from '@sheber/certificates';
+import { Environment } from '@sheber/config';
+
+/**
+ * Queues again every certificate left pending too long: a job lost between commit and queueing,
+ * or with a Redis that was flushed or restarted without persistence, is still issued. The
+ * database is the source of truth; the queue only says what to do next.
+ */
+@Injectable()
+export class CertificateSweeper implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger('CertificateSweeper');
+  private timer?: NodeJS.Timeout;
+  private running = false;
+
+  constructor(
+    private readonly certificates: CertificatesService,
+    private readonly env: Environment,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    this.timer = setInterval(
+      () => void this.sweep(),
+      this.env.CERTIFICATE_SWEEP_INTERVAL_SECONDS * 1000,
+    );
+    void this.sweep();
+  }
+
+  onApplicationShutdown(): void {
+    clearInterval(this.timer);
+  }
+
+  async sweep(): Promise<number> {
+    if (this.running) return 0;
+    this.running = true;
+    try {
+      const ids = await this.certificates.findStalePending(
+        this.env.CERTIFICATE_REQUEUE_AFTER_SECONDS,
+      );
+      await this.certificates.queueCertificates(ids);
+      if (ids.length > 0) this.logger.log(`Queued ${ids.length} pending certificate(s) again`);
+      return ids.length;
+    } catch (error) {
+      this.logger.warn(`Sweep failed: ${error instanceof Error ? error.message : String(error)}`);
+      return 0;
+    } finally {
+      this.running = false;
+    }
+  }
+}

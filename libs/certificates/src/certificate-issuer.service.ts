@@ -1,0 +1,104 @@
+import { createHash } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { todayIn } from '@sheber/common';
+import { Environment } from '@sheber/config';
+import { CertificateStorage } from './certificate-storage';
+import {
+  type CertificateFonts,
+  loadCertificateFonts,
+  renderCertificatePdf,
+} from './render/certificate-pdf';
+
+export type IssueOutcome = 'issued' | 'skipped';
+
+/**
+ * Renders and stores a pending (or failed) certificate and marks it issued. Safe to run twice for
+ * one certificate, even at once: only the run whose update finds it still pending or failed
+ * records the file; the other changes nothing.
+ */
+@Injectable()
+export class CertificateIssuer {
+  private fonts?: CertificateFonts;
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly storage: CertificateStorage,
+    private readonly env: Environment,
+  ) {}
+
+  async issueCertificate(certificateId: string): Promise<IssueOutcome> {
+    const [row] = await this.dataSource.query<
+      {
+        status: string;
+        number: string;
+        verification_code: string;
+        last_name: string;
+        first_name: string;
+        patronymic: string | null;
+        title: string;
+        hours: number;
+        name_kk: string;
+        name_ru: string;
+        start_date: string;
+        end_date: string;
+        master: string | null;
+      }[]
+    >(
+      `SELECT c.status, c.number, c.verification_code, t.last_name, t.first_name, t.patronymic,
+              co.title, co.hours, cr.name_kk, cr.name_ru,
+              to_char(g.start_date, 'YYYY-MM-DD') AS start_date, to_char(g.end_date, 'YYYY-MM-DD') AS end_date,
+              u.full_name AS master
+         FROM certificates c
+         JOIN enrollments e ON e.id = c.enrollment_id
+         JOIN trainees t ON t.id = e.trainee_id
+         JOIN groups g ON g.id = e.group_id
+         JOIN courses co ON co.id = g.course_id
+         JOIN crafts cr ON cr.code = co.craft
+         LEFT JOIN users u ON u.id = g.master_id
+        WHERE c.id = $1`,
+      [certificateId],
+    );
+    if (!row || (row.status !== 'pending' && row.status !== 'failed')) return 'skipped';
+    this.fonts ??= loadCertificateFonts();
+    const pdf = await renderCertificatePdf(
+      {
+        number: row.number,
+        holder: [row.last_name, row.first_name, row.patronymic].filter(Boolean).join(' '),
+        courseTitle: row.title,
+        craft: { kk: row.name_kk, ru: row.name_ru },
+        hours: row.hours,
+        startDate: row.start_date,
+        endDate: row.end_date,
+        master: row.master,
+        issueDate: todayIn(this.env.CENTRE_TIMEZONE),
+        verificationUrl: `${this.env.PUBLIC_BASE_URL.replace(/\/$/, '')}/verify/${row.verification_code}`,
+      },
+      this.fonts,
+    );
+    const key = `${row.number.slice(4, 8)}/${row.number}.pdf`;
+    await this.storage.put(key, pdf);
+    const sha256 = createHash('sha256').update(pdf).digest('hex');
+    // A SELECT around the UPDATE, so the driver returns the changed rows as rows.
+    const updated = await this.dataSource.query<{ id: string }[]>(
+      `WITH issued AS (
+         UPDATE certificates SET status = 'issued', file_key = $2, sha256 = $3, issued_at = now(),
+                failure_reason = NULL, updated_at = now()
+          WHERE id = $1 AND status IN ('pending', 'failed')
+          RETURNING id)
+       SELECT id FROM issued`,
+      [certificateId, key, sha256],
+    );
+    return updated.length > 0 ? 'issued' : 'skipped';
+  }
+
+  /** After the last attempt: `failed` with the reason; it can be queued again. */
+  async markFailed(certificateId: string, reason: string): Promise<void> {
+    await this.dataSource.query(
+      `UPDATE certificates SET status = 'failed', failure_reason = $2, updated_at = now()
+        WHERE id = $1 AND status = 'pending'`,
+      [certificateId, reason.slice(0, 1000)],
+    );
+  }
+}

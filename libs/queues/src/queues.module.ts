@@ -1,0 +1,28 @@
+import { BullModule } from '@nestjs/bullmq';
+import { Module } from '@nestjs/common';
+import { Environment } from '@sheber/config';
+import { CERTIFICATE_QUEUE } from './queues';
+
+/** BullMQ on the process's Redis, with the installation's key prefix, and the queues. */
+@Module({
+  imports: [
+    BullModule.forRootAsync({
+      inject: [Environment],
+      useFactory: (env: Environment) => ({
+        connection: { url: env.REDIS_URL, maxRetriesPerRequest: null },
+        prefix: `${env.REDIS_PREFIX}:bull`,
+      }),
+    }),
+    BullModule.registerQueue({
+      name: CERTIFICATE_QUEUE,
+      defaultJobOptions: {
+        attempts: 5,
+        backoff: { type: 'exponential', delay: 2000 },
+        removeOnComplete: true,
+        removeOnFail: 1000,
+      },
+    }),
+  ],
+  exports: [BullModule],
+})
+export class QueuesModule {}

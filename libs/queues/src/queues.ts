@@ -1,0 +1,15 @@
+/**
+ * Every queue and job of the system, with its payload type, in one place. Payloads hold ids only,
+ * never personal data: the worker reads what it needs from the database.
+ */
+export const CERTIFICATE_QUEUE = 'certificates';
+export const ISSUE_CERTIFICATE_JOB = 'issue-certificate';
+
+export interface IssueCertificatePayload {
+  certificateId: string;
+}
+
+/** One job id per certificate, so a certificate queued twice is still one job. */
+export function certificateJobId(certificateId: string): string {
+  return `certificate-${certificateId}`;
+}

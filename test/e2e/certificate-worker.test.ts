@@ -1,0 +1,153 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { createHash } from 'node:crypto';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { CertificateIssuer, CertificatesService } from '../../libs/certificates/src';
+import { SYSTEM_ACTOR } from '../../libs/common/src';
+import { Environment } from '../../libs/config/src';
+import { createGroup, createTrainee } from '../factories/catalog';
+import { signedIn } from '../factories/users';
+import { bearer } from '../support/http';
+import { assertBuilt, BUILT, type RunningProcess, startProcess } from '../support/processes';
+import { createTestApp, type TestApp } from '../support/test-app';
+
+/** The real worker process renders what the API queued, and the sweeper catches what was lost. */
+describe('the certificate worker', () => {
+  const storage = mkdtempSync(path.join(tmpdir(), 'sheber-certificates-'));
+  let t: TestApp;
+  let staff: string;
+  let admin: string;
+  const workers: RunningProcess[] = [];
+
+  beforeAll(async () => {
+    assertBuilt();
+    t = await createTestApp({ CERTIFICATE_STORAGE_DIR: storage });
+    staff = (await signedIn(t, 'staff')).token;
+    admin = (await signedIn(t, 'admin')).token;
+  });
+  afterAll(async () => {
+    for (const worker of workers) worker.child.kill('SIGTERM');
+    await Promise.all(workers.map((w) => w.exited));
+    await t.close();
+  });
+
+  function startWorker(env: Record<string, string> = {}): RunningProcess {
+    const worker = startProcess(BUILT.worker, [], {
+      REDIS_PREFIX: t.app.get(Environment).REDIS_PREFIX,
+      CERTIFICATE_STORAGE_DIR: storage,
+      LOG_LEVEL: 'warn',
+      ...env,
+    });
+    workers.push(worker);
+    return worker;
+  }
+
+  async function completedEnrollment(): Promise<string> {
+    const group = await createGroup(t.dataSource, { status: 'in_progress' });
+    const trainee = await createTrainee(t.dataSource, {
+      lastName: 'Нұрғалиева',
+      firstName: 'Әйгерім',
+    });
+    const enrolled = await t
+      .http()
+      .post(`/api/groups/${group.id}/enrollments`)
+      .set(bearer(staff))
+      .send({ traineeId: trainee.id });
+    const done = await t
+      .http()
+      .post(`/api/enrollments/${enrolled.body.id}/complete`)
+      .set(bearer(admin))
+      .send({ override: true, reason: 'worker test' });
+    expect(done.status).toBe(200);
+    return enrolled.body.id;
+  }
+
+  async function waitUntilIssued(enrollmentIds: string[], timeoutMs = 30_000) {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const rows = await t.dataSource.query<
+        {
+          status: string;
+          number: string;
+          file_key: string;
+          sha256: string;
+          verification_code: string;
+        }[]
+      >(
+        'SELECT status, number, file_key, sha256, verification_code FROM certificates WHERE enrollment_id = ANY($1)',
+        [enrollmentIds],
+      );
+      if (rows.length === enrollmentIds.length && rows.every((r) => r.status === 'issued'))
+        return rows;
+      if (Date.now() > deadline)
+        throw new Error(`not issued in time: ${JSON.stringify(rows.map((r) => r.status))}`);
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+  }
+
+  // First, while no worker runs: nothing else may touch the certificate.
+  it('issuing one certificate twice at once records it once', async () => {
+    const group = await createGroup(t.dataSource, { status: 'in_progress' });
+    const trainee = await createTrainee(t.dataSource);
+    const enrolled = await t
+      .http()
+      .post(`/api/groups/${group.id}/enrollments`)
+      .set(bearer(staff))
+      .send({ traineeId: trainee.id });
+    const id = await t.dataSource.transaction((manager) =>
+      t.app
+        .get(CertificatesService)
+        .writePendingCertificate(manager, enrolled.body.id, SYSTEM_ACTOR),
+    );
+    const issuer = t.app.get(CertificateIssuer);
+    const outcomes = await Promise.all([issuer.issueCertificate(id), issuer.issueCertificate(id)]);
+    expect(outcomes.sort()).toEqual(['issued', 'skipped']);
+    expect(await issuer.issueCertificate(id)).toBe('skipped');
+  });
+
+  it('issues every certificate the API queued, storing the PDF and its SHA-256', async () => {
+    const enrollments = await Promise.all(Array.from({ length: 5 }, completedEnrollment));
+    startWorker();
+    const issued = await waitUntilIssued(enrollments);
+    for (const certificate of issued) {
+      const pdf = readFileSync(path.join(storage, certificate.file_key));
+      expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+      expect(createHash('sha256').update(pdf).digest('hex')).toBe(certificate.sha256);
+      const verified = await t
+        .http()
+        .get(`/api/public/certificates/${certificate.verification_code}`);
+      expect(verified.body).toMatchObject({
+        valid: true,
+        status: 'issued',
+        number: certificate.number,
+        holder: 'Нұрғалиева Әйгерім',
+      });
+    }
+  });
+
+  it('the sweeper issues a certificate whose job never reached the queue', async () => {
+    const group = await createGroup(t.dataSource, { status: 'in_progress' });
+    const trainee = await createTrainee(t.dataSource);
+    const enrolled = await t
+      .http()
+      .post(`/api/groups/${group.id}/enrollments`)
+      .set(bearer(staff))
+      .send({ traineeId: trainee.id });
+    // A pending certificate written without queueing, as if the process died right after commit.
+    await t.dataSource.transaction((manager) =>
+      t.app
+        .get(CertificatesService)
+        .writePendingCertificate(manager, enrolled.body.id, SYSTEM_ACTOR),
+    );
+    await t.dataSource.query(
+      `UPDATE certificates SET updated_at = now() - interval '1 hour' WHERE enrollment_id = $1`,
+      [enrolled.body.id],
+    );
+    startWorker({
+      CERTIFICATE_REQUEUE_AFTER_SECONDS: '1',
+      CERTIFICATE_SWEEP_INTERVAL_SECONDS: '1',
+    });
+    await waitUntilIssued([enrolled.body.id]);
+  });
+});
