@@ -186,6 +186,12 @@ describe('certificates', () => {
       .get(`/api/certificates/${byGroup.body.items[0].id}`)
       .set(bearer(staff));
     expect(one.body.number).toBe(byGroup.body.items[0].number);
+    const notReady = await t
+      .http()
+      .get(`/api/certificates/${byGroup.body.items[0].id}/pdf`)
+      .set(bearer(staff));
+    expect(notReady.status).toBe(409);
+    expect(notReady.body.message).toMatch(/not ready/);
     const bad = await t.http().get('/api/certificates?status=lost').set(bearer(staff));
     expect(bad.status).toBe(400);
   });

@@ -19,6 +19,7 @@ import {
   looksLikeVerificationCode,
   newVerificationCode,
 } from './certificate-number';
+import { CertificateStorage } from './certificate-storage';
 import { CertificateQueryDto, CertificateView, PublicCertificateView } from './dto/certificate.dto';
 import type { CertificateStatus } from './entities/certificate.entity';
 
@@ -92,6 +93,7 @@ export class CertificatesService implements OnModuleInit {
     private readonly completion: CompletionService,
     private readonly env: Environment,
     @InjectQueue(CERTIFICATE_QUEUE) private readonly queue: Queue<IssueCertificatePayload>,
+    private readonly storage: CertificateStorage,
   ) {}
 
   onModuleInit(): void {
@@ -207,6 +209,21 @@ export class CertificatesService implements OnModuleInit {
     );
     if (!row) throw new NotFoundError('Certificate', id);
     return toView(row);
+  }
+
+  /** The stored PDF of an issued (or since revoked) certificate, with its number for the file name. */
+  async readCertificatePdf(id: string): Promise<{ number: string; pdf: Buffer }> {
+    const [row] = await this.dataSource.query<
+      { number: string; status: CertificateStatus; file_key: string | null }[]
+    >('SELECT number, status, file_key FROM certificates WHERE id = $1', [id]);
+    if (!row) throw new NotFoundError('Certificate', id);
+    if (!row.file_key) {
+      throw new ConflictError(
+        'certificate_not_rendered',
+        `Certificate ${row.number} is ${row.status}; its PDF is not ready yet`,
+      );
+    }
+    return { number: row.number, pdf: await this.storage.get(row.file_key) };
   }
 
   async revokeCertificate(actor: Actor, id: string, reason: string): Promise<CertificateView> {

@@ -1,5 +1,6 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiProduces, ApiTags } from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
 import { CurrentActor, Public, RateLimit, Roles } from '@sheber/auth';
 import {
   CertificateQueryDto,
@@ -29,6 +30,25 @@ export class CertificatesController {
   @Get(':id')
   getCertificate(@Param('id', uuidParam()) id: string): Promise<CertificateView> {
     return this.certificates.getCertificate(id);
+  }
+
+  /** The certificate's PDF, named after its number. */
+  @Roles('staff')
+  @Get(':id/pdf')
+  @ApiProduces('application/pdf')
+  async downloadCertificatePdf(
+    @Param('id', uuidParam()) id: string,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<Buffer> {
+    const { number, pdf } = await this.certificates.readCertificatePdf(id);
+    // The number is SHB-YYYY-NNNNN: safe as a file name as it is.
+    void reply
+      .header('content-type', 'application/pdf')
+      .header(
+        'content-disposition',
+        `attachment; filename="${number.replace(/[^A-Za-z0-9-]/g, '')}.pdf"`,
+      );
+    return pdf;
   }
 
   /** Revokes a certificate (admin, with a reason); verification then says it is not valid. */
