@@ -7,7 +7,7 @@
 // API on it, prints the figures and writes bench/results/attendance.json.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import autocannon from 'autocannon';
-import { arg, freshDatabase, insertUser, machine, signIn, startApi } from './support.mjs';
+import { arg, freshDatabase, insertUser, machine, signIn, startApi, summary } from './support.mjs';
 
 const DURATION = arg('duration', 20);
 const CONNECTIONS = arg('connections', 50);
@@ -69,17 +69,6 @@ async function prepare() {
   const groupIds = (await client.query('SELECT id FROM groups')).rows.map((r) => r.id);
   await client.end();
   return { url, marks, lessons, groupIds };
-}
-
-function summary(result) {
-  return {
-    requestsPerSecond: result.requests.average,
-    p50: result.latency.p50,
-    p99: result.latency.p99,
-    non2xx: result.non2xx,
-    errors: result.errors,
-    total: result.requests.total,
-  };
 }
 
 async function markLessons(token, lessons, seconds) {

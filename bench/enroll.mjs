@@ -9,7 +9,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import autocannon from 'autocannon';
 import pg from 'pg';
-import { arg, freshDatabase, insertUser, machine, signIn, startApi } from './support.mjs';
+import { arg, freshDatabase, insertUser, machine, signIn, startApi, summary } from './support.mjs';
 
 const DURATION = arg('duration', 20);
 const CONNECTIONS = arg('connections', 50);
@@ -76,14 +76,7 @@ async function runAutocannon(token, groupIds, traineeIds, seconds) {
       },
     ],
   });
-  return {
-    requestsPerSecond: result.requests.average,
-    p50: result.latency.p50,
-    p99: result.latency.p99,
-    non2xx: result.non2xx,
-    errors: result.errors,
-    total: result.requests.total,
-  };
+  return summary(result);
 }
 
 function runPgbench(url, seconds) {

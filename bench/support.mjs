@@ -82,3 +82,15 @@ export async function signIn(port, email) {
   });
   return (await response.json()).accessToken;
 }
+
+/** The figures of an autocannon run that the results keep. */
+export function summary(result) {
+  return {
+    requestsPerSecond: result.requests.average,
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    non2xx: result.non2xx,
+    errors: result.errors,
+    total: result.requests.total,
+  };
+}

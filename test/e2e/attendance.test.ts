@@ -415,6 +415,13 @@ describe('lessons, attendance and completion', () => {
       .send({ date: holiday, nameKk: 'Сынақ', nameRu: 'Тест', nameEn: 'Test' });
     expect(added.status).toBe(201);
     try {
+      const again = await t
+        .http()
+        .post('/api/holidays')
+        .set(bearer(staff))
+        .send({ date: holiday, nameKk: 'Сынақ', nameRu: 'Тест', nameEn: 'Test' });
+      expect(again.status).toBe(409);
+      expect(again.body.message).toBe('This date is already a holiday');
       const withHoliday = (
         await t.http().get(`/api/groups/${group.id}/lessons?limit=100`).set(bearer(staff))
       ).body.items as Lesson[];

@@ -28,7 +28,9 @@ export class HolidaysService {
 
   async addHoliday(actor: Actor, input: CreateHolidayDto): Promise<Holiday> {
     return this.dataSource.transaction(async (manager) => {
-      const holiday = await manager.save(manager.create(Holiday, input));
+      // insert, not save: save would quietly overwrite an existing holiday of that date.
+      await manager.insert(Holiday, { ...input });
+      const holiday = manager.create(Holiday, input);
       await this.lessons.holidaysChanged(manager, input.date);
       await this.audit.record(manager, actor, {
         action: 'create',

@@ -10,6 +10,7 @@ export const CONSTRAINT_MESSAGES: Readonly<Record<string, string>> = {
   fk_user_employment_center: 'The employment centre does not exist',
   fk_master_craft_craft: 'The craft does not exist',
   uq_group_code: 'A group with this code already exists',
+  pk_holidays: 'This date is already a holiday',
   uq_trainee_iin: 'A trainee with this IIN is already registered',
   uq_enrollment_trainee_group_open: 'The trainee is already active or waitlisted in this group',
   ck_group_capacity_max_8: 'A group holds at most 8 trainees',
