@@ -94,7 +94,16 @@ export class CertificatesService implements OnModuleInit {
     private readonly env: Environment,
     @InjectQueue(CERTIFICATE_QUEUE) private readonly queue: Queue<IssueCertificatePayload>,
     private readonly storage: CertificateStorage,
-  ) {}
+  ) {
+    // Without a listener BullMQ prints every failed reconnect to stderr; one warning a minute is
+    // enough, and the health check reports Redis as down meanwhile.
+    let lastWarning = 0;
+    this.queue.on('error', (error: Error) => {
+      if (Date.now() - lastWarning < 60_000) return;
+      lastWarning = Date.now();
+      this.logger.warn(`Certificate queue: ${error.message}`);
+    });
+  }
 
   onModuleInit(): void {
     this.completion.onEnrollmentCompleted((manager, enrollmentId, actor) =>
