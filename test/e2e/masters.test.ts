@@ -85,6 +85,28 @@ describe('masters', () => {
     expect(responses.filter((r) => r.status === 409)).toHaveLength(5);
   });
 
+  it('never lets a timetable change and an assignment in parallel give one master two overlapping groups', async () => {
+    for (let round = 0; round < 5; round += 1) {
+      const master = await signedIn(t, 'master', { crafts: ['pottery'] });
+      const mine = await createGroup(t.dataSource, {
+        masterId: master.id,
+        schedule: [{ weekday: 2, startTime: '10:00', endTime: '12:00' }],
+      });
+      const other = await createGroup(t.dataSource, {
+        schedule: [{ weekday: 4, startTime: '10:00', endTime: '12:00' }],
+      });
+      const [moved, assigned] = await Promise.all([
+        t
+          .http()
+          .patch(`/api/groups/${mine.id}`)
+          .set(bearer(staff))
+          .send({ schedule: [{ weekday: 4, startTime: '11:00', endTime: '13:00' }] }),
+        assign(other.id, master.id),
+      ]);
+      expect([moved.status, assigned.status].sort()).toEqual([200, 409]);
+    }
+  });
+
   it('a master sees only their own groups and rosters', async () => {
     const mine = await signedIn(t, 'master', { crafts: ['pottery'] });
     const other = await signedIn(t, 'master', { crafts: ['pottery'] });

@@ -172,6 +172,13 @@ export class GroupsService {
 
   async updateGroup(actor: Actor, id: string, input: UpdateGroupDto): Promise<GroupView> {
     await this.dataSource.transaction(async (manager) => {
+      // A new timetable is checked against the master's other groups: lock the master first, in
+      // the order assignMaster uses (master, then group), so the two cannot both pass the check.
+      const touchesTimetable =
+        input.startDate !== undefined ||
+        input.endDate !== undefined ||
+        input.schedule !== undefined;
+      if (touchesTimetable) await this.lockMasterOf(manager, id);
       const group = await this.lockGroup(manager, id);
       if (!UNFINISHED_GROUP_STATUSES.includes(group.status)) {
         throw new ConflictError(
@@ -347,6 +354,13 @@ export class GroupsService {
         `The master already teaches group ${clash.code} at an overlapping time (${clash.startDate} – ${clash.endDate})`,
       );
     }
+  }
+
+  private async lockMasterOf(manager: EntityManager, groupId: string): Promise<void> {
+    await manager.query(
+      `SELECT u.id FROM users u JOIN groups g ON g.master_id = u.id WHERE g.id = $1 FOR UPDATE OF u`,
+      [groupId],
+    );
   }
 
   private async lockGroup(manager: EntityManager, id: string): Promise<Group> {
