@@ -16,6 +16,8 @@ type Access = 'public' | Role[];
  */
 const MATRIX: Record<string, Access> = {
   'POST /api/auth/login': 'public',
+  'POST /api/auth/session': 'public',
+  'DELETE /api/auth/session': 'public',
   'GET /api/auth/me': ['admin', 'staff', 'master', 'officer'],
   'GET /api/health': 'public',
   'POST /api/users': ['admin'],

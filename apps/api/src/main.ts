@@ -5,6 +5,7 @@ import { createPinoLogger, PinoNestLogger } from '@sheber/common';
 import { loadEnvironmentOrExit } from '@sheber/config';
 import { AppModule } from './app.module';
 import { configureApp, createFastifyAdapter } from './configure-app';
+import { serveWebApp, WEB_ROOT } from './web-app';
 
 async function bootstrap(): Promise<void> {
   const env = loadEnvironmentOrExit();
@@ -15,6 +16,9 @@ async function bootstrap(): Promise<void> {
     { logger: new PinoNestLogger(logger) },
   );
   await configureApp(app);
+  if (!(await serveWebApp(app))) {
+    logger.warn(`No web app in ${WEB_ROOT}: serving the API only (npm run build builds both)`);
+  }
   await app.listen({ port: env.PORT, host: env.HOST });
   app.getHttpServer().keepAliveTimeout = 65_000;
 }

@@ -5,6 +5,14 @@ import { ForbiddenError, UnauthenticatedError, type Role } from '@sheber/common'
 import type { TokenSubject } from '@sheber/users';
 import { AuthService } from './auth.service';
 import { PUBLIC_KEY, ROLES_KEY } from './roles.decorator';
+import {
+  CSRF_COOKIE,
+  CSRF_HEADER,
+  csrfTokensMatch,
+  parseCookies,
+  SAFE_METHODS,
+  SESSION_COOKIE,
+} from './session-cookies';
 
 export type AuthenticatedRequest = FastifyRequest & { user?: TokenSubject };
 
@@ -21,6 +29,26 @@ function bearerToken(request: FastifyRequest): string | undefined {
   if (!header) return undefined;
   const [scheme, token] = header.split(' ');
   return scheme?.toLowerCase() === 'bearer' && token ? token : undefined;
+}
+
+/**
+ * The token of the request: the Authorization header, else the session cookie of the web app.
+ * A cookie-authenticated change must echo the CSRF cookie in X-CSRF-Token: a cross-site page can
+ * make the browser send the cookie, but cannot read the CSRF cookie to copy it.
+ */
+function requestToken(request: FastifyRequest): string | undefined {
+  const fromHeader = bearerToken(request);
+  if (fromHeader) return fromHeader;
+  const cookies = parseCookies(request.headers.cookie);
+  const fromCookie = cookies.get(SESSION_COOKIE);
+  if (!fromCookie) return undefined;
+  if (
+    !SAFE_METHODS.has(request.method) &&
+    !csrfTokensMatch(request.headers[CSRF_HEADER], cookies.get(CSRF_COOKIE))
+  ) {
+    throw new ForbiddenError('The X-CSRF-Token header is missing or does not match the session');
+  }
+  return fromCookie;
 }
 
 /**
@@ -42,7 +70,7 @@ export class AuthGuard implements CanActivate {
     if (isPublic) return true;
 
     const request = context.switchToHttp().getRequest<AuthenticatedRequest>();
-    const token = bearerToken(request);
+    const token = requestToken(request);
     if (!token) throw new UnauthenticatedError('Sign in first: this route needs an access token');
     const user = await this.auth.authenticate(token);
     request.user = user;

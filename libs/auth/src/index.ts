@@ -6,3 +6,4 @@ export * from './auth.module';
 export * from './login-attempts.service';
 export * from './dto/login.dto';
 export * from './rate-limit.guard';
+export * from './session-cookies';

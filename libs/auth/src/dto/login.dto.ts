@@ -28,3 +28,9 @@ export class LoginResultView {
   expiresIn: number;
   user: SessionUserView;
 }
+
+export class SessionView {
+  /** Seconds until the session ends. */
+  expiresIn: number;
+  user: SessionUserView;
+}
