@@ -1,0 +1,76 @@
+/**
+ * The one way the web app talks to the API: same-origin JSON with the session cookie, which page
+ * scripts never see. Changes echo the readable CSRF cookie in X-CSRF-Token.
+ */
+export interface Page<T> {
+  items: T[];
+  total: number;
+}
+
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    message: string,
+    /** Field name → messages, from a 400 that lists `errors: [{field, messages}]`. */
+    readonly fieldErrors: Record<string, string>,
+    readonly code?: string,
+  ) {
+    super(message);
+  }
+}
+
+let onUnauthenticated: () => void = () => undefined;
+
+/** Called when the API answers 401 to a signed-in request: the session has ended. */
+export function whenUnauthenticated(handler: () => void): void {
+  onUnauthenticated = handler;
+}
+
+function csrfToken(): string {
+  const pair = document.cookie.split('; ').find((c) => c.startsWith('sheber_csrf='));
+  return pair ? decodeURIComponent(pair.slice('sheber_csrf='.length)) : '';
+}
+
+interface ErrorBody {
+  message?: string | string[];
+  code?: string;
+  errors?: { field: string; messages: string[] }[];
+}
+
+export async function api<T>(
+  method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE',
+  path: string,
+  body?: unknown,
+): Promise<T> {
+  const headers: Record<string, string> = { accept: 'application/json' };
+  if (body !== undefined) headers['content-type'] = 'application/json';
+  if (method !== 'GET') headers['x-csrf-token'] = csrfToken();
+  const response = await fetch(path, {
+    method,
+    headers,
+    credentials: 'same-origin',
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  if (response.status === 204) return undefined as T;
+  const text = await response.text();
+  const parsed: unknown = text ? JSON.parse(text) : undefined;
+  if (response.ok) return parsed as T;
+  const error = (parsed ?? {}) as ErrorBody;
+  if (response.status === 401 && !path.startsWith('/api/auth/session')) onUnauthenticated();
+  const fieldErrors: Record<string, string> = {};
+  for (const { field, messages } of error.errors ?? []) {
+    fieldErrors[field] = messages.join('; ');
+  }
+  const message = Array.isArray(error.message) ? error.message.join('; ') : error.message;
+  throw new ApiError(response.status, message ?? response.statusText, fieldErrors, error.code);
+}
+
+/** A query string from the defined values of `params`. */
+export function query(params: Record<string, string | number | undefined | null>): string {
+  const search = new URLSearchParams();
+  for (const [key, value] of Object.entries(params)) {
+    if (value !== undefined && value !== null && value !== '') search.set(key, String(value));
+  }
+  const text = search.toString();
+  return text ? `?${text}` : '';
+}

@@ -1,0 +1,172 @@
+import { Alert, Center, Group, Loader, Pagination, Text } from '@mantine/core';
+import { useCallback, useEffect, useState, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { api, ApiError, query, type Page } from '../api';
+
+/** One GET, again whenever `path` or `refresh` changes; `null` waits. */
+export function useLoad<T>(path: string | null, refresh = 0) {
+  const [data, setData] = useState<T | undefined>(undefined);
+  const [error, setError] = useState<string | undefined>(undefined);
+  const [loading, setLoading] = useState(path !== null);
+  const [version, setVersion] = useState(0);
+
+  useEffect(() => {
+    if (path === null) return;
+    let current = true;
+    setLoading(true);
+    api<T>('GET', path).then(
+      (value) => {
+        if (!current) return;
+        setData(value);
+        setError(undefined);
+        setLoading(false);
+      },
+      (reason: unknown) => {
+        if (!current) return;
+        setError(reason instanceof Error ? reason.message : String(reason));
+        setLoading(false);
+      },
+    );
+    return () => {
+      current = false;
+    };
+  }, [path, version, refresh]);
+
+  const reload = useCallback(() => setVersion((v) => v + 1), []);
+  return { data, error, loading, reload };
+}
+
+export const PAGE_SIZE = 20;
+
+/** A page of a list route (`limit`, `offset`), back to the first page when the filters change. */
+export function usePaged<T>(
+  path: string | null,
+  params: Record<string, string | number | undefined | null> = {},
+  pageSize = PAGE_SIZE,
+  refresh = 0,
+) {
+  const [page, setPage] = useState(1);
+  const filters = JSON.stringify(params);
+  useEffect(() => setPage(1), [filters, path]);
+  const url =
+    path === null
+      ? null
+      : `${path}${query({ ...params, limit: pageSize, offset: (page - 1) * pageSize })}`;
+  const loaded = useLoad<Page<T>>(url, refresh);
+  return {
+    ...loaded,
+    items: loaded.data?.items ?? [],
+    total: loaded.data?.total ?? 0,
+    page,
+    setPage,
+    pageSize,
+  };
+}
+
+/** Loading, error and empty states around a list, then the list and its pager. */
+export function ListState({
+  list,
+  empty,
+  children,
+}: {
+  list: {
+    loading: boolean;
+    error?: string;
+    total: number;
+    page: number;
+    pageSize: number;
+    setPage: (page: number) => void;
+    data?: unknown;
+  };
+  empty: string;
+  children: ReactNode;
+}) {
+  const { t } = useTranslation();
+  if (list.error)
+    return (
+      <Alert color="red" title={t('common.loadFailed')}>
+        {list.error}
+      </Alert>
+    );
+  if (list.data === undefined) return <Loading />;
+  if (list.total === 0) return <Text c="dimmed">{empty}</Text>;
+  const pages = Math.ceil(list.total / list.pageSize);
+  return (
+    <>
+      {children}
+      {pages > 1 && (
+        <Group justify="center" mt="sm">
+          <Pagination
+            total={pages}
+            value={list.page}
+            onChange={list.setPage}
+            getItemProps={(page) => ({ 'aria-label': t('common.page', { page }) })}
+            getControlProps={(control) => ({
+              'aria-label': t(
+                control === 'previous' || control === 'first'
+                  ? 'common.previousPage'
+                  : 'common.nextPage',
+              ),
+            })}
+          />
+        </Group>
+      )}
+    </>
+  );
+}
+
+export function Loading() {
+  const { t } = useTranslation();
+  return (
+    <Center p="md">
+      <Loader size="sm" aria-label={t('common.loading')} />
+    </Center>
+  );
+}
+
+/** Runs a change and keeps the API's refusal: a message and the errors of each field. */
+export function useSubmit() {
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | undefined>(undefined);
+  const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
+
+  const run = useCallback(async <T,>(action: () => Promise<T>): Promise<T | undefined> => {
+    setBusy(true);
+    setError(undefined);
+    setFieldErrors({});
+    try {
+      return await action();
+    } catch (reason) {
+      if (reason instanceof ApiError) {
+        setFieldErrors(reason.fieldErrors);
+        setError(reason.message);
+      } else {
+        setError(reason instanceof Error ? reason.message : String(reason));
+      }
+      return undefined;
+    } finally {
+      setBusy(false);
+    }
+  }, []);
+
+  /** The error of a field, or of any of its nested fields (`schedule.0.startTime`). */
+  const fieldError = (field: string): string | undefined =>
+    fieldErrors[field] ??
+    (Object.entries(fieldErrors).find(([name]) => name.startsWith(`${field}.`))?.[1] || undefined);
+
+  const reset = useCallback(() => {
+    setError(undefined);
+    setFieldErrors({});
+  }, []);
+
+  return { busy, error, fieldErrors, fieldError, run, reset };
+}
+
+/** The form's refusal, where the API said what was wrong outside any one field. */
+export function FormError({ error }: { error?: string }) {
+  return error ? (
+    <Alert color="red" role="alert">
+      {error}
+    </Alert>
+  ) : null;
+}

@@ -1,0 +1,177 @@
+import {
+  Anchor,
+  Button,
+  Modal,
+  Progress,
+  Select,
+  Stack,
+  Table,
+  Text,
+  Textarea,
+  Title,
+} from '@mantine/core';
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { api, query, type Page } from '../api';
+import { FormError, ListState, useLoad, usePaged, useSubmit } from '../components/data';
+import { StatusBadge } from '../components/labels';
+import { useFormat } from '../format';
+import { useUser } from '../session';
+import type { Certificate, Group } from '../types';
+
+/** Staff: the certificates of a completed group, with the rendering progress. */
+export function CertificatesPage() {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const user = useUser();
+  const groups = useLoad<Page<Group>>(`/api/groups${query({ status: 'completed', limit: 100 })}`);
+  const [groupId, setGroupId] = useState<string | null>(null);
+  const [refresh, setRefresh] = useState(0);
+  const list = usePaged<Certificate>(
+    groupId ? '/api/certificates' : null,
+    { groupId },
+    undefined,
+    refresh,
+  );
+  const pending = usePaged<Certificate>(
+    groupId ? '/api/certificates' : null,
+    { groupId, status: 'pending' },
+    1,
+    refresh,
+  );
+  const [revoking, setRevoking] = useState<Certificate | null>(null);
+
+  // While the worker renders, look again every two seconds.
+  useEffect(() => {
+    if (!groupId || pending.total === 0) return;
+    const timer = setTimeout(() => setRefresh((r) => r + 1), 2000);
+    return () => clearTimeout(timer);
+  }, [groupId, pending.total, refresh]);
+
+  const total = list.total;
+  const done = total - pending.total;
+
+  return (
+    <Stack>
+      <Title order={2}>{t('nav.certificates')}</Title>
+      <Text size="sm" c="dimmed">
+        {t('certificates.hint')}
+      </Text>
+      <Select
+        label={t('certificates.group')}
+        data={(groups.data?.items ?? []).map((g) => ({
+          value: g.id,
+          label: `${g.code} · ${g.course.title}`,
+        }))}
+        value={groupId}
+        onChange={setGroupId}
+        searchable
+        maw={420}
+      />
+      {groupId && list.data && total > 0 && (
+        <Stack gap={4}>
+          <Text size="sm">{t('certificates.progress', { done, total })}</Text>
+          <Progress
+            value={(done / total) * 100}
+            aria-label={t('certificates.progressLabel')}
+            animated={pending.total > 0}
+          />
+        </Stack>
+      )}
+      {groupId && (
+        <ListState list={list} empty={t('certificates.none')}>
+          <Table.ScrollContainer minWidth={560}>
+            <Table striped>
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th>{t('certificates.number')}</Table.Th>
+                  <Table.Th>{t('certificates.holder')}</Table.Th>
+                  <Table.Th>{t('certificates.status')}</Table.Th>
+                  <Table.Th>{t('certificates.issuedAt')}</Table.Th>
+                  <Table.Th />
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {list.items.map((c) => (
+                  <Table.Tr key={c.id}>
+                    <Table.Td>{c.number}</Table.Td>
+                    <Table.Td>{c.holder}</Table.Td>
+                    <Table.Td>
+                      <StatusBadge kind="certificateStatus" status={c.status} />
+                    </Table.Td>
+                    <Table.Td>{c.issuedAt ? format.dateTime(c.issuedAt) : '—'}</Table.Td>
+                    <Table.Td>
+                      {(c.status === 'issued' || c.status === 'revoked') && (
+                        <Anchor href={`/api/certificates/${c.id}/pdf`} download>
+                          {t('certificates.download')}
+                        </Anchor>
+                      )}{' '}
+                      {c.status === 'issued' && user.role === 'admin' && (
+                        <Button
+                          size="xs"
+                          color="red"
+                          variant="subtle"
+                          onClick={() => setRevoking(c)}
+                        >
+                          {t('certificates.revoke')}
+                        </Button>
+                      )}
+                    </Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          </Table.ScrollContainer>
+        </ListState>
+      )}
+      {revoking && (
+        <RevokeModal
+          certificate={revoking}
+          onClose={() => setRevoking(null)}
+          onDone={() => {
+            setRevoking(null);
+            setRefresh((r) => r + 1);
+          }}
+        />
+      )}
+    </Stack>
+  );
+}
+
+function RevokeModal({
+  certificate,
+  onClose,
+  onDone,
+}: {
+  certificate: Certificate;
+  onClose: () => void;
+  onDone: () => void;
+}) {
+  const { t } = useTranslation();
+  const [reason, setReason] = useState('');
+  const submit = useSubmit();
+  return (
+    <Modal opened onClose={onClose} title={`${t('certificates.revoke')}: ${certificate.number}`}>
+      <Stack>
+        <Textarea
+          label={t('common.reason')}
+          value={reason}
+          onChange={(e) => setReason(e.currentTarget.value)}
+          error={submit.fieldError('reason')}
+        />
+        <FormError error={submit.error} />
+        <Button
+          color="red"
+          loading={submit.busy}
+          onClick={() =>
+            void submit
+              .run(() => api('POST', `/api/certificates/${certificate.id}/revoke`, { reason }))
+              .then((c) => c && onDone())
+          }
+        >
+          {t('certificates.revoke')}
+        </Button>
+      </Stack>
+    </Modal>
+  );
+}

@@ -1,0 +1,159 @@
+import {
+  Badge,
+  Button,
+  Group,
+  Modal,
+  NumberInput,
+  Select,
+  Stack,
+  Table,
+  Textarea,
+  TextInput,
+  Title,
+} from '@mantine/core';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { api } from '../api';
+import { FormError, ListState, usePaged, useSubmit } from '../components/data';
+import { useCraftName } from '../components/labels';
+import { useFormat } from '../format';
+import { useSession } from '../session';
+import type { Course } from '../types';
+
+export function CoursesPage() {
+  const { t } = useTranslation();
+  const craftName = useCraftName();
+  const { crafts } = useSession();
+  const format = useFormat();
+  const [craft, setCraft] = useState<string | null>(null);
+  const [creating, setCreating] = useState(false);
+  const [refresh, setRefresh] = useState(0);
+  const list = usePaged<Course>('/api/courses', { craft }, undefined, refresh);
+
+  return (
+    <Stack>
+      <Group justify="space-between">
+        <Title order={2}>{t('nav.courses')}</Title>
+        <Button onClick={() => setCreating(true)}>{t('courses.create')}</Button>
+      </Group>
+      <Select
+        label={t('courses.craft')}
+        placeholder={t('common.all')}
+        clearable
+        data={crafts.map((c) => ({ value: c.code, label: format.name(c.name) }))}
+        value={craft}
+        onChange={setCraft}
+        maw={240}
+      />
+      <ListState list={list} empty={t('courses.none')}>
+        <Table.ScrollContainer minWidth={480}>
+          <Table striped>
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>{t('courses.title')}</Table.Th>
+                <Table.Th>{t('courses.craft')}</Table.Th>
+                <Table.Th>{t('courses.hours')}</Table.Th>
+                <Table.Th>{t('courses.minAttendance')}</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {list.items.map((course) => (
+                <Table.Tr key={course.id}>
+                  <Table.Td>
+                    {course.title}{' '}
+                    {!course.active && <Badge color="gray">{t('courses.retired')}</Badge>}
+                  </Table.Td>
+                  <Table.Td>{craftName(course.craft)}</Table.Td>
+                  <Table.Td>{format.number(course.hours)}</Table.Td>
+                  <Table.Td>{format.percent(course.minAttendancePercent / 100)}</Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </Table.ScrollContainer>
+      </ListState>
+      <CreateCourseModal
+        opened={creating}
+        onClose={() => setCreating(false)}
+        onCreated={() => {
+          setCreating(false);
+          setRefresh((r) => r + 1);
+        }}
+      />
+    </Stack>
+  );
+}
+
+function CreateCourseModal({
+  opened,
+  onClose,
+  onCreated,
+}: {
+  opened: boolean;
+  onClose: () => void;
+  onCreated: () => void;
+}) {
+  const { t } = useTranslation();
+  const { crafts } = useSession();
+  const format = useFormat();
+  const [form, setForm] = useState({ craft: '', title: '', description: '', hours: 72, min: 80 });
+  const submit = useSubmit();
+  return (
+    <Modal opened={opened} onClose={onClose} title={t('courses.create')}>
+      <form
+        onSubmit={(event) => {
+          event.preventDefault();
+          void submit
+            .run(() =>
+              api('POST', '/api/courses', {
+                craft: form.craft || undefined,
+                title: form.title,
+                description: form.description || null,
+                hours: form.hours,
+                minAttendancePercent: form.min,
+              }),
+            )
+            .then((course) => course && onCreated());
+        }}
+      >
+        <Stack>
+          <Select
+            label={t('courses.craft')}
+            data={crafts.map((c) => ({ value: c.code, label: format.name(c.name) }))}
+            value={form.craft || null}
+            onChange={(craft) => setForm({ ...form, craft: craft ?? '' })}
+            error={submit.fieldError('craft')}
+          />
+          <TextInput
+            label={t('courses.title')}
+            value={form.title}
+            onChange={(e) => setForm({ ...form, title: e.currentTarget.value })}
+            error={submit.fieldError('title')}
+          />
+          <Textarea
+            label={t('courses.description')}
+            value={form.description}
+            onChange={(e) => setForm({ ...form, description: e.currentTarget.value })}
+            error={submit.fieldError('description')}
+          />
+          <NumberInput
+            label={t('courses.hours')}
+            value={form.hours}
+            onChange={(hours) => setForm({ ...form, hours: Number(hours) })}
+            error={submit.fieldError('hours')}
+          />
+          <NumberInput
+            label={t('courses.minAttendance')}
+            value={form.min}
+            onChange={(min) => setForm({ ...form, min: Number(min) })}
+            error={submit.fieldError('minAttendancePercent')}
+          />
+          <FormError error={submit.error} />
+          <Button type="submit" loading={submit.busy}>
+            {t('common.save')}
+          </Button>
+        </Stack>
+      </form>
+    </Modal>
+  );
+}

@@ -1,0 +1,137 @@
+import { Alert, Card, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { ListState, usePaged } from '../components/data';
+import { fullName, GroupStatusBadge, StatusBadge, useCraftName } from '../components/labels';
+import { useFormat } from '../format';
+import type { Certificate, Group, Referral } from '../types';
+
+const CARD_PAGE = 5;
+
+/** Staff: what needs attention today. */
+export function DashboardPage() {
+  const { t } = useTranslation();
+  return (
+    <Stack>
+      <Title order={2}>{t('nav.dashboard')}</Title>
+      <SimpleGrid cols={{ base: 1, md: 2 }}>
+        <SeatsCard status="open" />
+        <SeatsCard status="in_progress" />
+        <ReferralsCard />
+        <CertificatesCard />
+      </SimpleGrid>
+    </Stack>
+  );
+}
+
+function SeatsCard({ status }: { status: 'open' | 'in_progress' }) {
+  const { t } = useTranslation();
+  const craftName = useCraftName();
+  const list = usePaged<Group>('/api/groups', { status }, CARD_PAGE);
+  return (
+    <Card withBorder>
+      <Title order={4} mb="xs">
+        {t(`dashboard.groups.${status}`)}
+      </Title>
+      <ListState list={list} empty={t('groups.none')}>
+        <Table>
+          <Table.Tbody>
+            {list.items.map((g) => (
+              <Table.Tr key={g.id}>
+                <Table.Td>
+                  <Link to={`/groups/${g.id}`}>{g.code}</Link>
+                  <Text size="xs" c="dimmed">
+                    {craftName(g.course.craft)}
+                  </Text>
+                </Table.Td>
+                <Table.Td>
+                  {t('dashboard.freeSeats', { n: g.seats.capacity - g.seats.active })}
+                  {g.seats.waitlisted > 0 && (
+                    <Text size="xs" c="orange">
+                      {t('dashboard.waitlist', { n: g.seats.waitlisted })}
+                    </Text>
+                  )}
+                </Table.Td>
+                <Table.Td>
+                  <GroupStatusBadge status={g.status} />
+                </Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      </ListState>
+    </Card>
+  );
+}
+
+function ReferralsCard() {
+  const { t } = useTranslation();
+  const craftName = useCraftName();
+  const list = usePaged<Referral>('/api/referrals', { status: 'submitted' }, CARD_PAGE);
+  return (
+    <Card withBorder>
+      <Title order={4} mb="xs">
+        {t('dashboard.referrals')}
+      </Title>
+      <ListState list={list} empty={t('referrals.none')}>
+        <Table>
+          <Table.Tbody>
+            {list.items.map((r) => (
+              <Table.Tr key={r.id}>
+                <Table.Td>
+                  <Link to="/intake">{r.number}</Link>
+                </Table.Td>
+                <Table.Td>{fullName(r.person)}</Table.Td>
+                <Table.Td>{craftName(r.craft)}</Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      </ListState>
+    </Card>
+  );
+}
+
+function CertificatesCard() {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const pending = usePaged<Certificate>('/api/certificates', { status: 'pending' }, CARD_PAGE);
+  const failed = usePaged<Certificate>('/api/certificates', { status: 'failed' }, CARD_PAGE);
+  return (
+    <Card withBorder>
+      <Title order={4} mb="xs">
+        {t('dashboard.certificates')}
+      </Title>
+      {failed.total > 0 && (
+        <Alert color="red" mb="xs">
+          {t('dashboard.failedCertificates', { n: failed.total })}
+        </Alert>
+      )}
+      {[failed, pending].map((list, index) => (
+        <ListState
+          key={index}
+          list={list}
+          empty={index === 1 ? t('certificates.noneInProgress') : ''}
+        >
+          <Table>
+            <Table.Tbody>
+              {list.items.map((c) => (
+                <Table.Tr key={c.id}>
+                  <Table.Td>{c.number}</Table.Td>
+                  <Table.Td>{c.holder}</Table.Td>
+                  <Table.Td>
+                    <StatusBadge kind="certificateStatus" status={c.status} />
+                  </Table.Td>
+                  <Table.Td>{c.failureReason ?? ''}</Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </ListState>
+      ))}
+      <Text size="xs" c="dimmed" mt="xs">
+        {t('dashboard.certificatesHint', { n: format.number(pending.total + failed.total) })}
+      </Text>
+    </Card>
+  );
+}

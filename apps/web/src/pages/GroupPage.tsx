@@ -1,0 +1,485 @@
+import {
+  Alert,
+  Anchor,
+  Badge,
+  Button,
+  Card,
+  Group,
+  Modal,
+  Pagination,
+  Select,
+  SimpleGrid,
+  Stack,
+  Table,
+  Tabs,
+  Text,
+  TextInput,
+  Textarea,
+  Title,
+} from '@mantine/core';
+import { useDebouncedValue } from '@mantine/hooks';
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useParams } from 'react-router';
+import { api, query } from '../api';
+import { FormError, ListState, Loading, useLoad, usePaged, useSubmit } from '../components/data';
+import {
+  fullName,
+  GroupStatusBadge,
+  StatusBadge,
+  Timetable,
+  useCraftName,
+} from '../components/labels';
+import { useFormat } from '../format';
+import { maskIin } from '../../../../libs/trainees/src/iin';
+import type {
+  AttendanceSheet,
+  Group as GroupType,
+  Master,
+  RosterEntry,
+  ScheduleSlot,
+  TraineeListItem,
+} from '../types';
+import { ScheduleEditor } from './GroupsPage';
+
+const TRANSITIONS: { action: 'open' | 'start' | 'complete' | 'cancel'; from: string[] }[] = [
+  { action: 'open', from: ['planned'] },
+  { action: 'start', from: ['open'] },
+  { action: 'complete', from: ['in_progress'] },
+  { action: 'cancel', from: ['planned', 'open', 'in_progress'] },
+];
+
+export function GroupPage() {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const craftName = useCraftName();
+  const { id = '' } = useParams();
+  const group = useLoad<GroupType>(`/api/groups/${id}`);
+  const [rosterVersion, setRosterVersion] = useState(0);
+  const changed = () => {
+    group.reload();
+    setRosterVersion((v) => v + 1);
+  };
+  const transition = useSubmit();
+  const [confirming, setConfirming] = useState<'complete' | 'cancel' | null>(null);
+
+  if (group.error) return <Alert color="red">{group.error}</Alert>;
+  if (!group.data) return <Loading />;
+  const g = group.data;
+
+  const run = (action: string) =>
+    void transition
+      .run(() => api('POST', `/api/groups/${id}/${action}`))
+      .then(() => {
+        setConfirming(null);
+        changed();
+      });
+
+  return (
+    <Stack>
+      <Group justify="space-between">
+        <Title order={2}>
+          {t('groups.group')} {g.code}
+        </Title>
+        <GroupStatusBadge status={g.status} />
+      </Group>
+      <SimpleGrid cols={{ base: 1, sm: 2 }}>
+        <Card withBorder>
+          <Stack gap={4}>
+            <Text>
+              {g.course.title} · {craftName(g.course.craft)} ·{' '}
+              {t('common.hoursShort', { hours: g.course.hours })}
+            </Text>
+            <Text>
+              {format.date(g.startDate)} – {format.date(g.endDate)}
+              {g.room ? ` · ${t('groups.room')} ${g.room}` : ''}
+            </Text>
+            <Text>
+              {t('groups.master')}: {g.master?.fullName ?? t('groups.noMaster')}
+            </Text>
+            <Text aria-label={t('groups.seats')}>
+              {t('groups.seatsValue', {
+                active: g.seats.active,
+                capacity: g.seats.capacity,
+                waitlisted: g.seats.waitlisted,
+              })}
+            </Text>
+            <Timetable schedule={g.schedule} />
+          </Stack>
+        </Card>
+        <Card withBorder>
+          <Stack>
+            <Group gap="xs">
+              {TRANSITIONS.filter((tr) => tr.from.includes(g.status)).map((tr) => (
+                <Button
+                  key={tr.action}
+                  color={tr.action === 'cancel' ? 'red' : undefined}
+                  variant={tr.action === 'cancel' ? 'light' : 'filled'}
+                  loading={transition.busy}
+                  onClick={() =>
+                    tr.action === 'complete' || tr.action === 'cancel'
+                      ? setConfirming(tr.action)
+                      : run(tr.action)
+                  }
+                >
+                  {t(`groups.actions.${tr.action}`)}
+                </Button>
+              ))}
+            </Group>
+            <FormError error={transition.error} />
+            {['planned', 'open', 'in_progress'].includes(g.status) && (
+              <AssignMaster group={g} onAssigned={changed} />
+            )}
+          </Stack>
+        </Card>
+      </SimpleGrid>
+      <Tabs defaultValue="roster" keepMounted={false}>
+        <Tabs.List>
+          <Tabs.Tab value="roster">{t('groups.roster')}</Tabs.Tab>
+          {['open', 'in_progress'].includes(g.status) && (
+            <Tabs.Tab value="enroll">{t('groups.enroll')}</Tabs.Tab>
+          )}
+          <Tabs.Tab value="attendance">{t('groups.attendance')}</Tabs.Tab>
+          {['planned', 'open', 'in_progress'].includes(g.status) && (
+            <Tabs.Tab value="timetable">{t('groups.timetable')}</Tabs.Tab>
+          )}
+        </Tabs.List>
+        <Tabs.Panel value="roster" pt="md">
+          <Roster groupId={id} version={rosterVersion} onChanged={changed} />
+        </Tabs.Panel>
+        <Tabs.Panel value="enroll" pt="md">
+          <Enroll groupId={id} onEnrolled={changed} />
+        </Tabs.Panel>
+        <Tabs.Panel value="attendance" pt="md">
+          <Sheet groupId={id} />
+        </Tabs.Panel>
+        <Tabs.Panel value="timetable" pt="md">
+          <EditTimetable group={g} onSaved={changed} />
+        </Tabs.Panel>
+      </Tabs>
+      <Modal
+        opened={confirming !== null}
+        onClose={() => setConfirming(null)}
+        title={confirming ? t(`groups.actions.${confirming}`) : ''}
+      >
+        <Stack>
+          <Text>{confirming && t(`groups.confirm.${confirming}`)}</Text>
+          <FormError error={transition.error} />
+          <Button
+            color={confirming === 'cancel' ? 'red' : undefined}
+            loading={transition.busy}
+            onClick={() => confirming && run(confirming)}
+          >
+            {t('common.confirm')}
+          </Button>
+        </Stack>
+      </Modal>
+    </Stack>
+  );
+}
+
+function AssignMaster({ group, onAssigned }: { group: GroupType; onAssigned: () => void }) {
+  const { t } = useTranslation();
+  const masters = useLoad<Master[]>(`/api/masters${query({ craft: group.course.craft })}`);
+  const [masterId, setMasterId] = useState<string | null>(group.masterId);
+  const submit = useSubmit();
+  return (
+    <Stack gap="xs">
+      <Select
+        label={t('groups.master')}
+        placeholder={t('groups.chooseMaster')}
+        data={(masters.data ?? []).map((m) => ({ value: m.id, label: m.fullName }))}
+        value={masterId}
+        onChange={setMasterId}
+        error={submit.fieldError('masterId')}
+      />
+      {submit.error && (
+        <Alert color="orange" title={t('groups.masterConflict')} role="alert">
+          {submit.error}
+        </Alert>
+      )}
+      <Button
+        variant="light"
+        disabled={!masterId || masterId === group.masterId}
+        loading={submit.busy}
+        onClick={() =>
+          void submit
+            .run(() => api('PUT', `/api/groups/${group.id}/master`, { masterId }))
+            .then((done) => done && onAssigned())
+        }
+      >
+        {t('groups.assignMaster')}
+      </Button>
+    </Stack>
+  );
+}
+
+function Roster({
+  groupId,
+  version,
+  onChanged,
+}: {
+  groupId: string;
+  version: number;
+  onChanged: () => void;
+}) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const list = usePaged<RosterEntry>(`/api/groups/${groupId}/enrollments`, {}, undefined, version);
+  const [withdrawing, setWithdrawing] = useState<RosterEntry | null>(null);
+  const [reason, setReason] = useState('');
+  const submit = useSubmit();
+
+  return (
+    <>
+      <ListState list={list} empty={t('groups.emptyRoster')}>
+        <Table.ScrollContainer minWidth={480}>
+          <Table aria-label={t('groups.roster')}>
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>{t('trainees.name')}</Table.Th>
+                <Table.Th>{t('groups.enrollmentStatus')}</Table.Th>
+                <Table.Th>{t('groups.attendanceRate')}</Table.Th>
+                <Table.Th />
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {list.items.map((entry) => (
+                <Table.Tr key={entry.id}>
+                  <Table.Td>{fullName(entry.trainee)}</Table.Td>
+                  <Table.Td>
+                    <StatusBadge kind="enrollmentStatus" status={entry.status} />
+                    {entry.waitlistPosition !== null && (
+                      <Badge variant="outline" ml={4}>
+                        {t('groups.waitlistPosition', { position: entry.waitlistPosition })}
+                      </Badge>
+                    )}
+                  </Table.Td>
+                  <Table.Td>{format.percent(entry.attendanceRate)}</Table.Td>
+                  <Table.Td>
+                    {(entry.status === 'active' || entry.status === 'waitlisted') && (
+                      <Button
+                        size="xs"
+                        variant="subtle"
+                        color="red"
+                        aria-label={`${t('groups.withdraw')}: ${fullName(entry.trainee)}`}
+                        onClick={() => {
+                          setReason('');
+                          submit.reset();
+                          setWithdrawing(entry);
+                        }}
+                      >
+                        {t('groups.withdraw')}
+                      </Button>
+                    )}
+                  </Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </Table.ScrollContainer>
+      </ListState>
+      <Modal
+        opened={withdrawing !== null}
+        onClose={() => setWithdrawing(null)}
+        title={withdrawing ? `${t('groups.withdraw')}: ${fullName(withdrawing.trainee)}` : ''}
+      >
+        <Stack>
+          <Textarea
+            label={t('common.reason')}
+            value={reason}
+            onChange={(e) => setReason(e.currentTarget.value)}
+            error={submit.fieldError('reason')}
+          />
+          <FormError error={submit.error} />
+          <Button
+            color="red"
+            loading={submit.busy}
+            onClick={() =>
+              void submit
+                .run(() => api('POST', `/api/enrollments/${withdrawing?.id}/withdraw`, { reason }))
+                .then((done) => {
+                  if (!done) return;
+                  setWithdrawing(null);
+                  onChanged();
+                })
+            }
+          >
+            {t('groups.withdraw')}
+          </Button>
+        </Stack>
+      </Modal>
+    </>
+  );
+}
+
+function Enroll({ groupId, onEnrolled }: { groupId: string; onEnrolled: () => void }) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const [search, setSearch] = useState('');
+  const [debounced] = useDebouncedValue(search.trim(), 300);
+  const list = usePaged<TraineeListItem>(
+    debounced.length >= 2 ? '/api/trainees' : null,
+    { search: debounced },
+    10,
+  );
+  const submit = useSubmit();
+  const [result, setResult] = useState<string | null>(null);
+
+  return (
+    <Stack>
+      <TextInput
+        label={t('groups.findTrainee')}
+        description={t('groups.findTraineeHint')}
+        value={search}
+        onChange={(e) => setSearch(e.currentTarget.value)}
+      />
+      {result && (
+        <Alert color="teal" role="status">
+          {result}
+        </Alert>
+      )}
+      <FormError error={submit.error} />
+      {debounced.length >= 2 && (
+        <ListState list={list} empty={t('trainees.none')}>
+          <Table aria-label={t('groups.searchResults')}>
+            <Table.Tbody>
+              {list.items.map((trainee) => (
+                <Table.Tr key={trainee.id}>
+                  <Table.Td>{fullName(trainee)}</Table.Td>
+                  <Table.Td>{maskIin(trainee.iin)}</Table.Td>
+                  <Table.Td>{format.date(trainee.birthDate)}</Table.Td>
+                  <Table.Td>
+                    <Button
+                      size="xs"
+                      aria-label={`${t('groups.enrollButton')}: ${fullName(trainee)}`}
+                      loading={submit.busy}
+                      onClick={() =>
+                        void submit
+                          .run(() =>
+                            api<{ status: string; waitlistPosition: number | null }>(
+                              'POST',
+                              `/api/groups/${groupId}/enrollments`,
+                              { traineeId: trainee.id },
+                            ),
+                          )
+                          .then((enrollment) => {
+                            if (!enrollment) return;
+                            setResult(
+                              enrollment.status === 'waitlisted'
+                                ? t('groups.enrolledWaitlist', {
+                                    name: fullName(trainee),
+                                    position: enrollment.waitlistPosition,
+                                  })
+                                : t('groups.enrolledActive', { name: fullName(trainee) }),
+                            );
+                            onEnrolled();
+                          })
+                      }
+                    >
+                      {t('groups.enrollButton')}
+                    </Button>
+                  </Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </ListState>
+      )}
+    </Stack>
+  );
+}
+
+const SHEET_COLUMNS = 8;
+
+function Sheet({ groupId }: { groupId: string }) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const sheet = useLoad<AttendanceSheet>(`/api/groups/${groupId}/attendance`);
+  const [page, setPage] = useState(1);
+  useEffect(() => setPage(1), [groupId]);
+  if (sheet.error) return <Alert color="red">{sheet.error}</Alert>;
+  if (!sheet.data) return <Loading />;
+  const { lessons, rows } = sheet.data;
+  if (rows.length === 0) return <Text c="dimmed">{t('groups.emptyRoster')}</Text>;
+  const shown = lessons.slice((page - 1) * SHEET_COLUMNS, page * SHEET_COLUMNS);
+  const pages = Math.ceil(lessons.length / SHEET_COLUMNS);
+  return (
+    <Stack>
+      <Anchor href={`/api/groups/${groupId}/attendance?format=csv`} download>
+        {t('groups.downloadSheet')}
+      </Anchor>
+      <Table.ScrollContainer minWidth={500}>
+        <Table aria-label={t('groups.attendance')} withColumnBorders>
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>{t('trainees.name')}</Table.Th>
+              {shown.map((lesson) => (
+                <Table.Th key={lesson.id}>{format.date(lesson.date)}</Table.Th>
+              ))}
+              <Table.Th>{t('groups.attendanceRate')}</Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {rows.map((row) => (
+              <Table.Tr key={row.enrollmentId}>
+                <Table.Td>{fullName(row.trainee)}</Table.Td>
+                {shown.map((lesson) => {
+                  const mark = row.marks[lesson.id];
+                  return <Table.Td key={lesson.id}>{mark ? t(`attendance.${mark}`) : ''}</Table.Td>;
+                })}
+                <Table.Td>{format.percent(row.attendanceRate)}</Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      </Table.ScrollContainer>
+      {pages > 1 && (
+        <Group justify="center">
+          <Pagination
+            total={pages}
+            value={page}
+            onChange={setPage}
+            getItemProps={(p) => ({ 'aria-label': t('common.page', { page: p }) })}
+          />
+        </Group>
+      )}
+    </Stack>
+  );
+}
+
+function EditTimetable({ group, onSaved }: { group: GroupType; onSaved: () => void }) {
+  const { t } = useTranslation();
+  const [schedule, setSchedule] = useState<ScheduleSlot[]>(group.schedule);
+  const submit = useSubmit();
+  const [saved, setSaved] = useState(false);
+  return (
+    <Stack maw={560}>
+      <ScheduleEditor
+        value={schedule}
+        onChange={setSchedule}
+        error={submit.fieldError('schedule')}
+      />
+      <FormError error={submit.error} />
+      {saved && (
+        <Alert color="teal" role="status">
+          {t('common.saved')}
+        </Alert>
+      )}
+      <Button
+        loading={submit.busy}
+        onClick={() =>
+          void submit
+            .run(() => api('PATCH', `/api/groups/${group.id}`, { schedule }))
+            .then((g) => {
+              if (!g) return;
+              setSaved(true);
+              onSaved();
+            })
+        }
+      >
+        {t('groups.saveTimetable')}
+      </Button>
+    </Stack>
+  );
+}

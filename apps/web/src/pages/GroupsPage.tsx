@@ -1,0 +1,258 @@
+import {
+  ActionIcon,
+  Button,
+  Group,
+  Modal,
+  NumberInput,
+  Select,
+  Stack,
+  Table,
+  TextInput,
+  Title,
+} from '@mantine/core';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useNavigate } from 'react-router';
+import { api, type Page } from '../api';
+import { FormError, ListState, useLoad, usePaged, useSubmit } from '../components/data';
+import { GroupStatusBadge, useCraftName } from '../components/labels';
+import { useFormat } from '../format';
+import type { Course, Group as GroupType, GroupStatus, ScheduleSlot } from '../types';
+
+const STATUSES: GroupStatus[] = ['planned', 'open', 'in_progress', 'completed', 'cancelled'];
+
+export function GroupsPage() {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const craftName = useCraftName();
+  const [status, setStatus] = useState<string | null>(null);
+  const [creating, setCreating] = useState(false);
+  const list = usePaged<GroupType>('/api/groups', { status });
+
+  return (
+    <Stack>
+      <Group justify="space-between">
+        <Title order={2}>{t('nav.groups')}</Title>
+        <Button onClick={() => setCreating(true)}>{t('groups.create')}</Button>
+      </Group>
+      <Select
+        label={t('groups.status')}
+        placeholder={t('common.all')}
+        clearable
+        data={STATUSES.map((s) => ({ value: s, label: t(`groupStatus.${s}`) }))}
+        value={status}
+        onChange={setStatus}
+        maw={240}
+      />
+      <ListState list={list} empty={t('groups.none')}>
+        <Table.ScrollContainer minWidth={600}>
+          <Table striped>
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>{t('groups.code')}</Table.Th>
+                <Table.Th>{t('groups.course')}</Table.Th>
+                <Table.Th>{t('groups.dates')}</Table.Th>
+                <Table.Th>{t('groups.seats')}</Table.Th>
+                <Table.Th>{t('groups.status')}</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {list.items.map((group) => (
+                <Table.Tr key={group.id}>
+                  <Table.Td>
+                    <Link to={`/groups/${group.id}`}>{group.code}</Link>
+                  </Table.Td>
+                  <Table.Td>
+                    {group.course.title} · {craftName(group.course.craft)}
+                  </Table.Td>
+                  <Table.Td>
+                    {format.date(group.startDate)} – {format.date(group.endDate)}
+                  </Table.Td>
+                  <Table.Td>
+                    {t('groups.seatsValue', {
+                      active: group.seats.active,
+                      capacity: group.seats.capacity,
+                      waitlisted: group.seats.waitlisted,
+                    })}
+                  </Table.Td>
+                  <Table.Td>
+                    <GroupStatusBadge status={group.status} />
+                  </Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </Table.ScrollContainer>
+      </ListState>
+      <CreateGroupModal opened={creating} onClose={() => setCreating(false)} />
+    </Stack>
+  );
+}
+
+/** Weekday rows of a timetable, as the group form edits them. */
+export function ScheduleEditor({
+  value,
+  onChange,
+  error,
+}: {
+  value: ScheduleSlot[];
+  onChange: (slots: ScheduleSlot[]) => void;
+  error?: string;
+}) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const weekdays = [1, 2, 3, 4, 5, 6, 7].map((d) => ({
+    value: String(d),
+    label: format.weekday(d),
+  }));
+  const change = (index: number, patch: Partial<ScheduleSlot>) =>
+    onChange(value.map((slot, i) => (i === index ? { ...slot, ...patch } : slot)));
+  return (
+    <Stack gap="xs">
+      {value.map((slot, index) => (
+        <Group key={index} gap="xs" align="end" wrap="nowrap">
+          <Select
+            label={t('groups.weekday')}
+            data={weekdays}
+            value={String(slot.weekday)}
+            onChange={(d) => change(index, { weekday: Number(d) })}
+            allowDeselect={false}
+            w={150}
+          />
+          <TextInput
+            label={t('groups.startTime')}
+            type="time"
+            value={slot.startTime}
+            onChange={(e) => change(index, { startTime: e.currentTarget.value })}
+          />
+          <TextInput
+            label={t('groups.endTime')}
+            type="time"
+            value={slot.endTime}
+            onChange={(e) => change(index, { endTime: e.currentTarget.value })}
+          />
+          <ActionIcon
+            variant="subtle"
+            color="red"
+            aria-label={t('groups.removeSlot')}
+            onClick={() => onChange(value.filter((_, i) => i !== index))}
+            mb={4}
+          >
+            ✕
+          </ActionIcon>
+        </Group>
+      ))}
+      {error && (
+        <div role="alert" style={{ color: 'var(--mantine-color-error)', fontSize: 'small' }}>
+          {error}
+        </div>
+      )}
+      <Button
+        variant="light"
+        size="xs"
+        onClick={() => onChange([...value, { weekday: 1, startTime: '10:00', endTime: '13:00' }])}
+      >
+        {t('groups.addSlot')}
+      </Button>
+    </Stack>
+  );
+}
+
+function CreateGroupModal({ opened, onClose }: { opened: boolean; onClose: () => void }) {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const courses = useLoad<Page<Course>>(opened ? '/api/courses?active=true&limit=100' : null);
+  const [form, setForm] = useState({
+    courseId: '',
+    code: '',
+    room: '',
+    startDate: '',
+    endDate: '',
+    capacity: 8,
+  });
+  const [schedule, setSchedule] = useState<ScheduleSlot[]>([
+    { weekday: 1, startTime: '10:00', endTime: '13:00' },
+  ]);
+  const submit = useSubmit();
+
+  return (
+    <Modal opened={opened} onClose={onClose} title={t('groups.create')} size="lg">
+      <form
+        onSubmit={(event) => {
+          event.preventDefault();
+          void submit
+            .run(() =>
+              api<GroupType>('POST', '/api/groups', {
+                ...form,
+                courseId: form.courseId || undefined,
+                room: form.room || null,
+                startDate: form.startDate || undefined,
+                endDate: form.endDate || undefined,
+                schedule,
+              }),
+            )
+            .then((group) => {
+              if (group) void navigate(`/groups/${group.id}`);
+            });
+        }}
+      >
+        <Stack>
+          <Select
+            label={t('groups.course')}
+            data={(courses.data?.items ?? []).map((c) => ({ value: c.id, label: c.title }))}
+            value={form.courseId || null}
+            onChange={(courseId) => setForm({ ...form, courseId: courseId ?? '' })}
+            error={submit.fieldError('courseId')}
+            searchable
+          />
+          <TextInput
+            label={t('groups.code')}
+            placeholder="JW-2026-03"
+            value={form.code}
+            onChange={(e) => setForm({ ...form, code: e.currentTarget.value })}
+            error={submit.fieldError('code')}
+          />
+          <TextInput
+            label={t('groups.room')}
+            value={form.room}
+            onChange={(e) => setForm({ ...form, room: e.currentTarget.value })}
+            error={submit.fieldError('room')}
+          />
+          <Group grow>
+            <TextInput
+              label={t('groups.startDate')}
+              type="date"
+              value={form.startDate}
+              onChange={(e) => setForm({ ...form, startDate: e.currentTarget.value })}
+              error={submit.fieldError('startDate')}
+            />
+            <TextInput
+              label={t('groups.endDate')}
+              type="date"
+              value={form.endDate}
+              onChange={(e) => setForm({ ...form, endDate: e.currentTarget.value })}
+              error={submit.fieldError('endDate')}
+            />
+          </Group>
+          <NumberInput
+            label={t('groups.capacity')}
+            min={1}
+            max={8}
+            value={form.capacity}
+            onChange={(capacity) => setForm({ ...form, capacity: Number(capacity) })}
+            error={submit.fieldError('capacity')}
+          />
+          <ScheduleEditor
+            value={schedule}
+            onChange={setSchedule}
+            error={submit.fieldError('schedule')}
+          />
+          <FormError error={submit.error} />
+          <Button type="submit" loading={submit.busy}>
+            {t('common.save')}
+          </Button>
+        </Stack>
+      </form>
+    </Modal>
+  );
+}

@@ -1,0 +1,60 @@
+import { Card, Group, Progress, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import { type Page } from '../api';
+import { ListState, useLoad, usePaged } from '../components/data';
+import { GroupStatusBadge, useCraftName } from '../components/labels';
+import { useFormat } from '../format';
+import type { Group as GroupType, RosterEntry } from '../types';
+
+/** Master: my groups with their attendance. */
+export function MyGroupsPage() {
+  const { t } = useTranslation();
+  const list = usePaged<GroupType>('/api/groups', {}, 10);
+  return (
+    <Stack>
+      <Title order={2}>{t('nav.myGroups')}</Title>
+      <ListState list={list} empty={t('groups.none')}>
+        <SimpleGrid cols={{ base: 1, sm: 2 }}>
+          {list.items.map((g) => (
+            <GroupCard key={g.id} group={g} />
+          ))}
+        </SimpleGrid>
+      </ListState>
+    </Stack>
+  );
+}
+
+function GroupCard({ group }: { group: GroupType }) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const craftName = useCraftName();
+  const roster = useLoad<Page<RosterEntry>>(`/api/groups/${group.id}/enrollments?limit=100`);
+  const rates = (roster.data?.items ?? [])
+    .filter((e) => e.status === 'active' || e.status === 'completed' || e.status === 'failed')
+    .map((e) => e.attendanceRate)
+    .filter((rate): rate is number => rate !== null);
+  const average = rates.length ? rates.reduce((a, b) => a + b, 0) / rates.length : null;
+  return (
+    <Card withBorder aria-label={group.code}>
+      <Group justify="space-between">
+        <Text fw={600}>{group.code}</Text>
+        <GroupStatusBadge status={group.status} />
+      </Group>
+      <Text size="sm">
+        {group.course.title} · {craftName(group.course.craft)}
+      </Text>
+      <Text size="sm" c="dimmed">
+        {format.date(group.startDate)} – {format.date(group.endDate)} ·{' '}
+        {t('groups.seatsValue', {
+          active: group.seats.active,
+          capacity: group.seats.capacity,
+          waitlisted: group.seats.waitlisted,
+        })}
+      </Text>
+      <Text size="sm" mt="xs">
+        {t('groups.attendanceRate')}: {format.percent(average)}
+      </Text>
+      <Progress value={(average ?? 0) * 100} aria-label={t('groups.attendanceRate')} mt={4} />
+    </Card>
+  );
+}

@@ -1,0 +1,330 @@
+import {
+  Button,
+  Checkbox,
+  Group,
+  Modal,
+  Select,
+  SimpleGrid,
+  Stack,
+  Table,
+  Textarea,
+  TextInput,
+  Title,
+} from '@mantine/core';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { api } from '../api';
+import { FormError, ListState, usePaged, useSubmit } from '../components/data';
+import { fullName, StatusBadge, useCraftName } from '../components/labels';
+import { localToday, useFormat } from '../format';
+import { useSession } from '../session';
+import type { Outcome, Referral } from '../types';
+import { REFERRAL_STATUSES } from './IntakePage';
+import { useIinCheck } from './TraineesPage';
+
+const OUTCOMES: Outcome[] = [
+  'employed',
+  'self_employed',
+  'centre_workshop',
+  'unemployed',
+  'further_training',
+];
+const CATEGORIES = ['job_seeker', 'disability', 'orphan', 'pensioner', 'youth'];
+
+function outcomeOf(referral: Referral): Outcome | undefined {
+  const outcome = referral.outcome;
+  if (!outcome) return undefined;
+  return typeof outcome === 'string' ? outcome : outcome.outcome;
+}
+
+/** Officer: my centre's referrals, a new one, and the outcome after training. */
+export function OfficerReferralsPage() {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const craftName = useCraftName();
+  const [status, setStatus] = useState<string | null>(null);
+  const [refresh, setRefresh] = useState(0);
+  const [creating, setCreating] = useState(false);
+  const [recording, setRecording] = useState<Referral | null>(null);
+  const list = usePaged<Referral>('/api/referrals', { status }, undefined, refresh);
+  const changed = () => {
+    setCreating(false);
+    setRecording(null);
+    setRefresh((r) => r + 1);
+  };
+
+  return (
+    <Stack>
+      <Group justify="space-between">
+        <Title order={2}>{t('nav.referrals')}</Title>
+        <Button onClick={() => setCreating(true)}>{t('referrals.create')}</Button>
+      </Group>
+      <Select
+        label={t('referrals.status')}
+        placeholder={t('common.all')}
+        clearable
+        data={REFERRAL_STATUSES.map((s) => ({ value: s, label: t(`referralStatus.${s}`) }))}
+        value={status}
+        onChange={setStatus}
+        maw={240}
+      />
+      <ListState list={list} empty={t('referrals.none')}>
+        <Table.ScrollContainer minWidth={720}>
+          <Table striped aria-label={t('nav.referrals')}>
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>{t('referrals.number')}</Table.Th>
+                <Table.Th>{t('referrals.person')}</Table.Th>
+                <Table.Th>{t('referrals.craft')}</Table.Th>
+                <Table.Th>{t('referrals.status')}</Table.Th>
+                <Table.Th>{t('groups.attendanceRate')}</Table.Th>
+                <Table.Th>{t('referrals.certificate')}</Table.Th>
+                <Table.Th>{t('referrals.outcome')}</Table.Th>
+                <Table.Th />
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {list.items.map((r) => {
+                const outcome = outcomeOf(r);
+                return (
+                  <Table.Tr key={r.id}>
+                    <Table.Td>{r.number}</Table.Td>
+                    <Table.Td>{fullName(r.person)}</Table.Td>
+                    <Table.Td>{craftName(r.craft)}</Table.Td>
+                    <Table.Td>
+                      <StatusBadge kind="referralStatus" status={r.status} />
+                    </Table.Td>
+                    <Table.Td>
+                      {format.percent(r.enrollment?.attendanceRate ?? r.attendanceRate)}
+                    </Table.Td>
+                    <Table.Td>
+                      {r.certificate
+                        ? `${r.certificate.number} (${t(`certificateStatus.${r.certificate.status}`)})`
+                        : '—'}
+                    </Table.Td>
+                    <Table.Td>{outcome ? t(`outcome.${outcome}`) : '—'}</Table.Td>
+                    <Table.Td>
+                      {['enrolled', 'completed', 'dropped'].includes(r.status) && (
+                        <Button
+                          size="xs"
+                          variant="light"
+                          aria-label={`${t('referrals.recordOutcome')}: ${r.number}`}
+                          onClick={() => setRecording(r)}
+                        >
+                          {t('referrals.recordOutcome')}
+                        </Button>
+                      )}
+                      {r.status === 'submitted' && <CancelButton referral={r} onDone={changed} />}
+                    </Table.Td>
+                  </Table.Tr>
+                );
+              })}
+            </Table.Tbody>
+          </Table>
+        </Table.ScrollContainer>
+      </ListState>
+      <NewReferralModal opened={creating} onClose={() => setCreating(false)} onCreated={changed} />
+      {recording && (
+        <OutcomeModal referral={recording} onClose={() => setRecording(null)} onDone={changed} />
+      )}
+    </Stack>
+  );
+}
+
+function CancelButton({ referral, onDone }: { referral: Referral; onDone: () => void }) {
+  const { t } = useTranslation();
+  const submit = useSubmit();
+  return (
+    <Button
+      size="xs"
+      variant="subtle"
+      color="red"
+      loading={submit.busy}
+      title={submit.error}
+      aria-label={`${t('referrals.cancel')}: ${referral.number}`}
+      onClick={() =>
+        void submit
+          .run(() => api('POST', `/api/referrals/${referral.id}/cancel`))
+          .then((r) => r !== undefined && onDone())
+      }
+    >
+      {t('referrals.cancel')}
+    </Button>
+  );
+}
+
+const EMPTY = {
+  number: '',
+  iin: '',
+  lastName: '',
+  firstName: '',
+  patronymic: '',
+  phone: '',
+  note: '',
+};
+
+function NewReferralModal({
+  opened,
+  onClose,
+  onCreated,
+}: {
+  opened: boolean;
+  onClose: () => void;
+  onCreated: () => void;
+}) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const { crafts } = useSession();
+  const [form, setForm] = useState(EMPTY);
+  const [craft, setCraft] = useState<string | null>(null);
+  const [categories, setCategories] = useState<string[]>(['job_seeker']);
+  const submit = useSubmit();
+  const iin = useIinCheck(form.iin);
+  const text = (name: keyof typeof EMPTY, label: string, apiField: string) => (
+    <TextInput
+      label={t(label)}
+      value={form[name]}
+      onChange={(e) => setForm({ ...form, [name]: e.currentTarget.value })}
+      error={submit.fieldError(apiField)}
+    />
+  );
+
+  return (
+    <Modal opened={opened} onClose={onClose} title={t('referrals.create')} size="lg">
+      <form
+        onSubmit={(event) => {
+          event.preventDefault();
+          const optional = (value: string) => value.trim() || undefined;
+          void submit
+            .run(() =>
+              api('POST', '/api/referrals', {
+                number: form.number,
+                person: {
+                  iin: form.iin,
+                  lastName: form.lastName,
+                  firstName: form.firstName,
+                  patronymic: optional(form.patronymic),
+                  phone: optional(form.phone),
+                  categories,
+                },
+                craft: craft ?? undefined,
+                note: optional(form.note),
+              }),
+            )
+            .then((created) => {
+              if (!created) return;
+              setForm(EMPTY);
+              onCreated();
+            });
+        }}
+      >
+        <Stack>
+          {text('number', 'referrals.number', 'number')}
+          <TextInput
+            label={t('trainees.iin')}
+            inputMode="numeric"
+            maxLength={12}
+            value={form.iin}
+            onChange={(e) => setForm({ ...form, iin: e.currentTarget.value.trim() })}
+            description={iin.description}
+            error={iin.error ?? submit.fieldError('person.iin')}
+          />
+          <SimpleGrid cols={{ base: 1, sm: 3 }}>
+            {text('lastName', 'trainees.lastName', 'person.lastName')}
+            {text('firstName', 'trainees.firstName', 'person.firstName')}
+            {text('patronymic', 'trainees.patronymic', 'person.patronymic')}
+          </SimpleGrid>
+          {text('phone', 'trainees.phone', 'person.phone')}
+          <Checkbox.Group
+            label={t('trainees.categories')}
+            value={categories}
+            onChange={setCategories}
+            error={submit.fieldError('person.categories')}
+          >
+            <Group mt={4}>
+              {CATEGORIES.map((c) => (
+                <Checkbox key={c} value={c} label={t(`trainees.category.${c}`)} />
+              ))}
+            </Group>
+          </Checkbox.Group>
+          <Select
+            label={t('referrals.craft')}
+            data={crafts.map((c) => ({ value: c.code, label: format.name(c.name) }))}
+            value={craft}
+            onChange={setCraft}
+            error={submit.fieldError('craft')}
+          />
+          <Textarea
+            label={t('referrals.note')}
+            value={form.note}
+            onChange={(e) => setForm({ ...form, note: e.currentTarget.value })}
+            error={submit.fieldError('note')}
+          />
+          <FormError error={submit.error} />
+          <Button type="submit" loading={submit.busy}>
+            {t('referrals.submit')}
+          </Button>
+        </Stack>
+      </form>
+    </Modal>
+  );
+}
+
+function OutcomeModal({
+  referral,
+  onClose,
+  onDone,
+}: {
+  referral: Referral;
+  onClose: () => void;
+  onDone: () => void;
+}) {
+  const { t } = useTranslation();
+  const [outcome, setOutcome] = useState<string | null>(outcomeOf(referral) ?? null);
+  const [date, setDate] = useState(localToday());
+  const [note, setNote] = useState('');
+  const submit = useSubmit();
+  return (
+    <Modal opened onClose={onClose} title={`${t('referrals.recordOutcome')}: ${referral.number}`}>
+      <Stack>
+        <Select
+          label={t('referrals.outcome')}
+          data={OUTCOMES.map((o) => ({ value: o, label: t(`outcome.${o}`) }))}
+          value={outcome}
+          onChange={setOutcome}
+          error={submit.fieldError('outcome')}
+        />
+        <TextInput
+          label={t('referrals.outcomeDate')}
+          type="date"
+          value={date}
+          onChange={(e) => setDate(e.currentTarget.value)}
+          error={submit.fieldError('date')}
+        />
+        <Textarea
+          label={t('referrals.note')}
+          value={note}
+          onChange={(e) => setNote(e.currentTarget.value)}
+          error={submit.fieldError('note')}
+        />
+        <FormError error={submit.error} />
+        <Button
+          loading={submit.busy}
+          onClick={() =>
+            void submit
+              .run(() =>
+                api('PUT', `/api/referrals/${referral.id}/outcome`, {
+                  outcome: outcome ?? undefined,
+                  date,
+                  note: note.trim() || undefined,
+                }),
+              )
+              .then((r) => r !== undefined && onDone())
+          }
+        >
+          {t('common.save')}
+        </Button>
+      </Stack>
+    </Modal>
+  );
+}

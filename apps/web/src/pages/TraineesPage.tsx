@@ -1,0 +1,227 @@
+import {
+  Button,
+  Checkbox,
+  Group,
+  Modal,
+  SimpleGrid,
+  Stack,
+  Table,
+  Text,
+  TextInput,
+  Title,
+} from '@mantine/core';
+import { useDebouncedValue } from '@mantine/hooks';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ageOn, checkIin, maskIin } from '../../../../libs/trainees/src/iin';
+import { api } from '../api';
+import { FormError, ListState, usePaged, useSubmit } from '../components/data';
+import { fullName } from '../components/labels';
+import { localToday, useFormat } from '../format';
+import type { TraineeListItem } from '../types';
+
+const CATEGORIES = ['job_seeker', 'disability', 'orphan', 'pensioner', 'youth'];
+
+export function TraineesPage() {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const [search, setSearch] = useState('');
+  const [debounced] = useDebouncedValue(search.trim(), 300);
+  const [creating, setCreating] = useState(false);
+  const [refresh, setRefresh] = useState(0);
+  const list = usePaged<TraineeListItem>(
+    '/api/trainees',
+    { search: debounced },
+    undefined,
+    refresh,
+  );
+
+  return (
+    <Stack>
+      <Group justify="space-between">
+        <Title order={2}>{t('nav.trainees')}</Title>
+        <Button onClick={() => setCreating(true)}>{t('trainees.register')}</Button>
+      </Group>
+      <TextInput
+        label={t('trainees.search')}
+        value={search}
+        onChange={(e) => setSearch(e.currentTarget.value)}
+        maw={360}
+      />
+      <ListState list={list} empty={t('trainees.none')}>
+        <Table.ScrollContainer minWidth={420}>
+          <Table striped>
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>{t('trainees.name')}</Table.Th>
+                <Table.Th>{t('trainees.iin')}</Table.Th>
+                <Table.Th>{t('trainees.birthDate')}</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {list.items.map((trainee) => (
+                <Table.Tr key={trainee.id}>
+                  <Table.Td>{fullName(trainee)}</Table.Td>
+                  <Table.Td>{maskIin(trainee.iin)}</Table.Td>
+                  <Table.Td>{format.date(trainee.birthDate)}</Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </Table.ScrollContainer>
+      </ListState>
+      <RegisterTraineeModal
+        opened={creating}
+        onClose={() => setCreating(false)}
+        onRegistered={() => {
+          setCreating(false);
+          setRefresh((r) => r + 1);
+        }}
+      />
+    </Stack>
+  );
+}
+
+/** What the IIN says as it is typed: the birth date and sex, or what is wrong. */
+export function useIinCheck(iin: string) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  if (iin.length === 0) return { description: t('trainees.iinHint') };
+  const checked = checkIin(iin);
+  if (!checked.ok) {
+    return iin.length < 12 && /^\d*$/.test(iin)
+      ? { description: t('trainees.iinHint') }
+      : { error: t(`trainees.iinProblem.${checked.problem}`) };
+  }
+  return {
+    description: t('trainees.iinFacts', {
+      date: format.date(checked.facts.birthDate),
+      sex: t(`trainees.sex.${checked.facts.sex}`),
+    }),
+    birthDate: checked.facts.birthDate,
+  };
+}
+
+const EMPTY = {
+  iin: '',
+  lastName: '',
+  firstName: '',
+  patronymic: '',
+  phone: '',
+  email: '',
+  guardianName: '',
+  guardianPhone: '',
+};
+
+function RegisterTraineeModal({
+  opened,
+  onClose,
+  onRegistered,
+}: {
+  opened: boolean;
+  onClose: () => void;
+  onRegistered: () => void;
+}) {
+  const { t } = useTranslation();
+  const [form, setForm] = useState(EMPTY);
+  const [categories, setCategories] = useState<string[]>([]);
+  const [consent, setConsent] = useState(false);
+  const submit = useSubmit();
+  const iin = useIinCheck(form.iin);
+  const minor = iin.birthDate !== undefined && ageOn(iin.birthDate, localToday()) < 18;
+  const field = (name: keyof typeof EMPTY, label: string) => (
+    <TextInput
+      label={t(label)}
+      value={form[name]}
+      onChange={(e) => setForm({ ...form, [name]: e.currentTarget.value })}
+      error={submit.fieldError(name)}
+    />
+  );
+
+  return (
+    <Modal opened={opened} onClose={onClose} title={t('trainees.register')} size="lg">
+      <form
+        onSubmit={(event) => {
+          event.preventDefault();
+          const optional = (value: string) => value.trim() || null;
+          void submit
+            .run(() =>
+              api('POST', '/api/trainees', {
+                iin: form.iin,
+                lastName: form.lastName,
+                firstName: form.firstName,
+                patronymic: optional(form.patronymic),
+                phone: optional(form.phone),
+                email: optional(form.email),
+                categories,
+                consent,
+                guardianName: minor ? optional(form.guardianName) : null,
+                guardianPhone: minor ? optional(form.guardianPhone) : null,
+              }),
+            )
+            .then((trainee) => {
+              if (!trainee) return;
+              setForm(EMPTY);
+              setCategories([]);
+              setConsent(false);
+              onRegistered();
+            });
+        }}
+      >
+        <Stack>
+          <TextInput
+            label={t('trainees.iin')}
+            inputMode="numeric"
+            maxLength={12}
+            value={form.iin}
+            onChange={(e) => setForm({ ...form, iin: e.currentTarget.value.trim() })}
+            description={iin.description}
+            error={iin.error ?? submit.fieldError('iin')}
+          />
+          <SimpleGrid cols={{ base: 1, sm: 3 }}>
+            {field('lastName', 'trainees.lastName')}
+            {field('firstName', 'trainees.firstName')}
+            {field('patronymic', 'trainees.patronymic')}
+          </SimpleGrid>
+          <SimpleGrid cols={{ base: 1, sm: 2 }}>
+            {field('phone', 'trainees.phone')}
+            {field('email', 'trainees.email')}
+          </SimpleGrid>
+          <Checkbox.Group
+            label={t('trainees.categories')}
+            value={categories}
+            onChange={setCategories}
+            error={submit.fieldError('categories')}
+          >
+            <Group mt={4}>
+              {CATEGORIES.map((c) => (
+                <Checkbox key={c} value={c} label={t(`trainees.category.${c}`)} />
+              ))}
+            </Group>
+          </Checkbox.Group>
+          {minor && (
+            <>
+              <Text size="sm" c="orange">
+                {t('trainees.minor')}
+              </Text>
+              <SimpleGrid cols={{ base: 1, sm: 2 }}>
+                {field('guardianName', 'trainees.guardianName')}
+                {field('guardianPhone', 'trainees.guardianPhone')}
+              </SimpleGrid>
+            </>
+          )}
+          <Checkbox
+            label={t('trainees.consent')}
+            checked={consent}
+            onChange={(e) => setConsent(e.currentTarget.checked)}
+            error={submit.fieldError('consent')}
+          />
+          <FormError error={submit.error} />
+          <Button type="submit" loading={submit.busy}>
+            {t('trainees.register')}
+          </Button>
+        </Stack>
+      </form>
+    </Modal>
+  );
+}

@@ -1,0 +1,63 @@
+import { createContext, useCallback, useContext, useEffect, useState, type ReactNode } from 'react';
+import { api, whenUnauthenticated } from './api';
+import type { Craft, SessionUser } from './types';
+
+interface Session {
+  /** undefined while the first /me is under way; null when nobody is signed in. */
+  user: SessionUser | null | undefined;
+  crafts: Craft[];
+  signIn: (email: string, password: string) => Promise<void>;
+  signOut: () => Promise<void>;
+}
+
+const SessionContext = createContext<Session | null>(null);
+
+/**
+ * Who is signed in. The session lives in an httpOnly cookie, so after a reload the app asks
+ * /api/auth/me; it never holds a token itself.
+ */
+export function SessionProvider({ children }: { children: ReactNode }) {
+  const [user, setUser] = useState<SessionUser | null | undefined>(undefined);
+  const [crafts, setCrafts] = useState<Craft[]>([]);
+
+  useEffect(() => {
+    whenUnauthenticated(() => setUser(null));
+    api<SessionUser>('GET', '/api/auth/me').then(setUser, () => setUser(null));
+  }, []);
+
+  useEffect(() => {
+    if (user) api<Craft[]>('GET', '/api/crafts').then(setCrafts, () => setCrafts([]));
+  }, [user]);
+
+  const signIn = useCallback(async (email: string, password: string) => {
+    const session = await api<{ user: SessionUser }>('POST', '/api/auth/session', {
+      email,
+      password,
+    });
+    setUser(session.user);
+  }, []);
+
+  const signOut = useCallback(async () => {
+    await api('DELETE', '/api/auth/session');
+    setUser(null);
+  }, []);
+
+  return (
+    <SessionContext.Provider value={{ user, crafts, signIn, signOut }}>
+      {children}
+    </SessionContext.Provider>
+  );
+}
+
+export function useSession(): Session {
+  const session = useContext(SessionContext);
+  if (!session) throw new Error('useSession outside SessionProvider');
+  return session;
+}
+
+/** The signed-in user; only for screens behind the sign-in. */
+export function useUser(): SessionUser {
+  const { user } = useSession();
+  if (!user) throw new Error('useUser without a signed-in user');
+  return user;
+}

@@ -1,0 +1,155 @@
+/** The shapes of the API's answers that the screens read (see /api/docs). */
+export type Role = 'admin' | 'staff' | 'master' | 'officer';
+
+export interface SessionUser {
+  id: string;
+  email: string;
+  fullName: string;
+  role: Role;
+  employmentCenterId: string | null;
+}
+
+export interface Names {
+  kk: string;
+  ru: string;
+  en: string;
+}
+
+export interface Craft {
+  code: string;
+  name: Names;
+}
+
+export interface Course {
+  id: string;
+  craft: string;
+  title: string;
+  description: string | null;
+  hours: number;
+  minAttendancePercent: number;
+  active: boolean;
+}
+
+export type GroupStatus = 'planned' | 'open' | 'in_progress' | 'completed' | 'cancelled';
+
+export interface ScheduleSlot {
+  weekday: number;
+  startTime: string;
+  endTime: string;
+}
+
+export interface Group {
+  id: string;
+  code: string;
+  courseId: string;
+  course: { id: string; title: string; craft: string; hours: number };
+  masterId: string | null;
+  master: { id: string; fullName: string } | null;
+  room: string | null;
+  startDate: string;
+  endDate: string;
+  schedule: ScheduleSlot[];
+  capacity: number;
+  status: GroupStatus;
+  seats: { capacity: number; active: number; waitlisted: number };
+}
+
+export interface Master {
+  id: string;
+  fullName: string;
+  crafts: string[];
+}
+
+export type EnrollmentStatus = 'active' | 'waitlisted' | 'withdrawn' | 'completed' | 'failed';
+
+export interface RosterEntry {
+  id: string;
+  traineeId: string;
+  trainee: { lastName: string; firstName: string; patronymic: string | null };
+  status: EnrollmentStatus;
+  waitlistPosition: number | null;
+  attendanceRate: number | null;
+}
+
+export interface TraineeListItem {
+  id: string;
+  iin: string;
+  lastName: string;
+  firstName: string;
+  patronymic: string | null;
+  birthDate: string;
+}
+
+export interface Lesson {
+  id: string;
+  date: string;
+  startTime: string;
+  endTime: string;
+  marked: boolean;
+}
+
+export type AttendanceStatus = 'present' | 'late' | 'absent' | 'excused';
+
+export interface AttendanceSheet {
+  group: { id: string; code: string };
+  lessons: { id: string; date: string; startTime: string; endTime: string }[];
+  rows: {
+    enrollmentId: string;
+    trainee: { lastName: string; firstName: string; patronymic: string | null };
+    status: string;
+    marks: Record<string, AttendanceStatus>;
+    attendanceRate: number | null;
+  }[];
+}
+
+export type CertificateStatus = 'pending' | 'issued' | 'failed' | 'revoked';
+
+export interface Certificate {
+  id: string;
+  number: string;
+  status: CertificateStatus;
+  verificationCode: string;
+  groupId: string;
+  holder: string;
+  issuedAt: string | null;
+  revokedAt: string | null;
+  failureReason: string | null;
+}
+
+export interface PublicCertificate {
+  valid: boolean;
+  status: CertificateStatus | 'unknown';
+  number?: string;
+  holder?: string;
+  course?: string;
+  craft?: Names;
+  hours?: number;
+  issuedAt?: string | null;
+  revokedAt?: string | null;
+}
+
+export type ReferralStatus =
+  'submitted' | 'accepted' | 'enrolled' | 'completed' | 'rejected' | 'cancelled' | 'dropped';
+
+export type Outcome =
+  'employed' | 'self_employed' | 'centre_workshop' | 'unemployed' | 'further_training';
+
+/** A referral as GET /api/referrals returns it; the parts after the person may be missing. */
+export interface Referral {
+  id: string;
+  number: string;
+  status: ReferralStatus;
+  craft: string;
+  person: { lastName: string; firstName: string; patronymic?: string | null; iin?: string };
+  note?: string | null;
+  rejectReason?: string | null;
+  enrollment?: {
+    status: EnrollmentStatus;
+    attendanceRate: number | null;
+    groupCode?: string;
+  } | null;
+  attendanceRate?: number | null;
+  certificate?: { number: string; status: CertificateStatus } | null;
+  outcome?: { outcome: Outcome; date: string; note?: string | null } | Outcome | null;
+  outcomeDate?: string | null;
+}
