@@ -3,10 +3,12 @@ import { Foundation1795313600304 } from './1795313600304-Foundation';
 import { CoursesGroupsTraineesEnrollments1795316261342 } from './1795316261342-CoursesGroupsTraineesEnrollments';
 import { LessonsAttendanceHolidays1795317980271 } from './1795317980271-LessonsAttendanceHolidays';
 import { Certificates1795319372673 } from './1795319372673-Certificates';
+import { Referrals1795324419334 } from './1795324419334-Referrals';
 
 export const MIGRATIONS = [
   Foundation1795313600304,
   CoursesGroupsTraineesEnrollments1795316261342,
   LessonsAttendanceHolidays1795317980271,
   Certificates1795319372673,
+  Referrals1795324419334,
 ];

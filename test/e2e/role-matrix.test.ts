@@ -62,6 +62,14 @@ const MATRIX: Record<string, Access> = {
   'GET /api/certificates/:id/pdf': ['admin', 'staff'],
   'POST /api/certificates/:id/revoke': ['admin'],
   'GET /api/public/certificates/:code': 'public',
+  'POST /api/referrals': ['admin', 'officer'],
+  'GET /api/referrals': ['admin', 'staff', 'officer'],
+  'GET /api/referrals/report': ['admin', 'staff', 'officer'],
+  'GET /api/referrals/:id': ['admin', 'staff', 'officer'],
+  'POST /api/referrals/:id/accept': ['admin', 'staff'],
+  'POST /api/referrals/:id/reject': ['admin', 'staff'],
+  'POST /api/referrals/:id/cancel': ['admin', 'officer'],
+  'PUT /api/referrals/:id/outcome': ['admin', 'staff', 'officer'],
 };
 
 const ROLES: Role[] = ['admin', 'staff', 'master', 'officer'];

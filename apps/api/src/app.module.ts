@@ -12,6 +12,7 @@ import { EnrollmentsModule } from '@sheber/enrollments';
 import { GroupsModule } from '@sheber/groups';
 import { LessonsModule } from '@sheber/lessons';
 import { RedisModule } from '@sheber/redis';
+import { ReferralsModule } from '@sheber/referrals';
 import { TraineesModule } from '@sheber/trainees';
 import { UsersModule } from '@sheber/users';
 import { AuditController } from './audit/audit.controller';
@@ -31,6 +32,7 @@ import { EmploymentCentersController } from './employment-centers/employment-cen
 import { HealthModule } from './health/health.module';
 import { HolidaysController, LessonsController } from './lessons/lessons.controller';
 import { ApiLifecycle } from './lifecycle';
+import { ReferralsController } from './referrals/referrals.controller';
 import { UsersController } from './users/users.controller';
 
 @Module({
@@ -49,6 +51,7 @@ import { UsersController } from './users/users.controller';
     EnrollmentsModule,
     LessonsModule,
     CertificatesModule,
+    ReferralsModule,
     HealthModule,
   ],
   controllers: [
@@ -67,6 +70,7 @@ import { UsersController } from './users/users.controller';
     HolidaysController,
     CertificatesController,
     PublicCertificatesController,
+    ReferralsController,
   ],
   // Rate limits run before sign-in, so that a flood is refused before any password is checked.
   providers: [

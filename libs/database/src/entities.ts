@@ -6,6 +6,7 @@ import { Enrollment } from '@sheber/enrollments';
 import { EmploymentCenter } from '@sheber/employment-centers';
 import { Group } from '@sheber/groups';
 import { AttendanceMark, Holiday, Lesson } from '@sheber/lessons';
+import { Referral } from '@sheber/referrals';
 import { Trainee } from '@sheber/trainees';
 import { MasterCraft, User } from '@sheber/users';
 
@@ -23,6 +24,7 @@ export const ENTITIES = [
   Holiday,
   Lesson,
   MasterCraft,
+  Referral,
   Trainee,
   User,
 ];

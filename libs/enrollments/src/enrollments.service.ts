@@ -12,6 +12,7 @@ import {
   timetablesOverlap,
 } from '@sheber/groups';
 import { attendanceRate, MARK_COUNTS_SQL, type MarkCounts } from './attendance-rate';
+import { EnrollmentEvents } from './enrollment-events';
 import { lockGroupOfEnrollment } from './lock-order';
 import { EnrollmentResultView, RosterEntryView, TraineeEnrollmentView } from './dto/enrollment.dto';
 import type { EnrollmentStatus } from './entities/enrollment.entity';
@@ -49,6 +50,7 @@ export class EnrollmentsService implements OnModuleInit, GroupListener {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly audit: AuditService,
     private readonly groups: GroupsService,
+    private readonly events: EnrollmentEvents,
   ) {}
 
   onModuleInit(): void {
@@ -60,90 +62,100 @@ export class EnrollmentsService implements OnModuleInit, GroupListener {
     groupId: string,
     traineeId: string,
   ): Promise<EnrollmentResultView> {
-    return this.dataSource.transaction(async (manager) => {
-      // Lock the trainee: two enrollments of one person never check overlaps at the same time.
-      const open = await sqlRows<OpenEnrollmentRow>(
-        manager,
-        `SELECT t.id AS trainee_id, e.status AS enrollment_status, g.id AS group_id, g.code,
-                to_char(g.start_date, 'YYYY-MM-DD') AS start_date,
-                to_char(g.end_date, 'YYYY-MM-DD') AS end_date, g.schedule
-           FROM trainees t
-           LEFT JOIN enrollments e ON e.trainee_id = t.id AND e.status IN ('active', 'waitlisted')
-           LEFT JOIN groups g ON g.id = e.group_id
-          WHERE t.id = $1
-            FOR UPDATE OF t`,
-        [traineeId],
-      );
-      if (open.length === 0) throw new NotFoundError('Trainee', traineeId);
-      const same = open.find((row) => row.group_id === groupId);
-      if (same) {
-        throw new ConflictError(
-          'already_enrolled',
-          `The trainee is already ${same.enrollment_status} in group ${same.code}`,
-        );
-      }
+    return this.dataSource.transaction((manager) =>
+      this.enrollTraineeWithin(manager, actor, groupId, traineeId),
+    );
+  }
 
-      let status: EnrollmentStatus = 'active';
-      let waitlistPosition: number | null = null;
-      let [seat] = await sqlRows<SeatRow>(
+  /** Enrolls inside the caller's transaction (a referral's intake enrolls as part of its own). */
+  async enrollTraineeWithin(
+    manager: EntityManager,
+    actor: Actor,
+    groupId: string,
+    traineeId: string,
+  ): Promise<EnrollmentResultView> {
+    // Lock the trainee: two enrollments of one person never check overlaps at the same time.
+    const open = await sqlRows<OpenEnrollmentRow>(
+      manager,
+      `SELECT t.id AS trainee_id, e.status AS enrollment_status, g.id AS group_id, g.code,
+              to_char(g.start_date, 'YYYY-MM-DD') AS start_date,
+              to_char(g.end_date, 'YYYY-MM-DD') AS end_date, g.schedule
+         FROM trainees t
+         LEFT JOIN enrollments e ON e.trainee_id = t.id AND e.status IN ('active', 'waitlisted')
+         LEFT JOIN groups g ON g.id = e.group_id
+        WHERE t.id = $1
+          FOR UPDATE OF t`,
+      [traineeId],
+    );
+    if (open.length === 0) throw new NotFoundError('Trainee', traineeId);
+    const same = open.find((row) => row.group_id === groupId);
+    if (same) {
+      throw new ConflictError(
+        'already_enrolled',
+        `The trainee is already ${same.enrollment_status} in group ${same.code}`,
+      );
+    }
+
+    let status: EnrollmentStatus = 'active';
+    let waitlistPosition: number | null = null;
+    let [seat] = await sqlRows<SeatRow>(
+      manager,
+      `UPDATE groups SET active_count = active_count + 1, updated_at = now()
+        WHERE id = $1 AND status IN ${ENROLLABLE} AND active_count < capacity
+        RETURNING code, to_char(start_date, 'YYYY-MM-DD') AS start_date,
+                  to_char(end_date, 'YYYY-MM-DD') AS end_date, schedule, waitlist_count`,
+      [groupId],
+    );
+    if (!seat) {
+      [seat] = await sqlRows<SeatRow>(
         manager,
-        `UPDATE groups SET active_count = active_count + 1, updated_at = now()
-          WHERE id = $1 AND status IN ${ENROLLABLE} AND active_count < capacity
+        `UPDATE groups SET waitlist_count = waitlist_count + 1, updated_at = now()
+          WHERE id = $1 AND status IN ${ENROLLABLE}
           RETURNING code, to_char(start_date, 'YYYY-MM-DD') AS start_date,
                     to_char(end_date, 'YYYY-MM-DD') AS end_date, schedule, waitlist_count`,
         [groupId],
       );
-      if (!seat) {
-        [seat] = await sqlRows<SeatRow>(
-          manager,
-          `UPDATE groups SET waitlist_count = waitlist_count + 1, updated_at = now()
-            WHERE id = $1 AND status IN ${ENROLLABLE}
-            RETURNING code, to_char(start_date, 'YYYY-MM-DD') AS start_date,
-                      to_char(end_date, 'YYYY-MM-DD') AS end_date, schedule, waitlist_count`,
-          [groupId],
-        );
-        if (!seat) return this.refuseGroup(manager, groupId);
-        status = 'waitlisted';
-        waitlistPosition = seat.waitlist_count;
-      }
+      if (!seat) return this.refuseGroup(manager, groupId);
+      status = 'waitlisted';
+      waitlistPosition = seat.waitlist_count;
+    }
 
-      const timetable = {
-        startDate: seat.start_date,
-        endDate: seat.end_date,
-        schedule: seat.schedule,
-      };
-      const clash = open.find(
-        (row) =>
-          row.enrollment_status === 'active' &&
-          row.start_date !== null &&
-          timetablesOverlap(
-            { startDate: row.start_date, endDate: row.end_date!, schedule: row.schedule! },
-            timetable,
-          ),
+    const timetable = {
+      startDate: seat.start_date,
+      endDate: seat.end_date,
+      schedule: seat.schedule,
+    };
+    const clash = open.find(
+      (row) =>
+        row.enrollment_status === 'active' &&
+        row.start_date !== null &&
+        timetablesOverlap(
+          { startDate: row.start_date, endDate: row.end_date!, schedule: row.schedule! },
+          timetable,
+        ),
+    );
+    if (clash) {
+      // Throwing rolls the seat back with the rest of the transaction.
+      throw new ConflictError(
+        'schedule_overlap',
+        `The trainee is active in group ${clash.code}, whose dates and times overlap group ${seat.code}`,
       );
-      if (clash) {
-        // Throwing rolls the seat back with the rest of the transaction.
-        throw new ConflictError(
-          'schedule_overlap',
-          `The trainee is active in group ${clash.code}, whose dates and times overlap group ${seat.code}`,
-        );
-      }
+    }
 
-      const [enrollment] = await sqlRows<{ id: string }>(
-        manager,
-        `INSERT INTO enrollments (trainee_id, group_id, status, waitlist_position)
-         VALUES ($1, $2, $3, $4) RETURNING id`,
-        [traineeId, groupId, status, waitlistPosition],
-      );
-      const id = enrollment!.id;
-      await this.audit.record(manager, actor, {
-        action: 'enroll',
-        entity: 'enrollment',
-        entityId: id,
-        changes: { traineeId, groupId, status, waitlistPosition },
-      });
-      return { id, status, waitlistPosition };
+    const [enrollment] = await sqlRows<{ id: string }>(
+      manager,
+      `INSERT INTO enrollments (trainee_id, group_id, status, waitlist_position)
+       VALUES ($1, $2, $3, $4) RETURNING id`,
+      [traineeId, groupId, status, waitlistPosition],
+    );
+    const id = enrollment!.id;
+    await this.audit.record(manager, actor, {
+      action: 'enroll',
+      entity: 'enrollment',
+      entityId: id,
+      changes: { traineeId, groupId, status, waitlistPosition },
     });
+    return { id, status, waitlistPosition };
   }
 
   /**
@@ -197,6 +209,7 @@ export class EnrollmentsService implements OnModuleInit, GroupListener {
         changes: { status: { from: enrollment.status, to: 'withdrawn' }, reason },
       });
       if (enrollment.status === 'active') await this.fillFreeSeats(manager, groupId, actor);
+      await this.events.enrollmentsClosed(manager, [enrollmentId], actor);
       return { id: enrollmentId, status: 'withdrawn', waitlistPosition: null };
     });
   }
@@ -314,6 +327,11 @@ export class EnrollmentsService implements OnModuleInit, GroupListener {
         },
       });
     }
+    await this.events.enrollmentsClosed(
+      manager,
+      released.map((e) => e.id),
+      actor,
+    );
   }
 
   /**

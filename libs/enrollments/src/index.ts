@@ -4,3 +4,4 @@ export * from './enrollments.service';
 export * from './enrollments.module';
 export * from './attendance-rate';
 export * from './lock-order';
+export * from './enrollment-events';

@@ -12,6 +12,7 @@ import {
 import { sqlRows } from '@sheber/database/sql';
 import {
   attendanceRate,
+  EnrollmentEvents,
   lockGroupOfEnrollment,
   MARK_COUNTS_SQL,
   type MarkCounts,
@@ -47,6 +48,7 @@ export class CompletionService implements OnModuleInit, GroupListener {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly audit: AuditService,
     private readonly groups: GroupsService,
+    private readonly events: EnrollmentEvents,
   ) {}
 
   onModuleInit(): void {
@@ -107,6 +109,7 @@ export class CompletionService implements OnModuleInit, GroupListener {
         },
       });
       for (const listener of this.listeners) await listener(manager, enrollmentId, actor);
+      await this.events.enrollmentsClosed(manager, [enrollmentId], actor);
       return { id: enrollmentId, status: 'completed' as const, attendanceRate: rate };
     });
   }
@@ -170,6 +173,11 @@ export class CompletionService implements OnModuleInit, GroupListener {
     for (const row of completed) {
       for (const listener of this.listeners) await listener(manager, row.id, actor);
     }
+    await this.events.enrollmentsClosed(
+      manager,
+      [...active.map((r) => r.id), ...withdrawn.map((w) => w.id)],
+      actor,
+    );
   }
 
   private async candidates(

@@ -1,12 +1,13 @@
 import { Module } from '@nestjs/common';
 import { AuditModule } from '@sheber/audit';
+import { EnrollmentsModule } from '@sheber/enrollments';
 import { GroupsModule } from '@sheber/groups';
 import { CompletionService } from './completion.service';
 import { HolidaysService } from './holidays.service';
 import { LessonsService } from './lessons.service';
 
 @Module({
-  imports: [AuditModule, GroupsModule],
+  imports: [AuditModule, GroupsModule, EnrollmentsModule],
   providers: [LessonsService, HolidaysService, CompletionService],
   exports: [LessonsService, HolidaysService, CompletionService],
 })

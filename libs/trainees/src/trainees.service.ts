@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { AuditService, diffFields } from '@sheber/audit';
-import { Actor, InvalidInputError, NotFoundError, Page } from '@sheber/common';
+import { Actor, InvalidInputError, NotFoundError, Page, RuleViolationError } from '@sheber/common';
 import { Environment } from '@sheber/config';
 import {
   CreateTraineeDto,
@@ -51,6 +51,16 @@ export function toTraineeListItem(trainee: Trainee): TraineeListItemView {
     patronymic: trainee.patronymic,
     birthDate: trainee.birthDate,
   };
+}
+
+/** A person as an employment centre refers them: enough to register a trainee. */
+export interface ReferredPerson {
+  iin: string;
+  lastName: string;
+  firstName: string;
+  patronymic: string | null;
+  phone: string | null;
+  categories: string[];
 }
 
 /** What the audit log keeps of a trainee: never the IIN or contact details themselves. */
@@ -119,6 +129,68 @@ export class TraineesService {
       });
       return toView(trainee);
     });
+  }
+
+  /**
+   * The trainee with the person's IIN, locked for the caller's transaction; or, when there is none,
+   * a new trainee registered from the referral. The employment centre obtains the person's consent
+   * with the referral, so the consent is recorded at intake. A person under 18 needs a guardian,
+   * which a referral does not carry: staff register such a trainee first.
+   */
+  async findOrRegisterReferredWithin(
+    manager: EntityManager,
+    actor: Actor,
+    person: ReferredPerson,
+  ): Promise<{ id: string; registered: boolean }> {
+    const [existing] = await manager.query<{ id: string }[]>(
+      'SELECT id FROM trainees WHERE iin = $1 FOR UPDATE',
+      [person.iin],
+    );
+    if (existing) return { id: existing.id, registered: false };
+    const iin = checkIin(person.iin);
+    if (!iin.ok) throw new InvalidInputError('person.iin', 'is invalid');
+    const { birthDate, sex } = iin.facts;
+    if (ageOn(birthDate, today(this.env.CENTRE_TIMEZONE)) < 18) {
+      throw new RuleViolationError(
+        'guardian_required',
+        'The referred person is under 18: register the trainee with a guardian first, then accept the referral',
+      );
+    }
+    // ON CONFLICT: a trainee registered with this IIN a moment ago is found, not duplicated.
+    const [created] = await manager.query<{ id: string }[]>(
+      `INSERT INTO trainees (iin, last_name, first_name, patronymic, search_name, birth_date, sex,
+                             phone, categories, consent, consent_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, true, now())
+       ON CONFLICT ON CONSTRAINT uq_trainee_iin DO NOTHING
+       RETURNING id`,
+      [
+        person.iin,
+        person.lastName,
+        person.firstName,
+        person.patronymic,
+        searchNameOf(person),
+        birthDate,
+        sex,
+        person.phone,
+        person.categories,
+      ],
+    );
+    if (!created) return this.findOrRegisterReferredWithin(manager, actor, person);
+    await this.audit.record(manager, actor, {
+      action: 'create',
+      entity: 'trainee',
+      entityId: created.id,
+      changes: {
+        lastName: person.lastName,
+        firstName: person.firstName,
+        patronymic: person.patronymic,
+        categories: person.categories,
+        phone: person.phone ? 'set' : null,
+        consent: true,
+        source: 'referral',
+      },
+    });
+    return { id: created.id, registered: true };
   }
 
   /** Name search is case-insensitive in any script; a 12-digit search finds the IIN exactly. */

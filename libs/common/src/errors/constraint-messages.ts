@@ -15,4 +15,7 @@ export const CONSTRAINT_MESSAGES: Readonly<Record<string, string>> = {
   uq_enrollment_trainee_group_open: 'The trainee is already active or waitlisted in this group',
   ck_group_capacity_max_8: 'A group holds at most 8 trainees',
   ck_group_active_within_capacity: 'The group is full',
+  uq_referral_center_number: 'This employment centre already has a referral with this number',
+  uq_referral_person_open: 'This person already has an open referral',
+  uq_referral_enrollment: 'The enrollment already belongs to another referral',
 };

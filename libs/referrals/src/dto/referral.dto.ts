@@ -1,0 +1,239 @@
+import { Transform, Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  ArrayUnique,
+  IsArray,
+  IsIn,
+  IsNotEmpty,
+  IsObject,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Matches,
+  MaxLength,
+  ValidateIf,
+  ValidateNested,
+} from 'class-validator';
+import { IfPresent, IsIsoDate, PageQueryDto, trimString, trimToNull } from '@sheber/common';
+import { IsIin, TRAINEE_CATEGORIES, type TraineeCategory } from '@sheber/trainees';
+import {
+  REFERRAL_OUTCOMES,
+  REFERRAL_STATUSES,
+  type ReferralOutcome,
+  type ReferralStatus,
+} from '../entities/referral.entity';
+
+const PHONE = /^\+?[0-9 ()-]{5,20}$/;
+const CRAFT = /^[a-z_]{1,32}$/;
+
+export class ReferredPersonDto {
+  /** Individual identification number, checked as for trainees. */
+  @IsIin()
+  iin: string;
+
+  @Transform(trimString)
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(100)
+  lastName: string;
+
+  @Transform(trimString)
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(100)
+  firstName: string;
+
+  @IsOptional()
+  @Transform(trimToNull)
+  @ValidateIf((_, value) => value !== null)
+  @IsString()
+  @MaxLength(100)
+  patronymic?: string | null;
+
+  @IsOptional()
+  @Transform(trimToNull)
+  @ValidateIf((_, value) => value !== null)
+  @Matches(PHONE, { message: 'phone must be a phone number such as +7 701 234 5678' })
+  phone?: string | null;
+
+  @IfPresent()
+  @IsArray()
+  @ArrayUnique()
+  @ArrayMaxSize(TRAINEE_CATEGORIES.length)
+  @IsIn(TRAINEE_CATEGORIES, {
+    each: true,
+    message: `categories must be any of: ${TRAINEE_CATEGORIES.join(', ')}`,
+  })
+  categories?: TraineeCategory[];
+}
+
+export class CreateReferralDto {
+  /** The employment centre's own document number (unique within the centre). */
+  @Transform(trimString)
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(50)
+  number: string;
+
+  @IsObject({ message: 'person must be an object' })
+  @ValidateNested()
+  @Type(() => ReferredPersonDto)
+  person: ReferredPersonDto;
+
+  /** Craft code, e.g. `felt` (see GET /api/crafts). */
+  @Matches(CRAFT, { message: 'craft must be a craft code such as felt' })
+  craft: string;
+
+  /** A preferred course of that craft, if the officer has one in mind. */
+  @IsOptional()
+  @ValidateIf((_, value) => value !== null)
+  @IsUUID('all', { message: 'courseId must be a UUID' })
+  courseId?: string | null;
+
+  @IsOptional()
+  @Transform(trimToNull)
+  @ValidateIf((_, value) => value !== null)
+  @IsString()
+  @MaxLength(1000)
+  note?: string | null;
+}
+
+export class AcceptReferralDto {
+  /** The group to enroll into. Without it the referral is accepted and waits for a group. */
+  @IsOptional()
+  @IsUUID('all', { message: 'groupId must be a UUID' })
+  groupId?: string;
+}
+
+export class RejectReferralDto {
+  @Transform(trimString)
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(500)
+  reason: string;
+}
+
+export class CancelReferralDto {
+  @IsOptional()
+  @Transform(trimToNull)
+  @ValidateIf((_, value) => value !== null)
+  @IsString()
+  @MaxLength(500)
+  reason?: string | null;
+}
+
+export class RecordOutcomeDto {
+  @IsIn(REFERRAL_OUTCOMES, { message: `outcome must be one of: ${REFERRAL_OUTCOMES.join(', ')}` })
+  outcome: ReferralOutcome;
+
+  /** When the outcome happened (`YYYY-MM-DD`), not in the future. */
+  @IsIsoDate()
+  date: string;
+
+  @IsOptional()
+  @Transform(trimToNull)
+  @ValidateIf((_, value) => value !== null)
+  @IsString()
+  @MaxLength(1000)
+  note?: string | null;
+}
+
+export class ReferralQueryDto extends PageQueryDto {
+  @IsOptional()
+  @IsIn(REFERRAL_STATUSES, { message: `status must be one of: ${REFERRAL_STATUSES.join(', ')}` })
+  status?: ReferralStatus;
+
+  @IsOptional()
+  @Matches(CRAFT, { message: 'craft must be a craft code such as felt' })
+  craft?: string;
+
+  /** Staff only: one employment centre's referrals. Officers always see their own centre's. */
+  @IsOptional()
+  @IsUUID('all', { message: 'employmentCenterId must be a UUID' })
+  employmentCenterId?: string;
+
+  /** Part of the person's name, the referral number, or a whole IIN. */
+  @IsOptional()
+  @Transform(trimString)
+  @IsString()
+  @MaxLength(100)
+  search?: string;
+}
+
+export const REPORT_FORMATS = ['json', 'csv', 'xlsx'] as const;
+export type ReportFormat = (typeof REPORT_FORMATS)[number];
+export const REPORT_LANGUAGES = ['kk', 'ru', 'en'] as const;
+export type ReportLanguage = (typeof REPORT_LANGUAGES)[number];
+
+export class ReferralReportQueryDto {
+  /** First day of the period (`YYYY-MM-DD`, the centre's calendar), by the referral's date. */
+  @IsIsoDate()
+  from: string;
+
+  /** Last day of the period, inclusive. */
+  @IsIsoDate()
+  to: string;
+
+  @IsOptional()
+  @IsIn(REPORT_FORMATS, { message: 'format must be one of: json, csv, xlsx' })
+  format: ReportFormat = 'json';
+
+  /** Language of the file's headers; defaults to the request's Accept-Language, else Russian. */
+  @IsOptional()
+  @IsIn(REPORT_LANGUAGES, { message: 'lang must be one of: kk, ru, en' })
+  lang?: ReportLanguage;
+
+  /** Staff only: one employment centre. Officers always get their own centre. */
+  @IsOptional()
+  @IsUUID('all', { message: 'employmentCenterId must be a UUID' })
+  employmentCenterId?: string;
+}
+
+export class ReferredPersonView {
+  /** Whole in the single-referral view; `********1234` in lists and reports. */
+  iin: string;
+  lastName: string;
+  firstName: string;
+  patronymic: string | null;
+  phone: string | null;
+  categories: string[];
+}
+
+export class ReferralEnrollmentView {
+  id: string;
+  status: string;
+  waitlistPosition: number | null;
+  /** (present + late) / (lessons held − excused), 0..1; null before anything is marked. */
+  attendanceRate: number | null;
+  group: { id: string; code: string; startDate: string; endDate: string };
+}
+
+export class ReferralCertificateView {
+  id: string;
+  number: string;
+  status: string;
+}
+
+export class ReferralOutcomeView {
+  outcome: ReferralOutcome;
+  date: string;
+  note: string | null;
+}
+
+export class ReferralView {
+  id: string;
+  number: string;
+  employmentCenter: { id: string; name: string };
+  person: ReferredPersonView;
+  craft: string;
+  course: { id: string; title: string } | null;
+  note: string | null;
+  status: ReferralStatus;
+  statusReason: string | null;
+  statusChangedAt: Date;
+  traineeId: string | null;
+  enrollment: ReferralEnrollmentView | null;
+  certificate: ReferralCertificateView | null;
+  outcome: ReferralOutcomeView | null;
+  createdAt: Date;
+}
