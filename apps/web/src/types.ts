@@ -134,22 +134,46 @@ export type ReferralStatus =
 export type Outcome =
   'employed' | 'self_employed' | 'centre_workshop' | 'unemployed' | 'further_training';
 
-/** A referral as GET /api/referrals returns it; the parts after the person may be missing. */
 export interface Referral {
   id: string;
   number: string;
+  employmentCenter: { id: string; name: string };
   status: ReferralStatus;
+  statusReason: string | null;
   craft: string;
-  person: { lastName: string; firstName: string; patronymic?: string | null; iin?: string };
-  note?: string | null;
-  rejectReason?: string | null;
-  enrollment?: {
+  course: { id: string; title: string } | null;
+  person: { lastName: string; firstName: string; patronymic: string | null };
+  note: string | null;
+  enrollment: {
     status: EnrollmentStatus;
+    waitlistPosition: number | null;
     attendanceRate: number | null;
-    groupCode?: string;
+    group: { id: string; code: string };
   } | null;
-  attendanceRate?: number | null;
-  certificate?: { number: string; status: CertificateStatus } | null;
-  outcome?: { outcome: Outcome; date: string; note?: string | null } | Outcome | null;
-  outcomeDate?: string | null;
+  certificate: { number: string; status: CertificateStatus } | null;
+  outcome: { outcome: Outcome; date: string; note: string | null } | null;
+}
+
+export interface ReferralReport {
+  totals: {
+    referrals: number;
+    byStatus: Record<string, number>;
+    byCraft: Record<string, number>;
+    byOutcome: Record<string, number>;
+    completionRate: number | null;
+    employmentRate: number | null;
+  };
+  rows: {
+    id: string;
+    number: string;
+    lastName: string;
+    firstName: string;
+    patronymic: string | null;
+    craft: string;
+    groupCode: string | null;
+    status: ReferralStatus;
+    attendanceRate: number | null;
+    certificateNumber: string | null;
+    outcome: Outcome | null;
+  }[];
 }

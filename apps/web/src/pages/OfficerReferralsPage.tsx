@@ -7,6 +7,7 @@ import {
   SimpleGrid,
   Stack,
   Table,
+  Text,
   Textarea,
   TextInput,
   Title,
@@ -32,9 +33,7 @@ const OUTCOMES: Outcome[] = [
 const CATEGORIES = ['job_seeker', 'disability', 'orphan', 'pensioner', 'youth'];
 
 function outcomeOf(referral: Referral): Outcome | undefined {
-  const outcome = referral.outcome;
-  if (!outcome) return undefined;
-  return typeof outcome === 'string' ? outcome : outcome.outcome;
+  return referral.outcome?.outcome;
 }
 
 /** Officer: my centre's referrals, a new one, and the outcome after training. */
@@ -93,16 +92,30 @@ export function OfficerReferralsPage() {
                     <Table.Td>{craftName(r.craft)}</Table.Td>
                     <Table.Td>
                       <StatusBadge kind="referralStatus" status={r.status} />
+                      {r.enrollment && (
+                        <Text size="xs" c="dimmed">
+                          {r.enrollment.group.code}
+                        </Text>
+                      )}
+                      {r.statusReason && (
+                        <Text size="xs" c="dimmed">
+                          {r.statusReason}
+                        </Text>
+                      )}
                     </Table.Td>
                     <Table.Td>
-                      {format.percent(r.enrollment?.attendanceRate ?? r.attendanceRate)}
+                      {format.percent(r.enrollment?.attendanceRate)}
                     </Table.Td>
                     <Table.Td>
                       {r.certificate
                         ? `${r.certificate.number} (${t(`certificateStatus.${r.certificate.status}`)})`
                         : '—'}
                     </Table.Td>
-                    <Table.Td>{outcome ? t(`outcome.${outcome}`) : '—'}</Table.Td>
+                    <Table.Td>
+                      {outcome && r.outcome
+                        ? `${t(`outcome.${outcome}`)}, ${format.date(r.outcome.date)}`
+                        : '—'}
+                    </Table.Td>
                     <Table.Td>
                       {['enrolled', 'completed', 'dropped'].includes(r.status) && (
                         <Button

@@ -3,50 +3,48 @@ import {
   Button,
   Card,
   Group,
+  Pagination,
   SimpleGrid,
   Stack,
   Table,
+  Text,
   TextInput,
   Title,
 } from '@mantine/core';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { query } from '../api';
-import { Loading, useLoad } from '../components/data';
+import { FormError, Loading, PAGE_SIZE, useLoad } from '../components/data';
+import { fullName, StatusBadge, useCraftName } from '../components/labels';
 import { localToday, useFormat } from '../format';
-
-/** `{ key: count }` maps, whatever the report groups by. */
-type Counts = Record<string, number>;
-interface Report {
-  byStatus?: Counts;
-  byCraft?: Counts;
-  byOutcome?: Counts;
-  total?: number;
-}
+import type { ReferralReport } from '../types';
 
 function monthStart(day: string): string {
   return `${day.slice(0, 8)}01`;
 }
 
-/** Officer (and staff): referrals of a period, counted, with CSV and XLSX downloads. */
+/** Officer (and staff): the referrals of a period, counted, with CSV and XLSX downloads. */
 export function ReportPage() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const format = useFormat();
+  const craftName = useCraftName();
   const [from, setFrom] = useState(monthStart(localToday()));
   const [to, setTo] = useState(localToday());
   const [period, setPeriod] = useState({ from, to });
-  const report = useLoad<Report>(`/api/referrals/report${query({ ...period, format: 'json' })}`);
+  const [page, setPage] = useState(1);
+  useEffect(() => setPage(1), [period]);
+  const report = useLoad<ReferralReport>(`/api/referrals/report${query(period)}`);
   const download = (kind: 'csv' | 'xlsx') =>
-    `/api/referrals/report${query({ ...period, format: kind })}`;
+    `/api/referrals/report${query({ ...period, format: kind, lang: i18n.language })}`;
 
-  const table = (title: string, counts: Counts | undefined, label: (key: string) => string) => (
+  const counts = (title: string, values: Record<string, number>, label: (k: string) => string) => (
     <Card withBorder>
       <Title order={5} mb="xs">
         {title}
       </Title>
       <Table>
         <Table.Tbody>
-          {Object.entries(counts ?? {}).map(([key, count]) => (
+          {Object.entries(values).map(([key, count]) => (
             <Table.Tr key={key}>
               <Table.Td>{label(key)}</Table.Td>
               <Table.Td ta="right">{format.number(count)}</Table.Td>
@@ -56,6 +54,8 @@ export function ReportPage() {
       </Table>
     </Card>
   );
+  const rows = report.data?.rows ?? [];
+  const pages = Math.ceil(rows.length / PAGE_SIZE);
 
   return (
     <Stack>
@@ -83,18 +83,67 @@ export function ReportPage() {
           {t('report.downloadXlsx')}
         </Anchor>
       </Group>
-      {report.loading && <Loading />}
-      {report.error && (
-        <Card withBorder c="red">
-          {report.error}
-        </Card>
-      )}
+      <FormError error={report.error} />
+      {report.loading && !report.data && <Loading />}
       {report.data && (
-        <SimpleGrid cols={{ base: 1, md: 3 }}>
-          {table(t('report.byStatus'), report.data.byStatus, (k) => t(`referralStatus.${k}`))}
-          {table(t('report.byCraft'), report.data.byCraft, (k) => k)}
-          {table(t('report.byOutcome'), report.data.byOutcome, (k) => t(`outcome.${k}`))}
-        </SimpleGrid>
+        <>
+          <Text>
+            {t('report.total', { n: format.number(report.data.totals.referrals) })} ·{' '}
+            {t('report.completionRate')}: {format.percent(report.data.totals.completionRate)} ·{' '}
+            {t('report.employmentRate')}: {format.percent(report.data.totals.employmentRate)}
+          </Text>
+          <SimpleGrid cols={{ base: 1, md: 3 }}>
+            {counts(t('report.byStatus'), report.data.totals.byStatus, (k) =>
+              t(`referralStatus.${k}`),
+            )}
+            {counts(t('report.byCraft'), report.data.totals.byCraft, craftName)}
+            {counts(t('report.byOutcome'), report.data.totals.byOutcome, (k) => t(`outcome.${k}`))}
+          </SimpleGrid>
+          {rows.length === 0 ? (
+            <Text c="dimmed">{t('referrals.none')}</Text>
+          ) : (
+            <Table.ScrollContainer minWidth={640}>
+              <Table striped>
+                <Table.Thead>
+                  <Table.Tr>
+                    <Table.Th>{t('referrals.number')}</Table.Th>
+                    <Table.Th>{t('referrals.person')}</Table.Th>
+                    <Table.Th>{t('referrals.craft')}</Table.Th>
+                    <Table.Th>{t('referrals.status')}</Table.Th>
+                    <Table.Th>{t('groups.attendanceRate')}</Table.Th>
+                    <Table.Th>{t('referrals.certificate')}</Table.Th>
+                    <Table.Th>{t('referrals.outcome')}</Table.Th>
+                  </Table.Tr>
+                </Table.Thead>
+                <Table.Tbody>
+                  {rows.slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE).map((row) => (
+                    <Table.Tr key={row.id}>
+                      <Table.Td>{row.number}</Table.Td>
+                      <Table.Td>{fullName(row)}</Table.Td>
+                      <Table.Td>{craftName(row.craft)}</Table.Td>
+                      <Table.Td>
+                        <StatusBadge kind="referralStatus" status={row.status} />
+                      </Table.Td>
+                      <Table.Td>{format.percent(row.attendanceRate)}</Table.Td>
+                      <Table.Td>{row.certificateNumber ?? '—'}</Table.Td>
+                      <Table.Td>{row.outcome ? t(`outcome.${row.outcome}`) : '—'}</Table.Td>
+                    </Table.Tr>
+                  ))}
+                </Table.Tbody>
+              </Table>
+            </Table.ScrollContainer>
+          )}
+          {pages > 1 && (
+            <Group justify="center">
+              <Pagination
+                total={pages}
+                value={page}
+                onChange={setPage}
+                getItemProps={(p) => ({ 'aria-label': t('common.page', { page: p }) })}
+              />
+            </Group>
+          )}
+        </>
       )}
     </Stack>
   );
