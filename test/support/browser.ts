@@ -1,6 +1,13 @@
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type Browser, type BrowserContext, chromium, type Locator, type Page } from 'playwright-core';
+import {
+  type Browser,
+  type BrowserContext,
+  chromium,
+  type Locator,
+  type Page,
+} from 'playwright-core';
 import { DataSource } from 'typeorm';
 import { dataSourceOptions } from '../../libs/database/src/data-source-options';
 import { TEST_PASSWORD } from '../factories/users';
@@ -39,15 +46,21 @@ export type ApiClient = <T = unknown>(method: string, path: string, body?: unkno
  * The built API (and worker, when asked) on a free port against this jest worker's database,
  * and a headless Chromium driving it as a user would.
  */
-export async function startBrowserStack(
-  options: { worker?: boolean } = {},
-): Promise<BrowserStack> {
+export async function startBrowserStack(options: { worker?: boolean } = {}): Promise<BrowserStack> {
   assertBuilt();
   const port = await freePort();
   const base = `http://127.0.0.1:${port}`;
-  const env = { PORT: String(port), HOST: '127.0.0.1', PUBLIC_BASE_URL: base, LOG_LEVEL: 'warn' };
+  const storage = mkdtempSync(join(tmpdir(), 'sheber-browser-certificates-'));
+  const env = {
+    PORT: String(port),
+    HOST: '127.0.0.1',
+    PUBLIC_BASE_URL: base,
+    LOG_LEVEL: 'warn',
+    CERTIFICATE_STORAGE_DIR: storage,
+  };
   const processes: RunningProcess[] = [startProcess(BUILT.api, [], env)];
-  if (options.worker) processes.push(startProcess(BUILT.worker, [], env));
+  // The worker says it is ready at level info.
+  if (options.worker) processes.push(startProcess(BUILT.worker, [], { ...env, LOG_LEVEL: 'info' }));
   const contexts: BrowserContext[] = [];
   let browser: Browser | undefined;
   const dataSource = new DataSource(
@@ -120,6 +133,7 @@ export async function startBrowserStack(
         p.child.kill('SIGTERM');
         await p.exited;
       }
+      rmSync(storage, { recursive: true, force: true });
     },
   };
 }

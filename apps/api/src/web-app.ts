@@ -30,7 +30,12 @@ export async function serveWebApp(app: NestFastifyApplication, root = WEB_ROOT):
   });
   const fastify = app.getHttpAdapter().getInstance();
   fastify.get('/*', (request, reply) => {
-    if (request.url === '/api' || request.url.startsWith('/api/')) return reply.callNotFound();
+    // The API's own 404 under /api, and a plain 404 for a missing file (an old asset name):
+    // index.html in its place would fail as a script with a confusing error.
+    const path = request.url.split('?')[0]!;
+    if (path === '/api' || path.startsWith('/api/') || /\.[a-z0-9]+$/i.test(path)) {
+      return reply.callNotFound();
+    }
     return reply.header('cache-control', 'no-cache').sendFile('index.html');
   });
   return true;

@@ -3,37 +3,66 @@ import { useTranslation } from 'react-i18next';
 import { localeOf } from './i18n';
 import type { Names } from './types';
 
+/**
+ * Whether the browser really has the calendar names of a locale. Some builds (Debian's Chromium
+ * among them) accept `kk-KZ` but print "2027 M02 1"; then the app's own month and weekday names
+ * from the translations are used.
+ */
+function hasCalendarNames(locale: string): boolean {
+  const sample = new Intl.DateTimeFormat(locale, { month: 'long', timeZone: 'UTC' }).format(
+    new Date(Date.UTC(2027, 1, 1)),
+  );
+  return !/\d/.test(sample);
+}
+
 /** Dates, numbers and names in the chosen language. */
 export function useFormat() {
-  const { i18n } = useTranslation();
+  const { t, i18n } = useTranslation();
   const language = i18n.language as keyof Names;
   return useMemo(() => {
     const locale = localeOf(language);
-    const day = new Intl.DateTimeFormat(locale, {
+    const intlNames = hasCalendarNames(locale);
+    const months = t('format.months', { returnObjects: true }) as string[];
+    const weekdays = t('format.weekdays', { returnObjects: true }) as string[];
+    const dayFormat = new Intl.DateTimeFormat(locale, {
       day: 'numeric',
       month: 'long',
       year: 'numeric',
       timeZone: 'UTC',
     });
-    const weekday = new Intl.DateTimeFormat(locale, { weekday: 'long', timeZone: 'UTC' });
-    const moment = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' });
+    const weekdayFormat = new Intl.DateTimeFormat(locale, { weekday: 'long', timeZone: 'UTC' });
+    // Kazakh writes numbers as Russian does (1 200,5); browsers without Kazakh data do not.
+    const numberLocale = language === 'kk' && !intlNames ? 'ru-RU' : locale;
+    const number = new Intl.NumberFormat(numberLocale);
     const percent = new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 0 });
-    const number = new Intl.NumberFormat(locale);
+    const pad = (n: number) => String(n).padStart(2, '0');
+
+    /** A `YYYY-MM-DD` date. */
+    const date = (value: string): string => {
+      if (intlNames) return dayFormat.format(new Date(`${value}T00:00:00Z`));
+      const [year, month, day] = value.split('-').map(Number) as [number, number, number];
+      return t('format.date', { day, month: months[month - 1], year });
+    };
+
     return {
       language,
-      /** A `YYYY-MM-DD` date. */
-      date: (value: string) => day.format(new Date(`${value}T00:00:00Z`)),
-      /** An instant. */
-      dateTime: (value: string) => moment.format(new Date(value)),
+      date,
+      /** An instant, in the browser's time zone. */
+      dateTime: (value: string) => {
+        const at = new Date(value);
+        const day = `${at.getFullYear()}-${pad(at.getMonth() + 1)}-${pad(at.getDate())}`;
+        return `${date(day)}, ${pad(at.getHours())}:${pad(at.getMinutes())}`;
+      },
       /** ISO weekday 1 (Monday) … 7. */
-      weekday: (iso: number) => weekday.format(new Date(Date.UTC(2024, 0, iso))),
+      weekday: (iso: number) =>
+        intlNames ? weekdayFormat.format(new Date(Date.UTC(2024, 0, iso))) : weekdays[iso - 1]!,
       /** A rate 0..1, or a dash when there is none yet. */
       percent: (rate: number | null | undefined) =>
         rate === null || rate === undefined ? '—' : percent.format(rate),
       number: (value: number) => number.format(value),
       name: (names: Names | undefined) => (names ? names[language] : ''),
     };
-  }, [language]);
+  }, [language, t]);
 }
 
 /** Today's date `YYYY-MM-DD` where the browser is (the centre's own devices). */

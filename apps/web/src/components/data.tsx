@@ -1,5 +1,5 @@
 import { Alert, Center, Group, Loader, Pagination, Text } from '@mantine/core';
-import { useCallback, useEffect, useState, type ReactNode } from 'react';
+import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, ApiError, query, type Page } from '../api';
 
@@ -149,17 +149,33 @@ export function useSubmit() {
     }
   }, []);
 
+  // The fields the form shows errors beside, so that the form's own message does not repeat them.
+  const besideFields = useRef(new Set<string>());
+  const belongsTo = (name: string, field: string) => name === field || name.startsWith(`${field}.`);
+
   /** The error of a field, or of any of its nested fields (`schedule.0.startTime`). */
-  const fieldError = (field: string): string | undefined =>
-    fieldErrors[field] ??
-    (Object.entries(fieldErrors).find(([name]) => name.startsWith(`${field}.`))?.[1] || undefined);
+  const fieldError = (field: string): string | undefined => {
+    besideFields.current.add(field);
+    const found = Object.entries(fieldErrors).filter(([name]) => belongsTo(name, field));
+    return found.length ? found.map(([, message]) => message).join('; ') : undefined;
+  };
+
+  /** The refusal's message, less what the fields already show; call it after fieldError. */
+  const formError = (): string | undefined => {
+    const entries = Object.entries(fieldErrors);
+    if (entries.length === 0) return error;
+    const elsewhere = entries.filter(
+      ([name]) => ![...besideFields.current].some((field) => belongsTo(name, field)),
+    );
+    return elsewhere.length ? elsewhere.map(([, message]) => message).join('; ') : undefined;
+  };
 
   const reset = useCallback(() => {
     setError(undefined);
     setFieldErrors({});
   }, []);
 
-  return { busy, error, fieldErrors, fieldError, run, reset };
+  return { busy, error, fieldErrors, fieldError, formError, run, reset };
 }
 
 /** The form's refusal, where the API said what was wrong outside any one field. */

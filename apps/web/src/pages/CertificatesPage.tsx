@@ -1,7 +1,6 @@
 import {
   Anchor,
   Button,
-  Modal,
   Progress,
   Select,
   Stack,
@@ -12,6 +11,7 @@ import {
 } from '@mantine/core';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { AppModal } from '../components/AppModal';
 import { api, query, type Page } from '../api';
 import { FormError, ListState, useLoad, usePaged, useSubmit } from '../components/data';
 import { StatusBadge } from '../components/labels';
@@ -151,7 +151,7 @@ function RevokeModal({
   const [reason, setReason] = useState('');
   const submit = useSubmit();
   return (
-    <Modal opened onClose={onClose} title={`${t('certificates.revoke')}: ${certificate.number}`}>
+    <AppModal opened onClose={onClose} title={`${t('certificates.revoke')}: ${certificate.number}`}>
       <Stack>
         <Textarea
           label={t('common.reason')}
@@ -159,7 +159,7 @@ function RevokeModal({
           onChange={(e) => setReason(e.currentTarget.value)}
           error={submit.fieldError('reason')}
         />
-        <FormError error={submit.error} />
+        <FormError error={submit.formError()} />
         <Button
           color="red"
           loading={submit.busy}
@@ -172,6 +172,6 @@ function RevokeModal({
           {t('certificates.revoke')}
         </Button>
       </Stack>
-    </Modal>
+    </AppModal>
   );
 }

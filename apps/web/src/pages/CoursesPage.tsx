@@ -2,7 +2,6 @@ import {
   Badge,
   Button,
   Group,
-  Modal,
   NumberInput,
   Select,
   Stack,
@@ -13,6 +12,7 @@ import {
 } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { AppModal } from '../components/AppModal';
 import { api } from '../api';
 import { FormError, ListState, usePaged, useSubmit } from '../components/data';
 import { useCraftName } from '../components/labels';
@@ -99,7 +99,7 @@ function CreateCourseModal({
   const [form, setForm] = useState({ craft: '', title: '', description: '', hours: 72, min: 80 });
   const submit = useSubmit();
   return (
-    <Modal opened={opened} onClose={onClose} title={t('courses.create')}>
+    <AppModal opened={opened} onClose={onClose} title={t('courses.create')}>
       <form
         onSubmit={(event) => {
           event.preventDefault();
@@ -148,12 +148,12 @@ function CreateCourseModal({
             onChange={(min) => setForm({ ...form, min: Number(min) })}
             error={submit.fieldError('minAttendancePercent')}
           />
-          <FormError error={submit.error} />
+          <FormError error={submit.formError()} />
           <Button type="submit" loading={submit.busy}>
             {t('common.save')}
           </Button>
         </Stack>
       </form>
-    </Modal>
+    </AppModal>
   );
 }

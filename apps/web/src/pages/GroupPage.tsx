@@ -5,7 +5,6 @@ import {
   Button,
   Card,
   Group,
-  Modal,
   Pagination,
   Select,
   SimpleGrid,
@@ -20,6 +19,7 @@ import {
 import { useDebouncedValue } from '@mantine/hooks';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { AppModal } from '../components/AppModal';
 import { useParams } from 'react-router';
 import { api, query } from '../api';
 import { FormError, ListState, Loading, useLoad, usePaged, useSubmit } from '../components/data';
@@ -157,7 +157,7 @@ export function GroupPage() {
           <EditTimetable group={g} onSaved={changed} />
         </Tabs.Panel>
       </Tabs>
-      <Modal
+      <AppModal
         opened={confirming !== null}
         onClose={() => setConfirming(null)}
         title={confirming ? t(`groups.actions.${confirming}`) : ''}
@@ -173,7 +173,7 @@ export function GroupPage() {
             {t('common.confirm')}
           </Button>
         </Stack>
-      </Modal>
+      </AppModal>
     </Stack>
   );
 }
@@ -279,7 +279,7 @@ function Roster({
           </Table>
         </Table.ScrollContainer>
       </ListState>
-      <Modal
+      <AppModal
         opened={withdrawing !== null}
         onClose={() => setWithdrawing(null)}
         title={withdrawing ? `${t('groups.withdraw')}: ${fullName(withdrawing.trainee)}` : ''}
@@ -291,7 +291,7 @@ function Roster({
             onChange={(e) => setReason(e.currentTarget.value)}
             error={submit.fieldError('reason')}
           />
-          <FormError error={submit.error} />
+          <FormError error={submit.formError()} />
           <Button
             color="red"
             loading={submit.busy}
@@ -308,7 +308,7 @@ function Roster({
             {t('groups.withdraw')}
           </Button>
         </Stack>
-      </Modal>
+      </AppModal>
     </>
   );
 }
@@ -339,7 +339,7 @@ function Enroll({ groupId, onEnrolled }: { groupId: string; onEnrolled: () => vo
           {result}
         </Alert>
       )}
-      <FormError error={submit.error} />
+      <FormError error={submit.formError()} />
       {debounced.length >= 2 && (
         <ListState list={list} empty={t('trainees.none')}>
           <Table aria-label={t('groups.searchResults')}>
@@ -460,7 +460,7 @@ function EditTimetable({ group, onSaved }: { group: GroupType; onSaved: () => vo
         onChange={setSchedule}
         error={submit.fieldError('schedule')}
       />
-      <FormError error={submit.error} />
+      <FormError error={submit.formError()} />
       {saved && (
         <Alert color="teal" role="status">
           {t('common.saved')}

@@ -2,7 +2,6 @@ import {
   ActionIcon,
   Button,
   Group,
-  Modal,
   NumberInput,
   Select,
   Stack,
@@ -12,6 +11,7 @@ import {
 } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { AppModal } from '../components/AppModal';
 import { Link, useNavigate } from 'react-router';
 import { api, type Page } from '../api';
 import { FormError, ListState, useLoad, usePaged, useSubmit } from '../components/data';
@@ -176,7 +176,7 @@ function CreateGroupModal({ opened, onClose }: { opened: boolean; onClose: () =>
   const submit = useSubmit();
 
   return (
-    <Modal opened={opened} onClose={onClose} title={t('groups.create')} size="lg">
+    <AppModal opened={opened} onClose={onClose} title={t('groups.create')} size="lg">
       <form
         onSubmit={(event) => {
           event.preventDefault();
@@ -247,12 +247,12 @@ function CreateGroupModal({ opened, onClose }: { opened: boolean; onClose: () =>
             onChange={setSchedule}
             error={submit.fieldError('schedule')}
           />
-          <FormError error={submit.error} />
+          <FormError error={submit.formError()} />
           <Button type="submit" loading={submit.busy}>
             {t('common.save')}
           </Button>
         </Stack>
       </form>
-    </Modal>
+    </AppModal>
   );
 }

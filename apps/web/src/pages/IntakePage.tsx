@@ -1,6 +1,7 @@
-import { Button, Group, Modal, Select, Stack, Table, Text, Textarea, Title } from '@mantine/core';
+import { Button, Group, Select, Stack, Table, Text, Textarea, Title } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { AppModal } from '../components/AppModal';
 import { api, query, type Page } from '../api';
 import { FormError, ListState, useLoad, usePaged, useSubmit } from '../components/data';
 import { fullName, StatusBadge, useCraftName } from '../components/labels';
@@ -129,7 +130,7 @@ function AcceptModal({
   const [groupId, setGroupId] = useState<string | null>(null);
   const submit = useSubmit();
   return (
-    <Modal opened onClose={onClose} title={`${t('referrals.accept')}: ${referral.number}`}>
+    <AppModal opened onClose={onClose} title={`${t('referrals.accept')}: ${referral.number}`}>
       <Stack>
         <Text>{fullName(referral.person)}</Text>
         <Select
@@ -146,7 +147,7 @@ function AcceptModal({
           onChange={setGroupId}
           error={submit.fieldError('groupId')}
         />
-        <FormError error={submit.error} />
+        <FormError error={submit.formError()} />
         <Button
           disabled={!groupId}
           loading={submit.busy}
@@ -159,7 +160,7 @@ function AcceptModal({
           {t('referrals.accept')}
         </Button>
       </Stack>
-    </Modal>
+    </AppModal>
   );
 }
 
@@ -176,7 +177,7 @@ function RejectModal({
   const [reason, setReason] = useState('');
   const submit = useSubmit();
   return (
-    <Modal opened onClose={onClose} title={`${t('referrals.reject')}: ${referral.number}`}>
+    <AppModal opened onClose={onClose} title={`${t('referrals.reject')}: ${referral.number}`}>
       <Stack>
         <Textarea
           label={t('common.reason')}
@@ -184,7 +185,7 @@ function RejectModal({
           onChange={(e) => setReason(e.currentTarget.value)}
           error={submit.fieldError('reason')}
         />
-        <FormError error={submit.error} />
+        <FormError error={submit.formError()} />
         <Button
           color="red"
           loading={submit.busy}
@@ -197,6 +198,6 @@ function RejectModal({
           {t('referrals.reject')}
         </Button>
       </Stack>
-    </Modal>
+    </AppModal>
   );
 }

@@ -2,7 +2,6 @@ import {
   Button,
   Checkbox,
   Group,
-  Modal,
   Select,
   SimpleGrid,
   Stack,
@@ -14,6 +13,7 @@ import {
 } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { AppModal } from '../components/AppModal';
 import { api } from '../api';
 import { FormError, ListState, usePaged, useSubmit } from '../components/data';
 import { fullName, StatusBadge, useCraftName } from '../components/labels';
@@ -103,9 +103,7 @@ export function OfficerReferralsPage() {
                         </Text>
                       )}
                     </Table.Td>
-                    <Table.Td>
-                      {format.percent(r.enrollment?.attendanceRate)}
-                    </Table.Td>
+                    <Table.Td>{format.percent(r.enrollment?.attendanceRate)}</Table.Td>
                     <Table.Td>
                       {r.certificate
                         ? `${r.certificate.number} (${t(`certificateStatus.${r.certificate.status}`)})`
@@ -117,7 +115,7 @@ export function OfficerReferralsPage() {
                         : '—'}
                     </Table.Td>
                     <Table.Td>
-                      {['enrolled', 'completed', 'dropped'].includes(r.status) && (
+                      {['completed', 'dropped'].includes(r.status) && (
                         <Button
                           size="xs"
                           variant="light"
@@ -203,7 +201,7 @@ function NewReferralModal({
   );
 
   return (
-    <Modal opened={opened} onClose={onClose} title={t('referrals.create')} size="lg">
+    <AppModal opened={opened} onClose={onClose} title={t('referrals.create')} size="lg">
       <form
         onSubmit={(event) => {
           event.preventDefault();
@@ -273,13 +271,13 @@ function NewReferralModal({
             onChange={(e) => setForm({ ...form, note: e.currentTarget.value })}
             error={submit.fieldError('note')}
           />
-          <FormError error={submit.error} />
+          <FormError error={submit.formError()} />
           <Button type="submit" loading={submit.busy}>
             {t('referrals.submit')}
           </Button>
         </Stack>
       </form>
-    </Modal>
+    </AppModal>
   );
 }
 
@@ -298,7 +296,11 @@ function OutcomeModal({
   const [note, setNote] = useState('');
   const submit = useSubmit();
   return (
-    <Modal opened onClose={onClose} title={`${t('referrals.recordOutcome')}: ${referral.number}`}>
+    <AppModal
+      opened
+      onClose={onClose}
+      title={`${t('referrals.recordOutcome')}: ${referral.number}`}
+    >
       <Stack>
         <Select
           label={t('referrals.outcome')}
@@ -320,7 +322,7 @@ function OutcomeModal({
           onChange={(e) => setNote(e.currentTarget.value)}
           error={submit.fieldError('note')}
         />
-        <FormError error={submit.error} />
+        <FormError error={submit.formError()} />
         <Button
           loading={submit.busy}
           onClick={() =>
@@ -338,6 +340,6 @@ function OutcomeModal({
           {t('common.save')}
         </Button>
       </Stack>
-    </Modal>
+    </AppModal>
   );
 }

@@ -158,6 +158,7 @@ function MarkLesson({ item, onDone }: { item: TodayLesson; onDone: () => void })
           <SegmentedControl
             fullWidth
             size="sm"
+            color="teal"
             value={marks[entry.id] ?? ''}
             onChange={(status) => {
               setSaved(false);
@@ -170,7 +171,7 @@ function MarkLesson({ item, onDone }: { item: TodayLesson; onDone: () => void })
       <Text size="sm" c="dimmed">
         {t('today.progress', { marked: markedCount, total: active.length })}
       </Text>
-      <FormError error={submit.error} />
+      <FormError error={submit.formError()} />
       {saved && (
         <Alert color="teal" role="status">
           {t('today.saved')}

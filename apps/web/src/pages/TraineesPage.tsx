@@ -2,7 +2,6 @@ import {
   Button,
   Checkbox,
   Group,
-  Modal,
   SimpleGrid,
   Stack,
   Table,
@@ -13,6 +12,7 @@ import {
 import { useDebouncedValue } from '@mantine/hooks';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { AppModal } from '../components/AppModal';
 import { ageOn, checkIin, maskIin } from '../../../../libs/trainees/src/iin';
 import { api } from '../api';
 import { FormError, ListState, usePaged, useSubmit } from '../components/data';
@@ -139,7 +139,7 @@ function RegisterTraineeModal({
   );
 
   return (
-    <Modal opened={opened} onClose={onClose} title={t('trainees.register')} size="lg">
+    <AppModal opened={opened} onClose={onClose} title={t('trainees.register')} size="lg">
       <form
         onSubmit={(event) => {
           event.preventDefault();
@@ -216,12 +216,12 @@ function RegisterTraineeModal({
             onChange={(e) => setConsent(e.currentTarget.checked)}
             error={submit.fieldError('consent')}
           />
-          <FormError error={submit.error} />
+          <FormError error={submit.formError()} />
           <Button type="submit" loading={submit.busy}>
             {t('trainees.register')}
           </Button>
         </Stack>
       </form>
-    </Modal>
+    </AppModal>
   );
 }
