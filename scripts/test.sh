@@ -18,6 +18,16 @@ if ! command -v pdftotext >/dev/null 2>&1; then
     exit 1
   fi
 fi
+# The browser tests drive Debian's Chromium (CHROMIUM_PATH points at another build).
+if [ -z "${CHROMIUM_PATH:-}" ] && [ ! -x /usr/bin/chromium ]; then
+  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
+    echo "Installing chromium for the browser tests…"
+    apt-get install -y -q chromium >/dev/null 2>&1 || { apt-get update -q >/dev/null && apt-get install -y -q chromium >/dev/null; }
+  else
+    echo "Chromium is missing: install it (Debian/Ubuntu: sudo apt-get install chromium) or set CHROMIUM_PATH." >&2
+    exit 1
+  fi
+fi
 # The process tests start the built API, worker and command line.
 npm run -s build
 results="$(mktemp)"

@@ -129,15 +129,18 @@ export function useSubmit() {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | undefined>(undefined);
   const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
+  const [status, setStatus] = useState<number | undefined>(undefined);
 
   const run = useCallback(async <T,>(action: () => Promise<T>): Promise<T | undefined> => {
     setBusy(true);
     setError(undefined);
+    setStatus(undefined);
     setFieldErrors({});
     try {
       return await action();
     } catch (reason) {
       if (reason instanceof ApiError) {
+        setStatus(reason.status);
         setFieldErrors(reason.fieldErrors);
         setError(reason.message);
       } else {
@@ -175,7 +178,7 @@ export function useSubmit() {
     setFieldErrors({});
   }, []);
 
-  return { busy, error, fieldErrors, fieldError, formError, run, reset };
+  return { busy, error, status, fieldErrors, fieldError, formError, run, reset };
 }
 
 /** The form's refusal, where the API said what was wrong outside any one field. */

@@ -52,7 +52,8 @@ export function SignInPage() {
               onChange={(e) => setPassword(e.currentTarget.value)}
               error={submit.fieldError('password')}
             />
-            <FormError error={submit.error && t('auth.failed')} />
+            {/* 401 is the usual wrong password; anything else (429: too many tries) as said. */}
+            <FormError error={submit.status === 401 ? t('auth.failed') : submit.formError()} />
             <Button type="submit" loading={submit.busy}>
               {t('auth.signIn')}
             </Button>

@@ -15,7 +15,7 @@ export function VerifyPage() {
     `/api/public/certificates/${encodeURIComponent(code)}`,
   );
 
-  let verdict = null;
+  let verdict;
   if (error) verdict = <Alert color="red">{error}</Alert>;
   else if (!data) verdict = <Loading />;
   else {
@@ -26,7 +26,7 @@ export function VerifyPage() {
         : data.status === 'unknown'
           ? 'gray'
           : 'yellow';
-    const key = data.valid ? 'valid' : data.status === 'unknown' ? 'unknown' : data.status;
+    const key = data.valid ? 'valid' : data.status;
     verdict = (
       <Alert color={tone} variant="filled" title={t(`verify.${key}.title`)} role="status">
         {t(`verify.${key}.text`)}
