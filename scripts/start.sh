@@ -61,6 +61,7 @@ fi
 cat <<INFO
 
   Sheber is running.
+    Web app:        ${PUBLIC_BASE_URL}/
     API:            ${PUBLIC_BASE_URL}/api
     API documents:  ${PUBLIC_BASE_URL}/api/docs
     Health:         ${PUBLIC_BASE_URL}/api/health
