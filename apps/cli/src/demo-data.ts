@@ -12,7 +12,7 @@ export interface DemoAccount {
 }
 
 export const DEMO_CENTERS = {
-  karaganda: { name: 'Employment Centre of Karaganda', region: 'Karaganda region' },
+  karaganda: { name: 'Employment Centre of Karaganda city', region: 'Karaganda region' },
   temirtau: { name: 'Employment Centre of Temirtau', region: 'Karaganda region' },
 } as const;
 
