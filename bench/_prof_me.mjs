@@ -1,0 +1,12 @@
+import autocannon from 'autocannon';
+import { freshDatabase, insertUser, signIn, startApi } from './support.mjs';
+const { url, client } = await freshDatabase('sheber_prof');
+await insertUser(client, 'bench@sheber.kz', 'staff');
+await client.end();
+const api = await startApi(url, 3991);
+const token = await signIn(3991, 'bench@sheber.kz');
+const path = process.argv[2] ?? '/api/auth/me';
+const r = await autocannon({ url: `http://127.0.0.1:3991${path}`, connections: 50, duration: 10, headers: { authorization: `Bearer ${token}` } });
+console.log(path, r.requests.average, 'req/s p99', r.latency.p99, 'non2xx', r.non2xx);
+api.kill('SIGTERM');
+await new Promise((r) => api.on('exit', r));
