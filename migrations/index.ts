@@ -5,6 +5,7 @@ import { LessonsAttendanceHolidays1795317980271 } from './1795317980271-LessonsA
 import { Certificates1795319372673 } from './1795319372673-Certificates';
 import { Referrals1795324419334 } from './1795324419334-Referrals';
 import { EnrollmentFunction1795330000000 } from './1795330000000-EnrollmentFunction';
+import { MarkAttendanceFunction1795330100000 } from './1795330100000-MarkAttendanceFunction';
 
 export const MIGRATIONS = [
   Foundation1795313600304,
@@ -13,4 +14,5 @@ export const MIGRATIONS = [
   Certificates1795319372673,
   Referrals1795324419334,
   EnrollmentFunction1795330000000,
+  MarkAttendanceFunction1795330100000,
 ];
