@@ -2,7 +2,14 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In } from 'typeorm';
 import { AuditService, diffFields } from '@sheber/audit';
-import { Actor, ConflictError, InvalidInputError, NotFoundError, Page } from '@sheber/common';
+import {
+  Actor,
+  ConflictError,
+  ForbiddenError,
+  InvalidInputError,
+  NotFoundError,
+  Page,
+} from '@sheber/common';
 import { Course } from '@sheber/courses';
 import { MasterCraft, User } from '@sheber/users';
 import {
@@ -164,8 +171,10 @@ export class GroupsService {
     const group = await this.dataSource
       .getRepository(Group)
       .findOne({ where: { id }, relations: { course: true, master: true } });
-    if (!group || (actor.role === 'master' && group.masterId !== actor.id)) {
-      throw new NotFoundError('Group', id);
+    if (!group) throw new NotFoundError('Group', id);
+    // Another master's group: 403 as for writes; its roster and marks are never shown.
+    if (actor.role === 'master' && group.masterId !== actor.id) {
+      throw new ForbiddenError(`Group ${group.code} is taught by another master`);
     }
     return group;
   }
