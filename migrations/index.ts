@@ -4,6 +4,8 @@ import { CoursesGroupsTraineesEnrollments1795316261342 } from './1795316261342-C
 import { LessonsAttendanceHolidays1795317980271 } from './1795317980271-LessonsAttendanceHolidays';
 import { Certificates1795319372673 } from './1795319372673-Certificates';
 import { Referrals1795324419334 } from './1795324419334-Referrals';
+import { EnrollmentFunction1795330000000 } from './1795330000000-EnrollmentFunction';
+import { MarkAttendanceFunction1795330100000 } from './1795330100000-MarkAttendanceFunction';
 
 export const MIGRATIONS = [
   Foundation1795313600304,
@@ -11,4 +13,6 @@ export const MIGRATIONS = [
   LessonsAttendanceHolidays1795317980271,
   Certificates1795319372673,
   Referrals1795324419334,
+  EnrollmentFunction1795330000000,
+  MarkAttendanceFunction1795330100000,
 ];

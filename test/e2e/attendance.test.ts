@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { randomUUID } from 'node:crypto';
 import { addDays, todayIn } from '../../libs/common/src';
 import { createCourse, createTrainee } from '../factories/catalog';
 import { signedIn } from '../factories/users';
@@ -207,10 +208,21 @@ describe('lessons, attendance and completion', () => {
       ],
       [{ enrollmentId: 'nope', status: 'present' }],
     ];
-    for (const marks of cases) {
+    const fields = [
+      'marks',
+      'marks.2.enrollmentId',
+      'marks.2.enrollmentId',
+      'marks.0.status',
+      'marks.0.enrollmentId',
+    ];
+    for (const [index, marks] of cases.entries()) {
       const response = await mark(lesson.id, group.master.token, marks);
       expect(response.status).toBe(400);
+      expect(response.body.errors.map((e: { field: string }) => e.field)).toContain(fields[index]);
     }
+    expect(
+      (await mark(randomUUID(), group.master.token, allPresent(group.enrollments))).status,
+    ).toBe(404);
     const unknownField = await t
       .http()
       .put(`/api/lessons/${lesson.id}/attendance`)
@@ -222,6 +234,17 @@ describe('lessons, attendance and completion', () => {
       [lesson.id],
     );
     expect(rows[0].n).toBe(0);
+  });
+
+  it('refuses marks once the group is completed or cancelled (409)', async () => {
+    const group = await runningGroup(1);
+    const lesson = group.on(addDays(today, -1));
+    expect((await t.http().post(`/api/groups/${group.id}/cancel`).set(bearer(staff))).status).toBe(
+      200,
+    );
+    const response = await mark(lesson.id, staff, [], 'after the cancellation');
+    expect(response.status).toBe(409);
+    expect(response.body.message).toMatch(/cancelled; its attendance can no longer change/);
   });
 
   it('shows attendance rates in the roster, the trainee’s enrollments and the sheet (JSON and CSV with BOM)', async () => {

@@ -107,6 +107,47 @@ describe('tokens', () => {
     expect(relogin.status).toBe(401);
   });
 
+  it('stops the old tokens at once in every API process, which remember users for a few seconds', async () => {
+    // Two API instances on one database and one Redis, as two processes behind a balancer.
+    const prefix = `auth_shared_${process.pid}_${Date.now()}`;
+    const a = await createTestApp({ REDIS_PREFIX: prefix, TOKEN_CACHE_SECONDS: '60' });
+    const b = await createTestApp({ REDIS_PREFIX: prefix, TOKEN_CACHE_SECONDS: '60' });
+    try {
+      const admin = await signedIn(a, 'admin');
+      const staff = await signedIn(a, 'staff');
+      const me = (app: TestApp) =>
+        app.http().get('/api/auth/me').set('authorization', `Bearer ${staff.token}`);
+      // B has now remembered the user for a minute.
+      expect((await me(b)).status).toBe(200);
+      expect((await me(b)).body.role).toBe('staff');
+
+      const role = await a
+        .http()
+        .patch(`/api/users/${staff.id}`)
+        .set('authorization', `Bearer ${admin.token}`)
+        .send({ role: 'master', crafts: ['felt'] });
+      expect(role.status).toBe(200);
+      // The role change revoked the token: B refuses it on the very next request.
+      expect((await me(b)).status).toBe(401);
+
+      const fresh = await signedIn(a, 'staff');
+      expect(
+        (await b.http().get('/api/auth/me').set('authorization', `Bearer ${fresh.token}`)).status,
+      ).toBe(200);
+      await a
+        .http()
+        .patch(`/api/users/${fresh.id}`)
+        .set('authorization', `Bearer ${admin.token}`)
+        .send({ active: false });
+      expect(
+        (await b.http().get('/api/auth/me').set('authorization', `Bearer ${fresh.token}`)).status,
+      ).toBe(401);
+    } finally {
+      await a.close();
+      await b.close();
+    }
+  });
+
   it('stops the old tokens at once when the password changes, and the new password works', async () => {
     const admin = await signedIn(t, 'admin');
     const master = await signedIn(t, 'master');

@@ -235,4 +235,58 @@ describe('enrollment and the waitlist', () => {
     expect(response.status).toBe(400);
     expect(response.body.errors[0].field).toBe('reason');
   });
+
+  it('refuses a new timetable that would put an active trainee in two overlapping groups', async () => {
+    const monday = [{ weekday: 1, startTime: '10:00', endTime: '13:00' }];
+    const tuesday = [{ weekday: 2, startTime: '10:00', endTime: '13:00' }];
+    const a = await createGroup(t.dataSource, { schedule: monday });
+    const b = await createGroup(t.dataSource, { schedule: tuesday });
+    const trainee = await createTrainee(t.dataSource, { lastName: 'Қасымова' });
+    expect((await enroll(a.id, trainee.id)).status).toBe(201);
+    expect((await enroll(b.id, trainee.id)).status).toBe(201);
+    const moved = await t
+      .http()
+      .patch(`/api/groups/${b.id}`)
+      .set(bearer(staff))
+      .send({ schedule: [{ weekday: 1, startTime: '11:00', endTime: '12:00' }] });
+    expect(moved.status).toBe(409);
+    expect(moved.body.message).toContain('Қасымова');
+    expect(moved.body.message).toContain(a.code);
+    const after = await t.http().get(`/api/groups/${b.id}`).set(bearer(staff));
+    expect(after.body.schedule).toEqual(tuesday);
+    // Another hour of the same day is fine.
+    const fine = await t
+      .http()
+      .patch(`/api/groups/${b.id}`)
+      .set(bearer(staff))
+      .send({ schedule: [{ weekday: 1, startTime: '14:00', endTime: '16:00' }] });
+    expect(fine.status).toBe(200);
+  });
+
+  it('never lets a timetable change and an enrollment together make an overlap', async () => {
+    for (let round = 0; round < 10; round += 1) {
+      const a = await createGroup(t.dataSource, {
+        schedule: [{ weekday: 3, startTime: '10:00', endTime: '13:00' }],
+      });
+      const b = await createGroup(t.dataSource, {
+        schedule: [{ weekday: 4, startTime: '10:00', endTime: '13:00' }],
+      });
+      const trainee = await createTrainee(t.dataSource);
+      expect((await enroll(b.id, trainee.id)).status).toBe(201);
+      // At once: B moves onto A's morning, and the trainee enrolls into A.
+      const [moved, enrolled] = await Promise.all([
+        t
+          .http()
+          .patch(`/api/groups/${b.id}`)
+          .set(bearer(staff))
+          .send({ schedule: [{ weekday: 3, startTime: '09:00', endTime: '11:00' }] }),
+        enroll(a.id, trainee.id),
+      ]);
+      // Exactly one of the two wins, whichever came first.
+      const outcome = `${moved.status}/${enrolled.status}`;
+      expect(['200/409', '409/201']).toContain(outcome);
+      if (moved.status === 409) expect(moved.body.message).toContain(a.code);
+      else expect(enrolled.body.message).toContain(b.code);
+    }
+  });
 });

@@ -124,13 +124,15 @@ describe('masters', () => {
     expect((await t.http().get(`/api/groups/${myGroup.id}`).set(bearer(mine.token))).status).toBe(
       200,
     );
-    expect(
-      (await t.http().get(`/api/groups/${otherGroup.id}`).set(bearer(mine.token))).status,
-    ).toBe(404);
-    expect(
-      (await t.http().get(`/api/groups/${otherGroup.id}/enrollments`).set(bearer(mine.token)))
-        .status,
-    ).toBe(404);
+    // Another master's group, its roster, lessons and sheet: 403, and no trainee in the answer.
+    for (const path of ['', '/enrollments', '/lessons', '/attendance', '/attendance?format=csv']) {
+      const response = await t
+        .http()
+        .get(`/api/groups/${otherGroup.id}${path}`)
+        .set(bearer(mine.token));
+      expect([path, response.status]).toEqual([path, 403]);
+      expect(response.text).not.toContain(trainee.lastName);
+    }
     expect(
       (await t.http().get(`/api/groups/${myGroup.id}/enrollments`).set(bearer(mine.token))).status,
     ).toBe(200);

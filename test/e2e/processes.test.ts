@@ -228,6 +228,22 @@ describe('the built processes', () => {
         expect(iins.rows.every((r) => checkIin(r.iin).ok)).toBe(true);
         const centres = await client.query('SELECT count(*)::int AS n FROM employment_centers');
         expect(centres.rows[0].n).toBe(2);
+        const referrals = await client.query<{ status: string; outcomes: number }>(
+          `SELECT status, count(outcome)::int AS outcomes FROM referrals GROUP BY status ORDER BY status`,
+        );
+        expect(referrals.rows.map((r) => r.status)).toEqual([
+          'accepted',
+          'cancelled',
+          'completed',
+          'dropped',
+          'enrolled',
+          'rejected',
+          'submitted',
+        ]);
+        const completed = referrals.rows.find((r) => r.status === 'completed')!;
+        expect(completed.outcomes).toBeGreaterThanOrEqual(1);
+        const byCentre = await client.query('SELECT DISTINCT employment_center_id FROM referrals');
+        expect(byCentre.rows).toHaveLength(2);
       } finally {
         await client.end();
       }

@@ -1,6 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import ExcelJS from 'exceljs';
 import { randomUUID } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { CertificateIssuer } from '../../libs/certificates/src';
 import { addDays, todayIn } from '../../libs/common/src';
 import { createCourse, createGroup, createTrainee, freshIin } from '../factories/catalog';
 import { createEmploymentCenter, signedIn } from '../factories/users';
@@ -44,9 +48,10 @@ describe('referrals from employment centres', () => {
   let officerB: string;
   const today = todayIn(ZONE);
   let numberSerial = 0;
+  const storage = mkdtempSync(path.join(tmpdir(), 'sheber-referral-certificates-'));
 
   beforeAll(async () => {
-    t = await createTestApp();
+    t = await createTestApp({ CERTIFICATE_STORAGE_DIR: storage });
     staff = (await signedIn(t, 'staff')).token;
     centreA = (await createEmploymentCenter(t.dataSource, `Karaganda city ${randomUUID()}`)).id;
     centreB = (await createEmploymentCenter(t.dataSource, `Temirtau ${randomUUID()}`)).id;
@@ -56,6 +61,7 @@ describe('referrals from employment centres', () => {
   });
   afterAll(async () => {
     await t.close();
+    rmSync(storage, { recursive: true, force: true });
   });
 
   const person = (overrides: Record<string, unknown> = {}) => ({
@@ -188,6 +194,25 @@ describe('referrals from employment centres', () => {
       expect(afterCompletion.status).toBe('completed');
       expect(afterCompletion.certificate).toMatchObject({ number: expect.stringMatching(/^SHB-/) });
 
+      // Once rendered, the referring centre's officers may download the PDF; no other centre's.
+      const certificateId = afterCompletion.certificate!.id;
+      expect(await t.app.get(CertificateIssuer).issueCertificate(certificateId)).toBe('issued');
+      const pdf = await t
+        .http()
+        .get(`/api/certificates/${certificateId}/pdf`)
+        .set(bearer(officerA2));
+      expect(pdf.status).toBe(200);
+      expect(pdf.headers['content-type']).toBe('application/pdf');
+      expect(pdf.headers['content-disposition']).toBe(
+        `attachment; filename="${afterCompletion.certificate!.number}.pdf"`,
+      );
+      const other = await t
+        .http()
+        .get(`/api/certificates/${certificateId}/pdf`)
+        .set(bearer(officerB));
+      expect(other.status).toBe(404);
+      expect((await view(submitted.id)).certificate).toMatchObject({ status: 'issued' });
+
       const outcome = await t
         .http()
         .put(`/api/referrals/${submitted.id}/outcome`)
@@ -216,6 +241,7 @@ describe('referrals from employment centres', () => {
         'accept',
         'view',
         'complete',
+        'view',
         'view',
         'outcome',
         'outcome',

@@ -59,7 +59,7 @@ const MATRIX: Record<string, Access> = {
   'DELETE /api/holidays/:date': ['admin', 'staff'],
   'GET /api/certificates': ['admin', 'staff'],
   'GET /api/certificates/:id': ['admin', 'staff'],
-  'GET /api/certificates/:id/pdf': ['admin', 'staff'],
+  'GET /api/certificates/:id/pdf': ['admin', 'staff', 'officer'],
   'POST /api/certificates/:id/revoke': ['admin'],
   'GET /api/public/certificates/:code': 'public',
   'POST /api/referrals': ['admin', 'officer'],

@@ -8,6 +8,7 @@ import { CoursesModule } from '@sheber/courses';
 import { EnrollmentsModule } from '@sheber/enrollments';
 import { GroupsModule } from '@sheber/groups';
 import { LessonsModule } from '@sheber/lessons';
+import { ReferralsModule } from '@sheber/referrals';
 import { TraineesModule } from '@sheber/trainees';
 import { UsersModule } from '@sheber/users';
 import { CreateAdminCommand } from './commands/create-admin.command';
@@ -26,6 +27,7 @@ import { SeedDemoCommand } from './commands/seed-demo.command';
     EnrollmentsModule,
     LessonsModule,
     CertificatesModule,
+    ReferralsModule,
   ],
   providers: [CreateAdminCommand, SeedDemoCommand],
 })

@@ -12,7 +12,7 @@ export interface DemoAccount {
 }
 
 export const DEMO_CENTERS = {
-  karaganda: { name: 'Employment Centre of Karaganda', region: 'Karaganda region' },
+  karaganda: { name: 'Employment Centre of Karaganda city', region: 'Karaganda region' },
   temirtau: { name: 'Employment Centre of Temirtau', region: 'Karaganda region' },
 } as const;
 
@@ -252,3 +252,165 @@ export const DEMO_TRAINEES: DemoTrainee[] = Array.from({ length: 30 }, (_, i) =>
     phone: `+7 701 ${String(100 + i).padStart(3, '0')} ${String(1000 + i * 37).slice(-4)}`,
   };
 });
+
+export interface DemoReferral {
+  number: string;
+  center: 'karaganda' | 'temirtau';
+  person: {
+    birthDate: string;
+    sex: 'male' | 'female';
+    lastName: string;
+    firstName: string;
+    patronymic?: string;
+    categories: string[];
+  };
+  craft: string;
+  note?: string;
+  /** Accepted by staff: into this group when it opens, or (null) accepted and waiting for one. */
+  intoGroup?: string | null;
+  rejected?: string;
+  cancelled?: string;
+  /** Withdrawn from the group after enrollment, with this reason. */
+  withdrawn?: string;
+  /** Recorded by the officer once the training is completed or dropped. */
+  outcome?: 'employed' | 'self_employed' | 'centre_workshop' | 'unemployed' | 'further_training';
+}
+
+/** Referrals of both centres in every status: submitted to completed with an outcome. */
+export const DEMO_REFERRALS: DemoReferral[] = [
+  {
+    number: 'КРГ-2026-0112',
+    center: 'karaganda',
+    person: {
+      birthDate: '1986-04-17',
+      sex: 'female',
+      lastName: 'Байжанова',
+      firstName: 'Мөлдір',
+      patronymic: 'Серікқызы',
+      categories: ['job_seeker'],
+    },
+    craft: 'jewelry',
+    intoGroup: 'JW-2026-01',
+    outcome: 'employed',
+  },
+  {
+    number: 'ТМР-2026-041',
+    center: 'temirtau',
+    person: {
+      birthDate: '1979-09-02',
+      sex: 'male',
+      lastName: 'Демченко',
+      firstName: 'Андрей',
+      patronymic: 'Олегович',
+      categories: ['job_seeker'],
+    },
+    craft: 'jewelry',
+    intoGroup: 'JW-2026-01',
+    outcome: 'self_employed',
+  },
+  {
+    number: 'КРГ-2026-0187',
+    center: 'karaganda',
+    person: {
+      birthDate: '1995-01-23',
+      sex: 'female',
+      lastName: 'Ермекова',
+      firstName: 'Аружан',
+      categories: ['job_seeker', 'youth'],
+    },
+    craft: 'jewelry',
+    intoGroup: 'JW-2026-04',
+  },
+  {
+    number: 'КРГ-2026-0203',
+    center: 'karaganda',
+    person: {
+      birthDate: '1990-06-30',
+      sex: 'male',
+      lastName: 'Мұратов',
+      firstName: 'Дәурен',
+      categories: ['job_seeker'],
+    },
+    craft: 'pottery',
+    intoGroup: 'PT-2026-05',
+  },
+  {
+    number: 'ТМР-2026-057',
+    center: 'temirtau',
+    person: {
+      birthDate: '1983-11-11',
+      sex: 'female',
+      lastName: 'Лисицына',
+      firstName: 'Елена',
+      categories: ['job_seeker'],
+    },
+    craft: 'souvenirs',
+    intoGroup: 'SV-2026-06',
+    withdrawn: 'переехала в Астану',
+    outcome: 'further_training',
+  },
+  {
+    number: 'ТМР-2026-063',
+    center: 'temirtau',
+    person: {
+      birthDate: '1998-03-08',
+      sex: 'male',
+      lastName: 'Нұрғалиев',
+      firstName: 'Әлібек',
+      categories: ['job_seeker', 'youth'],
+    },
+    craft: 'leather',
+    note: 'Ждёт набора группы по коже в январе',
+    intoGroup: null,
+  },
+  {
+    number: 'КРГ-2026-0241',
+    center: 'karaganda',
+    person: {
+      birthDate: '1972-12-19',
+      sex: 'female',
+      lastName: 'Ғабдуллина',
+      firstName: 'Сәуле',
+      categories: ['job_seeker', 'disability'],
+    },
+    craft: 'pottery',
+  },
+  {
+    number: 'ТМР-2026-070',
+    center: 'temirtau',
+    person: {
+      birthDate: '1988-07-14',
+      sex: 'female',
+      lastName: 'Ким',
+      firstName: 'Виктория',
+      categories: ['job_seeker'],
+    },
+    craft: 'felt',
+  },
+  {
+    number: 'КРГ-2026-0199',
+    center: 'karaganda',
+    person: {
+      birthDate: '1969-02-05',
+      sex: 'male',
+      lastName: 'Оразбаев',
+      firstName: 'Болат',
+      categories: ['pensioner'],
+    },
+    craft: 'souvenirs',
+    rejected: 'Не состоит на учёте как безработный',
+  },
+  {
+    number: 'ТМР-2026-052',
+    center: 'temirtau',
+    person: {
+      birthDate: '1993-10-27',
+      sex: 'female',
+      lastName: 'Тасқараева',
+      firstName: 'Жансая',
+      categories: ['job_seeker'],
+    },
+    craft: 'jewelry',
+    cancelled: 'Трудоустроена самостоятельно',
+  },
+];

@@ -27,6 +27,18 @@ export function diffFields(
   return changes;
 }
 
+/**
+ * The actor as the audit row's columns (actor_id, actor_role, request_id), for SQL that writes
+ * its own audit row (database functions on hot paths).
+ */
+export function auditActor(actor: Actor): [string | null, string, string | null] {
+  return [
+    UUID.test(actor.id) ? actor.id : null,
+    actor.id === 'system' ? 'system' : actor.role,
+    actor.requestId ?? null,
+  ];
+}
+
 @Injectable()
 export class AuditService {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
@@ -40,8 +52,7 @@ export class AuditService {
       `INSERT INTO audit_log (actor_id, actor_role, action, entity, entity_id, changes, request_id)
        VALUES ($1, $2, $3, $4, $5, $6, $7)`,
       [
-        UUID.test(actor.id) ? actor.id : null,
-        actor.id === 'system' ? 'system' : actor.role,
+        ...auditActor(actor).slice(0, 2),
         entry.action,
         entry.entity,
         entry.entityId,

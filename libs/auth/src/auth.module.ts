@@ -7,6 +7,7 @@ import { AuthGuard } from './auth.guard';
 import { AuthService } from './auth.service';
 import { LoginAttemptsService } from './login-attempts.service';
 import { RateLimitGuard } from './rate-limit.guard';
+import { TokenSubjectCache } from './token-subject-cache';
 
 @Module({
   imports: [
@@ -25,7 +26,7 @@ import { RateLimitGuard } from './rate-limit.guard';
       },
     }),
   ],
-  providers: [AuthService, AuthGuard, RateLimitGuard, LoginAttemptsService],
+  providers: [AuthService, AuthGuard, RateLimitGuard, LoginAttemptsService, TokenSubjectCache],
   exports: [AuthService, AuthGuard, RateLimitGuard],
 })
 export class AuthModule {}

@@ -5,6 +5,7 @@ import { Environment } from '@sheber/config';
 import { TokenSubject, UsersService } from '@sheber/users';
 import { LoginResultView, SessionUserView } from './dto/login.dto';
 import { LoginAttemptsService } from './login-attempts.service';
+import { TokenSubjectCache } from './token-subject-cache';
 
 interface TokenClaims {
   sub: string;
@@ -29,7 +30,10 @@ export class AuthService {
     private readonly jwt: JwtService,
     private readonly attempts: LoginAttemptsService,
     private readonly env: Environment,
-  ) {}
+    private readonly subjects: TokenSubjectCache,
+  ) {
+    users.onUserChanged((id) => this.subjects.userChanged(id));
+  }
 
   async login(email: string, password: string, address: string): Promise<LoginResultView> {
     await this.attempts.assertNotLocked(email, address);
@@ -55,7 +59,9 @@ export class AuthService {
       throw new UnauthenticatedError('The access token is invalid or has expired');
     }
     const user =
-      typeof claims.sub === 'string' ? await this.users.findTokenSubject(claims.sub) : null;
+      typeof claims.sub === 'string'
+        ? await this.subjects.subject(claims.sub, (id) => this.users.findTokenSubject(id))
+        : null;
     if (!user || !user.active || user.tokenVersion !== claims.tv) {
       throw new UnauthenticatedError('The access token has been revoked');
     }

@@ -220,11 +220,23 @@ export class CertificatesService implements OnModuleInit {
     return toView(row);
   }
 
-  /** The stored PDF of an issued (or since revoked) certificate, with its number for the file name. */
-  async readCertificatePdf(id: string): Promise<{ number: string; pdf: Buffer }> {
+  /**
+   * The stored PDF of an issued (or since revoked) certificate, with its number for the file name.
+   * An officer gets only the certificate of an enrollment that the officer's centre referred;
+   * any other is "not found".
+   */
+  async readCertificatePdf(actor: Actor, id: string): Promise<{ number: string; pdf: Buffer }> {
+    const officerCentre = actor.role === 'officer' ? (actor.employmentCenterId ?? '') : null;
     const [row] = await this.dataSource.query<
       { number: string; status: CertificateStatus; file_key: string | null }[]
-    >('SELECT number, status, file_key FROM certificates WHERE id = $1', [id]);
+    >(
+      `SELECT c.number, c.status, c.file_key FROM certificates c
+        WHERE c.id = $1
+          AND ($2::text IS NULL OR EXISTS (
+                SELECT 1 FROM referrals r
+                 WHERE r.enrollment_id = c.enrollment_id AND r.employment_center_id::text = $2))`,
+      [id, officerCentre],
+    );
     if (!row) throw new NotFoundError('Certificate', id);
     if (!row.file_key) {
       throw new ConflictError(

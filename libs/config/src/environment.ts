@@ -64,6 +64,17 @@ export class Environment {
   @Max(60 * 60 * 24 * 30)
   JWT_TTL_SECONDS = 60 * 60 * 12;
 
+  /**
+   * How long an API process may reuse the user behind a token without reading it again; changes
+   * of a user reach every process at once through Redis, so this only bounds a lost message.
+   * 0 reads the user on every request.
+   */
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(60)
+  TOKEN_CACHE_SECONDS = 5;
+
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
   LOG_LEVEL = 'info';
 

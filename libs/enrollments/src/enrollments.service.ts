@@ -1,7 +1,7 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager } from 'typeorm';
-import { AuditService } from '@sheber/audit';
+import { DataSource, EntityManager, QueryFailedError } from 'typeorm';
+import { AuditService, auditActor } from '@sheber/audit';
 import { Actor, ConflictError, NotFoundError, Page } from '@sheber/common';
 import { sqlRows } from '@sheber/database/sql';
 import {
@@ -17,25 +17,15 @@ import { lockGroupOfEnrollment } from './lock-order';
 import { EnrollmentResultView, RosterEntryView, TraineeEnrollmentView } from './dto/enrollment.dto';
 import type { EnrollmentStatus } from './entities/enrollment.entity';
 
-interface OpenEnrollmentRow {
-  trainee_id: string;
-  enrollment_status: EnrollmentStatus | null;
-  group_id: string | null;
-  code: string | null;
-  start_date: string | null;
-  end_date: string | null;
-  schedule: ScheduleSlot[] | null;
+/** A refusal raised by enroll_trainee (SQLSTATE SHB01) as the domain error it stands for. */
+function enrollmentRefusal(error: unknown, groupId: string, traineeId: string): Error | null {
+  if (!(error instanceof QueryFailedError)) return null;
+  const driverError = error.driverError as { code?: string; message?: string; detail?: string };
+  if (driverError.code !== 'SHB01' || !driverError.message) return null;
+  if (driverError.message === 'trainee_not_found') return new NotFoundError('Trainee', traineeId);
+  if (driverError.message === 'group_not_found') return new NotFoundError('Group', groupId);
+  return new ConflictError(driverError.message, driverError.detail ?? driverError.message);
 }
-
-interface SeatRow {
-  code: string;
-  start_date: string;
-  end_date: string;
-  schedule: ScheduleSlot[];
-  waitlist_count: number;
-}
-
-const ENROLLABLE = `('open', 'in_progress')`;
 
 /**
  * Enrollment and the waitlist. The seat cap is enforced by PostgreSQL: a guarded update
@@ -62,100 +52,34 @@ export class EnrollmentsService implements OnModuleInit, GroupListener {
     groupId: string,
     traineeId: string,
   ): Promise<EnrollmentResultView> {
-    return this.dataSource.transaction((manager) =>
-      this.enrollTraineeWithin(manager, actor, groupId, traineeId),
-    );
+    // One statement, so no transaction of our own: it is atomic and a refusal rolls it back.
+    return this.enrollTraineeWithin(this.dataSource.manager, actor, groupId, traineeId);
   }
 
-  /** Enrolls inside the caller's transaction (a referral's intake enrolls as part of its own). */
+  /**
+   * Enrolls through the database function `enroll_trainee` (one round trip): it locks the
+   * trainee, takes a seat with the guarded counter or a waitlist place, refuses an overlap with
+   * the trainee's other active groups, and writes the enrollment and its audit row. Works inside
+   * the caller's transaction too (a referral's intake enrolls as part of its own).
+   */
   async enrollTraineeWithin(
     manager: EntityManager,
     actor: Actor,
     groupId: string,
     traineeId: string,
   ): Promise<EnrollmentResultView> {
-    // Lock the trainee: two enrollments of one person never check overlaps at the same time.
-    const open = await sqlRows<OpenEnrollmentRow>(
-      manager,
-      `SELECT t.id AS trainee_id, e.status AS enrollment_status, g.id AS group_id, g.code,
-              to_char(g.start_date, 'YYYY-MM-DD') AS start_date,
-              to_char(g.end_date, 'YYYY-MM-DD') AS end_date, g.schedule
-         FROM trainees t
-         LEFT JOIN enrollments e ON e.trainee_id = t.id AND e.status IN ('active', 'waitlisted')
-         LEFT JOIN groups g ON g.id = e.group_id
-        WHERE t.id = $1
-          FOR UPDATE OF t`,
-      [traineeId],
-    );
-    if (open.length === 0) throw new NotFoundError('Trainee', traineeId);
-    const same = open.find((row) => row.group_id === groupId);
-    if (same) {
-      throw new ConflictError(
-        'already_enrolled',
-        `The trainee is already ${same.enrollment_status} in group ${same.code}`,
-      );
+    try {
+      const [row] = await manager.query<
+        { out_id: string; out_status: EnrollmentStatus; out_position: number | null }[]
+      >('SELECT out_id, out_status, out_position FROM enroll_trainee($1, $2, $3, $4, $5)', [
+        groupId,
+        traineeId,
+        ...auditActor(actor),
+      ]);
+      return { id: row!.out_id, status: row!.out_status, waitlistPosition: row!.out_position };
+    } catch (error) {
+      throw enrollmentRefusal(error, groupId, traineeId) ?? error;
     }
-
-    let status: EnrollmentStatus = 'active';
-    let waitlistPosition: number | null = null;
-    let [seat] = await sqlRows<SeatRow>(
-      manager,
-      `UPDATE groups SET active_count = active_count + 1, updated_at = now()
-        WHERE id = $1 AND status IN ${ENROLLABLE} AND active_count < capacity
-        RETURNING code, to_char(start_date, 'YYYY-MM-DD') AS start_date,
-                  to_char(end_date, 'YYYY-MM-DD') AS end_date, schedule, waitlist_count`,
-      [groupId],
-    );
-    if (!seat) {
-      [seat] = await sqlRows<SeatRow>(
-        manager,
-        `UPDATE groups SET waitlist_count = waitlist_count + 1, updated_at = now()
-          WHERE id = $1 AND status IN ${ENROLLABLE}
-          RETURNING code, to_char(start_date, 'YYYY-MM-DD') AS start_date,
-                    to_char(end_date, 'YYYY-MM-DD') AS end_date, schedule, waitlist_count`,
-        [groupId],
-      );
-      if (!seat) return this.refuseGroup(manager, groupId);
-      status = 'waitlisted';
-      waitlistPosition = seat.waitlist_count;
-    }
-
-    const timetable = {
-      startDate: seat.start_date,
-      endDate: seat.end_date,
-      schedule: seat.schedule,
-    };
-    const clash = open.find(
-      (row) =>
-        row.enrollment_status === 'active' &&
-        row.start_date !== null &&
-        timetablesOverlap(
-          { startDate: row.start_date, endDate: row.end_date!, schedule: row.schedule! },
-          timetable,
-        ),
-    );
-    if (clash) {
-      // Throwing rolls the seat back with the rest of the transaction.
-      throw new ConflictError(
-        'schedule_overlap',
-        `The trainee is active in group ${clash.code}, whose dates and times overlap group ${seat.code}`,
-      );
-    }
-
-    const [enrollment] = await sqlRows<{ id: string }>(
-      manager,
-      `INSERT INTO enrollments (trainee_id, group_id, status, waitlist_position)
-       VALUES ($1, $2, $3, $4) RETURNING id`,
-      [traineeId, groupId, status, waitlistPosition],
-    );
-    const id = enrollment!.id;
-    await this.audit.record(manager, actor, {
-      action: 'enroll',
-      entity: 'enrollment',
-      entityId: id,
-      changes: { traineeId, groupId, status, waitlistPosition },
-    });
-    return { id, status, waitlistPosition };
   }
 
   /**
@@ -460,19 +384,6 @@ export class EnrollmentsService implements OnModuleInit, GroupListener {
       `UPDATE enrollments SET waitlist_position = -waitlist_position
         WHERE group_id = $1 AND status = 'waitlisted' AND waitlist_position < 0`,
       [groupId],
-    );
-  }
-
-  private async refuseGroup(manager: EntityManager, groupId: string): Promise<never> {
-    const [group] = await sqlRows<{ code: string; status: string }>(
-      manager,
-      'SELECT code, status FROM groups WHERE id = $1',
-      [groupId],
-    );
-    if (!group) throw new NotFoundError('Group', groupId);
-    throw new ConflictError(
-      'group_not_enrolling',
-      `Group ${group.code} is ${group.status}; trainees can enroll only while it is open or in progress`,
     );
   }
 

@@ -2,7 +2,14 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In } from 'typeorm';
 import { AuditService, diffFields } from '@sheber/audit';
-import { Actor, ConflictError, InvalidInputError, NotFoundError, Page } from '@sheber/common';
+import {
+  Actor,
+  ConflictError,
+  ForbiddenError,
+  InvalidInputError,
+  NotFoundError,
+  Page,
+} from '@sheber/common';
 import { Course } from '@sheber/courses';
 import { MasterCraft, User } from '@sheber/users';
 import {
@@ -164,8 +171,10 @@ export class GroupsService {
     const group = await this.dataSource
       .getRepository(Group)
       .findOne({ where: { id }, relations: { course: true, master: true } });
-    if (!group || (actor.role === 'master' && group.masterId !== actor.id)) {
-      throw new NotFoundError('Group', id);
+    if (!group) throw new NotFoundError('Group', id);
+    // Another master's group: 403 as for writes; its roster and marks are never shown.
+    if (actor.role === 'master' && group.masterId !== actor.id) {
+      throw new ForbiddenError(`Group ${group.code} is taught by another master`);
     }
     return group;
   }
@@ -178,6 +187,9 @@ export class GroupsService {
         input.startDate !== undefined ||
         input.endDate !== undefined ||
         input.schedule !== undefined;
+      // The group's active trainees too, first (as enrollment does: trainee, then group), so none
+      // of them enrolls elsewhere against the old timetable while the new one is checked.
+      if (touchesTimetable) await this.lockActiveTraineesOf(manager, id);
       if (touchesTimetable) await this.lockMasterOf(manager, id);
       const group = await this.lockGroup(manager, id);
       if (!UNFINISHED_GROUP_STATUSES.includes(group.status)) {
@@ -206,6 +218,7 @@ export class GroupsService {
       if (timetableChanged && group.masterId) {
         await this.assertMasterFree(manager, group.masterId, { ...timetable, id: group.id });
       }
+      if (timetableChanged) await this.assertTraineesFree(manager, group, timetable);
       const seatsAdded = input.capacity !== undefined && input.capacity > group.capacity;
       Object.assign(group, timetable, {
         ...(input.code !== undefined && { code: input.code }),
@@ -352,6 +365,45 @@ export class GroupsService {
       throw new ConflictError(
         'master_busy',
         `The master already teaches group ${clash.code} at an overlapping time (${clash.startDate} – ${clash.endDate})`,
+      );
+    }
+  }
+
+  private async lockActiveTraineesOf(manager: EntityManager, groupId: string): Promise<void> {
+    await manager.query(
+      `SELECT t.id FROM trainees t
+        WHERE t.id IN (SELECT trainee_id FROM enrollments WHERE group_id = $1 AND status = 'active')
+        ORDER BY t.id FOR UPDATE`,
+      [groupId],
+    );
+  }
+
+  /**
+   * A new timetable must not overlap another active group of any of the group's active trainees
+   * (the rule enrollment applies; timetables_overlap is the SQL twin of timetablesOverlap).
+   */
+  private async assertTraineesFree(
+    manager: EntityManager,
+    group: Group,
+    timetable: Timetable,
+  ): Promise<void> {
+    const [clash] = await manager.query<{ last_name: string; first_name: string; code: string }[]>(
+      `SELECT t.last_name, t.first_name, og.code
+         FROM enrollments e
+         JOIN trainees t ON t.id = e.trainee_id
+         JOIN enrollments oe ON oe.trainee_id = e.trainee_id AND oe.status = 'active'
+                            AND oe.group_id <> e.group_id
+         JOIN groups og ON og.id = oe.group_id
+        WHERE e.group_id = $1 AND e.status = 'active'
+          AND timetables_overlap($2::date, $3::date, $4::jsonb, og.start_date, og.end_date, og.schedule)
+        ORDER BY t.last_name, t.first_name, og.code
+        LIMIT 1`,
+      [group.id, timetable.startDate, timetable.endDate, JSON.stringify(timetable.schedule)],
+    );
+    if (clash) {
+      throw new ConflictError(
+        'trainee_schedule_overlap',
+        `Trainee ${clash.last_name} ${clash.first_name} of group ${group.code} is active in group ${clash.code}, whose dates and times overlap the new timetable`,
       );
     }
   }

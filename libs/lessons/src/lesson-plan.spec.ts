@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import { attendanceRate } from '@sheber/enrollments';
-import { markingWindow, planLessons } from './lesson-plan';
+import { planLessons } from './lesson-plan';
 
 const ZONE = 'Asia/Almaty';
 
@@ -47,28 +47,6 @@ describe('planLessons', () => {
         ZONE,
       ),
     ).toEqual([]);
-  });
-});
-
-describe('markingWindow', () => {
-  // A lesson on Monday 2026-11-16 at 10:00 in Almaty (05:00 UTC).
-  const lesson = { date: '2026-11-16', startsAt: new Date('2026-11-16T05:00:00Z') };
-
-  it('is closed to marks before the lesson starts', () => {
-    expect(markingWindow(lesson, new Date('2026-11-16T04:59:59Z'), ZONE)).toBe('not_started');
-  });
-
-  it('opens when the lesson starts', () => {
-    expect(markingWindow(lesson, new Date('2026-11-16T05:00:00Z'), ZONE)).toBe('open');
-  });
-
-  it('stays open through the 7th day after the lesson, local time', () => {
-    // 2026-11-23 23:59:59 in Almaty is 18:59:59 UTC.
-    expect(markingWindow(lesson, new Date('2026-11-23T18:59:59Z'), ZONE)).toBe('open');
-  });
-
-  it('closes at local midnight that ends the 7th day', () => {
-    expect(markingWindow(lesson, new Date('2026-11-23T19:00:00Z'), ZONE)).toBe('closed');
   });
 });
 

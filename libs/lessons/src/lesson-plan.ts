@@ -36,18 +36,8 @@ export function planLessons(
   return lessons.sort((a, b) => a.startsAt.getTime() - b.startsAt.getTime());
 }
 
-/** How far a master may mark a lesson: from its start to the end of the 7th day after its date. */
+/**
+ * How far a master may mark a lesson: from its start to the end of the 7th day after its date
+ * (the database function marking_window applies it).
+ */
 export const MASTER_MARKING_DAYS = 7;
-
-export type MarkingWindow = 'not_started' | 'open' | 'closed';
-
-/** Where `now` stands against a lesson's marking window, in the centre's time zone. */
-export function markingWindow(
-  lesson: { date: string; startsAt: Date },
-  now: Date,
-  zone: string,
-): MarkingWindow {
-  if (now.getTime() < lesson.startsAt.getTime()) return 'not_started';
-  const closesAt = zonedTimeToUtc(addDays(lesson.date, MASTER_MARKING_DAYS + 1), '00:00', zone);
-  return now.getTime() < closesAt.getTime() ? 'open' : 'closed';
-}

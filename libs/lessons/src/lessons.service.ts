@@ -1,7 +1,7 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager } from 'typeorm';
-import { AuditService } from '@sheber/audit';
+import { DataSource, EntityManager, QueryFailedError } from 'typeorm';
+import { AuditService, auditActor } from '@sheber/audit';
 import {
   Actor,
   ConflictError,
@@ -22,7 +22,7 @@ import {
 } from '@sheber/groups';
 import { LessonView, MarkAttendanceDto } from './dto/lesson.dto';
 import type { AttendanceStatus } from './entities/attendance-mark.entity';
-import { markingWindow, planLessons } from './lesson-plan';
+import { MASTER_MARKING_DAYS, planLessons } from './lesson-plan';
 
 interface LessonRow {
   id: string;
@@ -46,7 +46,31 @@ export interface AttendanceSheet {
   }[];
 }
 
-const MARKABLE_GROUP_STATUSES = ['open', 'in_progress'];
+/** A refusal raised by mark_attendance (SQLSTATE SHB01) as the domain error it stands for. */
+function markingRefusal(error: unknown, lessonId: string): Error | null {
+  if (!(error instanceof QueryFailedError)) return null;
+  const pg = error.driverError as {
+    code?: string;
+    message?: string;
+    detail?: string;
+    hint?: string;
+  };
+  if (pg.code !== 'SHB01') return null;
+  const detail = pg.detail ?? pg.message ?? '';
+  switch (pg.message) {
+    case 'lesson_not_found':
+      return new NotFoundError('Lesson', lessonId);
+    case 'not_group_master':
+      return new ForbiddenError(detail);
+    case 'marking_window_closed':
+      return new RuleViolationError('marking_window_closed', detail);
+    case 'invalid_input':
+      return new InvalidInputError(pg.hint ?? 'marks', detail);
+    case undefined:
+    default:
+      return new ConflictError(pg.message ?? 'conflict', detail);
+  }
+}
 
 /**
  * Lessons and attendance. Lessons are generated from the group's timetable in the centre's time
@@ -178,144 +202,46 @@ export class LessonsService implements OnModuleInit, GroupListener {
     lessonId: string;
     marks: { enrollmentId: string; status: AttendanceStatus; note: string | null }[];
   }> {
-    return this.dataSource.transaction(async (manager) => {
-      const [lesson] = await sqlRows<
-        LessonRow & {
-          group_id: string;
-          master_id: string | null;
-          group_status: string;
-          code: string;
-        }
-      >(
-        manager,
-        `SELECT l.id, to_char(l.date, 'YYYY-MM-DD') AS date, l.start_time, l.end_time, l.starts_at, l.ends_at,
-                l.group_id, g.master_id, g.status AS group_status, g.code
-           FROM lessons l JOIN groups g ON g.id = l.group_id
-          WHERE l.id = $1
-            FOR UPDATE OF l`,
-        [lessonId],
-      );
-      if (!lesson) throw new NotFoundError('Lesson', lessonId);
-      const window = markingWindow(
-        { date: lesson.date, startsAt: lesson.starts_at },
-        new Date(),
-        this.env.CENTRE_TIMEZONE,
-      );
-      if (actor.role === 'master') {
-        if (lesson.master_id !== actor.id) {
-          throw new ForbiddenError(`Only the master of group ${lesson.code} marks its attendance`);
-        }
-      } else if (!input.reason) {
-        throw new InvalidInputError(
-          'reason',
-          'is required when staff or admin mark or correct a lesson',
-        );
-      }
-      if (window === 'not_started') {
-        throw new ConflictError(
-          'lesson_not_started',
-          `The lesson of ${lesson.date} ${lesson.start_time} has not started yet`,
-        );
-      }
-      if (window === 'closed' && actor.role === 'master') {
-        throw new RuleViolationError(
-          'marking_window_closed',
-          `Masters mark a lesson up to 7 days after it; ask staff to correct the lesson of ${lesson.date}`,
-        );
-      }
-      if (!MARKABLE_GROUP_STATUSES.includes(lesson.group_status)) {
-        throw new ConflictError(
-          'group_not_running',
-          `Group ${lesson.code} is ${lesson.group_status}; its attendance can no longer change`,
-        );
-      }
-
-      const active = await sqlRows<{ id: string }>(
-        manager,
-        `SELECT id FROM enrollments WHERE group_id = $1 AND status = 'active'`,
-        [lesson.group_id],
-      );
-      const activeIds = new Set(active.map((e) => e.id));
-      const seen = new Set<string>();
-      input.marks.forEach((mark, index) => {
-        if (seen.has(mark.enrollmentId)) {
-          throw new InvalidInputError(
-            `marks.${index}.enrollmentId`,
-            'appears twice in this request',
-          );
-        }
-        seen.add(mark.enrollmentId);
-        if (!activeIds.has(mark.enrollmentId)) {
-          throw new InvalidInputError(
-            `marks.${index}.enrollmentId`,
-            `is not an active trainee of group ${lesson.code}`,
-          );
-        }
-      });
-      const missing = [...activeIds].filter((id) => !seen.has(id));
-      if (missing.length > 0) {
-        throw new InvalidInputError(
-          'marks',
-          `${missing.length} active trainee(s) of group ${lesson.code} have no mark: ${missing.join(', ')}`,
-        );
-      }
-
-      const before = await sqlRows<{
-        enrollment_id: string;
-        status: AttendanceStatus;
-        note: string | null;
-      }>(manager, 'SELECT enrollment_id, status, note FROM attendance_marks WHERE lesson_id = $1', [
-        lessonId,
-      ]);
-      if (input.marks.length > 0) {
-        await sqlRows(
-          manager,
-          `INSERT INTO attendance_marks (lesson_id, enrollment_id, status, note, marked_by, marked_at)
-           SELECT $1, m.enrollment_id, m.status, m.note, $5, now()
-             FROM unnest($2::uuid[], $3::varchar[], $4::varchar[]) AS m(enrollment_id, status, note)
-           ON CONFLICT ON CONSTRAINT uq_attendance_lesson_enrollment
-           DO UPDATE SET status = EXCLUDED.status, note = EXCLUDED.note, marked_by = EXCLUDED.marked_by,
-                         marked_at = EXCLUDED.marked_at
-           WHERE attendance_marks.status IS DISTINCT FROM EXCLUDED.status
-              OR attendance_marks.note IS DISTINCT FROM EXCLUDED.note`,
-          [
-            lessonId,
-            input.marks.map((m) => m.enrollmentId),
-            input.marks.map((m) => m.status),
-            input.marks.map((m) => m.note ?? null),
-            /^[0-9a-f-]{36}$/i.test(actor.id) ? actor.id : null,
-          ],
-        );
-      }
-      const previous = new Map(before.map((m) => [m.enrollment_id, m]));
-      const changes: Record<string, { from: unknown; to: unknown }> = {};
-      for (const mark of input.marks) {
-        const old = previous.get(mark.enrollmentId);
-        const note = mark.note ?? null;
-        if (!old || old.status !== mark.status || old.note !== note) {
-          changes[mark.enrollmentId] = {
-            from: old ? { status: old.status, note: old.note } : null,
-            to: { status: mark.status, note },
-          };
-        }
-      }
-      if (Object.keys(changes).length > 0) {
-        await this.audit.record(manager, actor, {
-          action: before.length === 0 ? 'mark_attendance' : 'correct_attendance',
-          entity: 'lesson',
-          entityId: lessonId,
-          changes: { marks: changes, ...(input.reason && { reason: input.reason }) },
-        });
-      }
-      return {
-        lessonId,
-        marks: input.marks.map((m) => ({
-          enrollmentId: m.enrollmentId,
-          status: m.status,
-          note: m.note ?? null,
-        })),
-      };
+    const seen = new Set<string>();
+    input.marks.forEach((mark, index) => {
+      if (seen.has(mark.enrollmentId))
+        throw new InvalidInputError(`marks.${index}.enrollmentId`, 'appears twice in this request');
+      seen.add(mark.enrollmentId);
     });
+    const [actorId, actorRole, requestId] = auditActor(actor);
+    try {
+      // One round trip: the database function locks the lesson, applies the rules (who may mark,
+      // when, one mark per active trainee) and writes the marks and the audit row.
+      await this.dataSource.query(
+        'SELECT out_action FROM mark_attendance($1, $2, $3, $4, $5, $6, $7, $8)',
+        [
+          lessonId,
+          JSON.stringify(
+            input.marks.map((m) => ({
+              enrollmentId: m.enrollmentId,
+              status: m.status,
+              note: m.note ?? null,
+            })),
+          ),
+          input.reason ?? null,
+          actorId,
+          actor.role === 'master' ? 'master' : actorRole,
+          requestId,
+          this.env.CENTRE_TIMEZONE,
+          MASTER_MARKING_DAYS,
+        ],
+      );
+    } catch (error) {
+      throw markingRefusal(error, lessonId) ?? error;
+    }
+    return {
+      lessonId,
+      marks: input.marks.map((m) => ({
+        enrollmentId: m.enrollmentId,
+        status: m.status,
+        note: m.note ?? null,
+      })),
+    };
   }
 
   /** Rows are trainees, columns lessons; trainees who never had a mark and left are left out. */

@@ -44,12 +44,21 @@ function auditSnapshot(user: UserView): Record<string, unknown> {
   };
 }
 
+/** Told after a change of a user commits, so that whoever remembers the user forgets it. */
+export type UserChangedListener = (userId: string) => Promise<void>;
+
 @Injectable()
 export class UsersService {
+  private readonly changedListeners: UserChangedListener[] = [];
+
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly audit: AuditService,
   ) {}
+
+  onUserChanged(listener: UserChangedListener): void {
+    this.changedListeners.push(listener);
+  }
 
   async createUser(actor: Actor, input: CreateUserDto): Promise<UserView> {
     const passwordHash = await hashPassword(input.password);
@@ -97,7 +106,7 @@ export class UsersService {
 
   async updateUser(actor: Actor, id: string, input: UpdateUserDto): Promise<UserView> {
     const passwordHash = input.password ? await hashPassword(input.password) : undefined;
-    return this.dataSource.transaction(async (manager) => {
+    const updated = await this.dataSource.transaction(async (manager) => {
       const user = await manager.findOne(User, {
         where: { id },
         relations: { crafts: true },
@@ -143,6 +152,8 @@ export class UsersService {
       });
       return after;
     });
+    for (const listener of this.changedListeners) await listener(id);
+    return updated;
   }
 
   /**

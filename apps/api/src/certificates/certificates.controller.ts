@@ -32,15 +32,16 @@ export class CertificatesController {
     return this.certificates.getCertificate(id);
   }
 
-  /** The certificate's PDF, named after its number. */
-  @Roles('staff')
+  /** The certificate's PDF, named after its number (staff; the officer whose centre referred the holder). */
+  @Roles('staff', 'officer')
   @Get(':id/pdf')
   @ApiProduces('application/pdf')
   async downloadCertificatePdf(
+    @CurrentActor() actor: Actor,
     @Param('id', uuidParam()) id: string,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<Buffer> {
-    const { number, pdf } = await this.certificates.readCertificatePdf(id);
+    const { number, pdf } = await this.certificates.readCertificatePdf(actor, id);
     // The number is SHB-YYYY-NNNNN: safe as a file name as it is.
     void reply
       .header('content-type', 'application/pdf')

@@ -1,10 +1,12 @@
 import { Command, CommandRunner, Option } from 'nest-commander';
-import { SYSTEM_ACTOR } from '@sheber/common';
+import { type Actor, SYSTEM_ACTOR, todayIn } from '@sheber/common';
+import { Environment } from '@sheber/config';
 import { CoursesService } from '@sheber/courses';
 import { EmploymentCentersService } from '@sheber/employment-centers';
 import { EnrollmentsService } from '@sheber/enrollments';
 import { GroupsService, type GroupTransition } from '@sheber/groups';
 import { LessonsService } from '@sheber/lessons';
+import { ReferralsService } from '@sheber/referrals';
 import { makeIin, TraineesService } from '@sheber/trainees';
 import { UsersService } from '@sheber/users';
 import {
@@ -13,6 +15,7 @@ import {
   DEMO_COURSES,
   DEMO_GROUPS,
   DEMO_PASSWORD,
+  DEMO_REFERRALS,
   DEMO_TRAINEES,
 } from '../demo-data';
 
@@ -42,6 +45,8 @@ export class SeedDemoCommand extends CommandRunner {
     private readonly trainees: TraineesService,
     private readonly enrollments: EnrollmentsService,
     private readonly lessons: LessonsService,
+    private readonly referrals: ReferralsService,
+    private readonly env: Environment,
   ) {
     super();
   }
@@ -59,6 +64,7 @@ export class SeedDemoCommand extends CommandRunner {
       centerIds[key] = (await this.centers.createEmploymentCenter(SYSTEM_ACTOR, { ...center })).id;
     }
     const userIds: Record<string, string> = {};
+    const officers: Record<string, Actor> = {};
     for (const account of DEMO_ACCOUNTS) {
       const user = await this.users.createUser(SYSTEM_ACTOR, {
         email: account.email,
@@ -69,6 +75,13 @@ export class SeedDemoCommand extends CommandRunner {
         employmentCenterId: account.center ? centerIds[account.center] : undefined,
       });
       userIds[account.email] = user.id;
+      if (account.center) {
+        officers[account.center] = {
+          id: user.id,
+          role: 'officer',
+          employmentCenterId: centerIds[account.center]!,
+        };
+      }
     }
     const courseIds: Record<string, string> = {};
     for (const course of DEMO_COURSES) {
@@ -87,6 +100,32 @@ export class SeedDemoCommand extends CommandRunner {
       });
       traineeIds.push(created.id);
     }
+    // Officers refer job seekers before the groups open; intake happens as each group opens.
+    const referralIds = new Map<string, string>();
+    for (const [index, demo] of DEMO_REFERRALS.entries()) {
+      const { person } = demo;
+      const referral = await this.referrals.createReferral(officers[demo.center]!, {
+        number: demo.number,
+        person: {
+          iin: makeIin(person.birthDate, person.sex, 5000 + index * 17),
+          lastName: person.lastName,
+          firstName: person.firstName,
+          patronymic: person.patronymic ?? null,
+          categories: person.categories as never,
+        },
+        craft: demo.craft,
+        note: demo.note ?? null,
+      });
+      referralIds.set(demo.number, referral.id);
+    }
+    const acceptInto = async (code: string, groupId: string) => {
+      for (const demo of DEMO_REFERRALS.filter((r) => r.intoGroup === code)) {
+        await this.referrals.acceptReferral(SYSTEM_ACTOR, referralIds.get(demo.number)!, {
+          groupId,
+        });
+      }
+    };
+
     // Groups go through their real life: plan, assign, open, enroll, start, complete or cancel.
     let next = 0;
     for (const demo of DEMO_GROUPS) {
@@ -114,12 +153,46 @@ export class SeedDemoCommand extends CommandRunner {
           );
           next += 1;
         }
+        await acceptInto(demo.code, group.id);
       }
     }
+    await this.finishDemoReferrals(referralIds, officers);
     process.stdout.write(
       `Loaded demo data: ${DEMO_ACCOUNTS.length} accounts, ${Object.keys(DEMO_CENTERS).length} employment centres, ` +
-        `${DEMO_COURSES.length} courses, ${DEMO_GROUPS.length} groups, ${DEMO_TRAINEES.length} trainees\n`,
+        `${DEMO_COURSES.length} courses, ${DEMO_GROUPS.length} groups, ${DEMO_TRAINEES.length} trainees, ` +
+        `${DEMO_REFERRALS.length} referrals\n`,
     );
+  }
+
+  /** Intake without a group, rejections, cancellations, withdrawals, then the outcomes. */
+  private async finishDemoReferrals(
+    ids: Map<string, string>,
+    officers: Record<string, Actor>,
+  ): Promise<void> {
+    for (const demo of DEMO_REFERRALS) {
+      const id = ids.get(demo.number)!;
+      if (demo.intoGroup === null) await this.referrals.acceptReferral(SYSTEM_ACTOR, id, {});
+      if (demo.rejected)
+        await this.referrals.rejectReferral(SYSTEM_ACTOR, id, { reason: demo.rejected });
+      if (demo.cancelled)
+        await this.referrals.cancelReferral(officers[demo.center]!, id, {
+          reason: demo.cancelled,
+        });
+      if (demo.withdrawn) {
+        const referral = await this.referrals.viewReferral(SYSTEM_ACTOR, id);
+        await this.enrollments.withdrawEnrollment(
+          SYSTEM_ACTOR,
+          referral.enrollment!.id,
+          demo.withdrawn,
+        );
+      }
+      if (demo.outcome) {
+        await this.referrals.recordOutcome(officers[demo.center]!, id, {
+          outcome: demo.outcome,
+          date: todayIn(this.env.CENTRE_TIMEZONE),
+        });
+      }
+    }
   }
 
   /** Marks every lesson held so far, mostly present, so rates and completion have data. */
