@@ -64,7 +64,8 @@ describe('an employment-centre officer', () => {
     const direct = await page.request.get(`/api/referrals/${otherReferral.id}`);
     expect(direct.status()).toBe(404);
 
-    // The centre takes the person into a pottery group; the officer follows it.
+    // The centre takes the person into a pottery group on its intake screen; the officer
+    // follows it.
     const staff = await stack.apiAs(staffEmail);
     const course = await createCourse(stack.dataSource, { craft: 'pottery' });
     const group = await staff<{ id: string }>('POST', '/api/groups', {
@@ -75,12 +76,23 @@ describe('an employment-centre officer', () => {
       schedule: [{ weekday: 2, startTime: '14:00', endTime: '17:00' }],
     });
     await staff('POST', `/api/groups/${group.id}/open`);
+    const intake = await stack.newPage();
+    await signIn(intake, staffEmail);
+    await intake.getByRole('link', { name: 'Referral intake' }).click();
+    await intake.getByRole('button', { name: `Accept: KRG-${suffix}` }).click();
+    const accept = intake.getByRole('dialog');
+    await accept.getByRole('combobox', { name: 'Group' }).click();
+    await intake.getByRole('option', { name: new RegExp(`^PT-R-${suffix}`) }).click();
+    await screenshot(intake, 'staff-intake');
+    await accept.getByRole('button', { name: 'Accept' }).click();
+    await accept.waitFor({ state: 'detached' });
+    await intake.getByText(`KRG-${suffix}`).waitFor({ state: 'detached' });
     const { items } = await staff<{ items: { id: string; number: string }[] }>(
       'GET',
-      '/api/referrals?status=submitted&limit=100',
+      '/api/referrals?status=enrolled&limit=100',
     );
     const mine = items.find((r) => r.number === `KRG-${suffix}`)!;
-    await staff('POST', `/api/referrals/${mine.id}/accept`, { groupId: group.id });
+
     await page.reload();
     expect(await shown(row, 'Enrolled')).toContain(`PT-R-${suffix}`);
 

@@ -146,21 +146,27 @@ function CancelButton({ referral, onDone }: { referral: Referral; onDone: () => 
   const { t } = useTranslation();
   const submit = useSubmit();
   return (
-    <Button
-      size="xs"
-      variant="subtle"
-      color="red"
-      loading={submit.busy}
-      title={submit.error}
-      aria-label={`${t('referrals.cancel')}: ${referral.number}`}
-      onClick={() =>
-        void submit
-          .run(() => api('POST', `/api/referrals/${referral.id}/cancel`))
-          .then((r) => r !== undefined && onDone())
-      }
-    >
-      {t('referrals.cancel')}
-    </Button>
+    <>
+      <Button
+        size="xs"
+        variant="subtle"
+        color="red"
+        loading={submit.busy}
+        aria-label={`${t('referrals.cancel')}: ${referral.number}`}
+        onClick={() =>
+          void submit
+            .run(() => api('POST', `/api/referrals/${referral.id}/cancel`))
+            .then((r) => r !== undefined && onDone())
+        }
+      >
+        {t('referrals.cancel')}
+      </Button>
+      {submit.error && (
+        <Text size="xs" c="red" role="alert">
+          {submit.error}
+        </Text>
+      )}
+    </>
   );
 }
 
