@@ -69,13 +69,21 @@ describe('certificate issuing under failure', () => {
     return { t: app, storage, startWorker };
   }
 
-  /** The render lines a worker wrote: one JSON line per PDF rendered, with the certificate id. */
-  function rendersOf(worker: RunningProcess): { certificateId: string; outcome: string }[] {
+  /**
+   * The render lines a worker wrote for these certificates: one JSON line per PDF rendered. The
+   * sweeper may also issue certificates left pending by earlier test files on this database.
+   */
+  function rendersOf(
+    worker: RunningProcess,
+    rows: IssuedRow[],
+  ): { certificateId: string; outcome: string }[] {
+    const ids = new Set(rows.map((r) => r.id));
     return worker
       .output()
       .split('\n')
       .filter((line) => line.includes('"certificate rendered"'))
-      .map((line) => JSON.parse(line) as { certificateId: string; outcome: string });
+      .map((line) => JSON.parse(line) as { certificateId: string; outcome: string })
+      .filter((render) => ids.has(render.certificateId));
   }
 
   function certificatesOf(app: TestApp, enrollmentIds: string[]): Promise<IssuedRow[]> {
@@ -110,12 +118,20 @@ describe('certificate issuing under failure', () => {
     return row!.n;
   }
 
-  /** One file per certificate, named by its number, whose SHA-256 is the one recorded. */
-  function expectOneFileEach(storage: string, rows: IssuedRow[]): void {
+  /**
+   * One file per certificate, named by its number, whose SHA-256 is the one recorded; and no file
+   * in the test's storage that no issued certificate claims.
+   */
+  async function expectOneFileEach(app: TestApp, storage: string, rows: IssuedRow[]) {
     const files = readdirSync(storage, { recursive: true, encoding: 'utf8' }).filter((f) =>
       f.endsWith('.pdf'),
     );
-    expect(files.sort()).toEqual(rows.map((r) => r.file_key).sort());
+    expect(files).toEqual(expect.arrayContaining(rows.map((r) => r.file_key)));
+    const claimed = await app.dataSource.query<{ n: number }[]>(
+      `SELECT count(*)::int AS n FROM certificates WHERE status = 'issued' AND file_key = ANY($1)`,
+      [files],
+    );
+    expect(claimed[0]!.n).toBe(files.length);
     for (const row of rows) {
       const pdf = readFileSync(path.join(storage, row.file_key!));
       expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
@@ -146,8 +162,8 @@ describe('certificate issuing under failure', () => {
       [Number(rows[0]!.number.slice(4, 8))],
     );
     expect(counter!.last_number).toBe(numbers[BATCH - 1]);
-    expectOneFileEach(storage, rows);
-    const renders = rendersOf(worker);
+    await expectOneFileEach(t, storage, rows);
+    const renders = rendersOf(worker, rows);
     expect(renders).toHaveLength(BATCH);
     expect(new Set(renders.map((r) => r.certificateId))).toEqual(new Set(rows.map((r) => r.id)));
   });
@@ -175,11 +191,11 @@ describe('certificate issuing under failure', () => {
     });
     const rows = await waitUntilIssued(t, enrollmentIds);
     expect(rows).toHaveLength(BATCH);
-    expectOneFileEach(storage, rows);
+    await expectOneFileEach(t, storage, rows);
 
     // Recorded once: at most one "issued" per certificate; a render the kill cut short (at most
     // the worker's concurrency of 4) is done again into the same file.
-    const renders = [...rendersOf(first), ...rendersOf(second)];
+    const renders = [...rendersOf(first, rows), ...rendersOf(second, rows)];
     const issuedLines = new Map<string, number>();
     for (const r of renders.filter((r) => r.outcome === 'issued'))
       issuedLines.set(r.certificateId, (issuedLines.get(r.certificateId) ?? 0) + 1);
@@ -219,8 +235,8 @@ describe('certificate issuing under failure', () => {
       expect(issuedAtFlush).toBeLessThan(BATCH);
 
       const rows = await waitUntilIssued(t, enrollmentIds);
-      expectOneFileEach(storage, rows);
-      const issuedLines = rendersOf(worker).filter((r) => r.outcome === 'issued');
+      await expectOneFileEach(t, storage, rows);
+      const issuedLines = rendersOf(worker, rows).filter((r) => r.outcome === 'issued');
       expect(new Set(issuedLines.map((r) => r.certificateId)).size).toBe(issuedLines.length);
       expect(worker.output()).toMatch(/Queued \d+ pending certificate\(s\) again/);
     } finally {
@@ -242,10 +258,10 @@ describe('certificate issuing under failure', () => {
     const groups = await activeEnrollmentsInGroups(t, BATCH);
     await completeEnrollments(t, groups);
     const rows = await waitUntilIssued(t, groups.flat());
-    expectOneFileEach(storage, rows);
+    await expectOneFileEach(t, storage, rows);
 
-    const fromA = rendersOf(a);
-    const fromB = rendersOf(b);
+    const fromA = rendersOf(a, rows);
+    const fromB = rendersOf(b, rows);
     expect(fromA.length).toBeGreaterThan(0);
     expect(fromB.length).toBeGreaterThan(0);
     const rendered = [...fromA, ...fromB].map((r) => r.certificateId);
