@@ -1,4 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { getQueueToken } from '@nestjs/bullmq';
+import { type Queue, UnrecoverableError, Worker } from 'bullmq';
 import { createHash } from 'node:crypto';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -6,6 +8,7 @@ import path from 'node:path';
 import { CertificateIssuer, CertificatesService } from '../../libs/certificates/src';
 import { SYSTEM_ACTOR } from '../../libs/common/src';
 import { Environment } from '../../libs/config/src';
+import { CERTIFICATE_QUEUE, certificateJobId } from '../../libs/queues/src';
 import { createGroup, createTrainee } from '../factories/catalog';
 import { signedIn } from '../factories/users';
 import { bearer } from '../support/http';
@@ -104,6 +107,58 @@ describe('the certificate worker', () => {
     const outcomes = await Promise.all([issuer.issueCertificate(id), issuer.issueCertificate(id)]);
     expect(outcomes.sort()).toEqual(['issued', 'skipped']);
     expect(await issuer.issueCertificate(id)).toBe('skipped');
+  });
+
+  // Still before any worker runs: the job must fail here, in a worker of the test's own.
+  it('a failed certificate re-queued through its group is issued by the worker', async () => {
+    const group = await createGroup(t.dataSource, { status: 'in_progress' });
+    const trainee = await createTrainee(t.dataSource);
+    const enrolled = await t
+      .http()
+      .post(`/api/groups/${group.id}/enrollments`)
+      .set(bearer(staff))
+      .send({ traineeId: trainee.id });
+    await t
+      .http()
+      .post(`/api/enrollments/${enrolled.body.id}/complete`)
+      .set(bearer(admin))
+      .send({ override: true, reason: 'worker test' });
+    const [certificate] = await t.dataSource.query<{ id: string }[]>(
+      'SELECT id FROM certificates WHERE enrollment_id = $1',
+      [enrolled.body.id],
+    );
+    const id = certificate!.id;
+    // The job fails for good (as after its last attempt) and BullMQ keeps it under its job id;
+    // the processor's handler then marks the certificate failed.
+    const queue = t.app.get<Queue>(getQueueToken(CERTIFICATE_QUEUE));
+    const failing = new Worker(
+      CERTIFICATE_QUEUE,
+      () => Promise.reject(new UnrecoverableError('storage unavailable')),
+      { connection: queue.opts.connection, prefix: queue.opts.prefix },
+    );
+    const jobId = certificateJobId(id);
+    const deadline = Date.now() + 10_000;
+    while ((await queue.getJobState(jobId)) !== 'failed' && Date.now() < deadline)
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    await failing.close();
+    expect(await queue.getJobState(jobId)).toBe('failed');
+    await t.app.get(CertificateIssuer).markFailed(id, 'storage unavailable');
+    const before = await t.http().get(`/api/groups/${group.id}`).set(bearer(staff));
+    expect(before.body.certificates).toMatchObject({ failed: 1, issued: 0 });
+
+    const requeued = await t
+      .http()
+      .post(`/api/groups/${group.id}/certificates`)
+      .set(bearer(staff))
+      .send();
+    expect(requeued.body).toMatchObject({ created: 0, retried: 1, queued: 1 });
+    // Adding under an id that a failed job holds does nothing: the old job had to go first.
+    expect(await queue.getJobState(jobId)).toBe('waiting');
+
+    startWorker(); // the sweeper waits a minute: only the re-queued job can issue it in time
+    await waitUntilIssued([enrolled.body.id]);
+    const after = await t.http().get(`/api/groups/${group.id}`).set(bearer(staff));
+    expect(after.body.certificates).toEqual({ issued: 1, pending: 0, failed: 0, revoked: 0 });
   });
 
   it('issues every certificate the API queued, storing the PDF and its SHA-256', async () => {

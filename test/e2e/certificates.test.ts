@@ -1,6 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { CertificatesService } from '../../libs/certificates/src';
+import { getQueueToken } from '@nestjs/bullmq';
+import type { Queue } from 'bullmq';
+import { CertificateIssuer, CertificatesService } from '../../libs/certificates/src';
 import { SYSTEM_ACTOR } from '../../libs/common/src';
+import { CERTIFICATE_QUEUE, certificateJobId } from '../../libs/queues/src';
 import { createGroup, createTrainee } from '../factories/catalog';
 import { signedIn } from '../factories/users';
 import { bearer } from '../support/http';
@@ -22,9 +25,11 @@ describe('certificates', () => {
     await t.close();
   });
 
-  /** An active enrollment in a running group of its own. */
-  async function activeEnrollment(): Promise<string> {
-    const group = await createGroup(t.dataSource, { status: 'in_progress' });
+  /** An active enrollment in a running group of its own, or of the group given. */
+  async function activeEnrollment(groupId?: string): Promise<string> {
+    const group = groupId
+      ? { id: groupId }
+      : await createGroup(t.dataSource, { status: 'in_progress' });
     const trainee = await createTrainee(t.dataSource, {
       lastName: 'Әбілқасымова',
       firstName: 'Гүлжан',
@@ -194,5 +199,139 @@ describe('certificates', () => {
     expect(notReady.body.message).toMatch(/not ready/);
     const bad = await t.http().get('/api/certificates?status=lost').set(bearer(staff));
     expect(bad.status).toBe(400);
+  });
+  it('re-queues a group: a completed trainee without a certificate gets the next number, a failed one is retried', async () => {
+    const group = await createGroup(t.dataSource, { status: 'in_progress' });
+    const [legacy, failing, waiting, stillActive] = [
+      await activeEnrollment(group.id),
+      await activeEnrollment(group.id),
+      await activeEnrollment(group.id),
+      await activeEnrollment(group.id),
+    ];
+    // Completed before certificates existed (the paper register): no certificate at all.
+    await t.dataSource.query(
+      `UPDATE enrollments SET status = 'completed', status_changed_at = now() WHERE id = $1`,
+      [legacy],
+    );
+    await t.dataSource.query('UPDATE groups SET active_count = active_count - 1 WHERE id = $1', [
+      group.id,
+    ]);
+    await complete(failing);
+    await complete(waiting);
+    const [failed] = await certificateOf(failing);
+    // What the processor does after the last attempt.
+    await t.app.get(CertificateIssuer).markFailed(failed!.id, 'disk full');
+    const [other] = await certificateOf(waiting);
+    const before = await t.http().get(`/api/groups/${group.id}`).set(bearer(staff));
+    expect(before.body.certificates).toEqual({ issued: 0, pending: 1, failed: 1, revoked: 0 });
+
+    const response = await t
+      .http()
+      .post(`/api/groups/${group.id}/certificates`)
+      .set(bearer(staff))
+      .send();
+    expect(response.status).toBe(202);
+    expect(response.body).toEqual({
+      created: 1,
+      retried: 1,
+      queued: 3,
+      queuedNow: true,
+      certificates: { issued: 0, pending: 3, failed: 0, revoked: 0 },
+    });
+    const [created] = await certificateOf(legacy);
+    expect(created).toMatchObject({ status: 'pending' });
+    expect(sequence(created!.number)).toBe(sequence(other!.number) + 1);
+    expect(await certificateOf(stillActive)).toHaveLength(0);
+    expect((await certificateOf(failing))[0]).toMatchObject({
+      status: 'pending',
+      failure_reason: null,
+    });
+    const queue = t.app.get<Queue>(getQueueToken(CERTIFICATE_QUEUE));
+    for (const id of [created!.id, failed!.id, other!.id]) {
+      expect(await queue.getJobState(certificateJobId(id))).toBe('waiting');
+    }
+
+    const again = await t
+      .http()
+      .post(`/api/groups/${group.id}/certificates`)
+      .set(bearer(staff))
+      .send();
+    expect(again.body).toMatchObject({ created: 0, retried: 0, queued: 3 });
+    expect(await certificateOf(legacy)).toHaveLength(1);
+
+    const audit = await t
+      .http()
+      .get(`/api/audit?entity=group&entityId=${group.id}`)
+      .set(bearer(admin));
+    expect(audit.body.items).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({
+          action: 'queue_certificates',
+          changes: { created: 1, retried: 1, queued: 3 },
+        }),
+      ]),
+    );
+    const retryAudit = await t
+      .http()
+      .get(`/api/audit?entity=certificate&entityId=${failed!.id}`)
+      .set(bearer(admin));
+    expect(retryAudit.body.items.map((e: { action: string }) => e.action)).toContain('retry');
+  });
+
+  it('re-queueing names a malformed group id and answers 404 for an unknown one', async () => {
+    const bad = await t.http().post('/api/groups/nope/certificates').set(bearer(staff)).send();
+    expect(bad.status).toBe(400);
+    expect(bad.body.errors).toEqual([{ field: 'id', messages: ['id must be a UUID'] }]);
+    const unknown = await t
+      .http()
+      .post('/api/groups/00000000-0000-4000-8000-000000000000/certificates')
+      .set(bearer(staff))
+      .send();
+    expect(unknown.status).toBe(404);
+  });
+
+  it('a tampered or unknown code is not valid', async () => {
+    const enrollment = await activeEnrollment();
+    await complete(enrollment);
+    const [certificate] = await certificateOf(enrollment);
+    await t.dataSource.query(
+      `UPDATE certificates SET status = 'issued', issued_at = now() WHERE id = $1`,
+      [certificate!.id],
+    );
+    const code = certificate!.verification_code;
+    const verify = (value: string) => t.http().get(`/api/public/certificates/${value}`);
+    expect((await verify(code)).body).toMatchObject({ valid: true });
+    // One character changed, in the alphabet, at the start, middle and end.
+    for (const position of [0, 7, 15]) {
+      const swapped = code[position] === 'A' ? 'B' : 'A';
+      const tampered = code.slice(0, position) + swapped + code.slice(position + 1);
+      expect((await verify(tampered)).body).toEqual({ valid: false, status: 'unknown' });
+    }
+    for (const value of [
+      code.slice(0, 15),
+      `${code}0`,
+      code.replace(/./, 'I'),
+      '%00',
+      'SHB-2026-00001',
+    ])
+      expect((await verify(encodeURIComponent(value))).body).toEqual({
+        valid: false,
+        status: 'unknown',
+      });
+  });
+
+  it('public verification answers 429 after 60 requests a minute from one address', async () => {
+    // A test app of its own: its rate-limit keys start empty.
+    const fresh = await createTestApp();
+    try {
+      const verify = () => fresh.http().get('/api/public/certificates/0000000000000000');
+      for (let i = 0; i < 60; i += 1) expect((await verify()).status).toBe(200);
+      const refused = await verify();
+      expect(refused.status).toBe(429);
+      expect(refused.body).toMatchObject({ statusCode: 429, error: 'Too Many Requests' });
+      expect(Number(refused.headers['retry-after'])).toBeGreaterThan(0);
+    } finally {
+      await fresh.close();
+    }
   });
 });

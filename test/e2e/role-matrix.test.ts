@@ -42,6 +42,7 @@ const MATRIX: Record<string, Access> = {
   'POST /api/groups/:id/start': ['admin', 'staff'],
   'POST /api/groups/:id/complete': ['admin', 'staff'],
   'POST /api/groups/:id/cancel': ['admin', 'staff'],
+  'POST /api/groups/:id/certificates': ['admin', 'staff'],
   'POST /api/groups/:id/enrollments': ['admin', 'staff'],
   'GET /api/groups/:id/enrollments': ['admin', 'staff', 'master'],
   'POST /api/trainees': ['admin', 'staff'],

@@ -5,6 +5,7 @@ import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fa
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import type { Logger as Pino } from 'pino';
 import type { Environment } from '@sheber/config';
+import { mountQueueDashboard } from './admin/queue-dashboard';
 import { ApiExceptionFilter } from './common/exception.filter';
 import { createValidationPipe } from './common/validation.pipe';
 
@@ -31,7 +32,7 @@ export function createFastifyAdapter(env: Environment, logger: Pino): FastifyAda
  */
 export async function configureApp(
   app: NestFastifyApplication,
-  options: { docsUi: boolean } = { docsUi: true },
+  options: { docsUi: boolean; queueDashboard: boolean } = { docsUi: true, queueDashboard: true },
 ): Promise<void> {
   app.setGlobalPrefix('api');
   app.useGlobalPipes(createValidationPipe());
@@ -73,6 +74,8 @@ export async function configureApp(
       .addBearerAuth()
       .build(),
   );
+  // Bull Board needs @fastify/static too (see below): only the built API mounts it.
+  if (options.queueDashboard) await mountQueueDashboard(app);
   // The UI's static files need @fastify/static, which ESM Jest on Node 20 cannot load: the e2e
   // tests serve the JSON document only, and a test of the built process checks the UI.
   SwaggerModule.setup('api/docs', app, document, {

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { todayIn } from '@sheber/common';
@@ -20,6 +20,7 @@ export type IssueOutcome = 'issued' | 'skipped';
  */
 @Injectable()
 export class CertificateIssuer {
+  private readonly logger = new Logger('Certificates');
   private fonts?: CertificateFonts;
 
   constructor(
@@ -62,6 +63,7 @@ export class CertificateIssuer {
     );
     if (!row || (row.status !== 'pending' && row.status !== 'failed')) return 'skipped';
     this.fonts ??= loadCertificateFonts();
+    const started = performance.now();
     const pdf = await renderCertificatePdf(
       {
         number: row.number,
@@ -90,7 +92,15 @@ export class CertificateIssuer {
        SELECT id FROM issued`,
       [certificateId, key, sha256],
     );
-    return updated.length > 0 ? 'issued' : 'skipped';
+    const outcome = updated.length > 0 ? 'issued' : 'skipped';
+    // One line per render, ids only: an operator (and the reliability tests) can count renders.
+    this.logger.log({
+      msg: 'certificate rendered',
+      certificateId,
+      outcome,
+      ms: Math.round(performance.now() - started),
+    });
+    return outcome;
   }
 
   /** After the last attempt: `failed` with the reason; it can be queued again. */

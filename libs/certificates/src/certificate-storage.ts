@@ -21,9 +21,13 @@ export class LocalDirectoryStorage extends CertificateStorage {
   /** Writes to a temporary file and renames it, so a reader never sees half a PDF. */
   async put(key: string, data: Buffer): Promise<void> {
     const target = this.pathOf(key);
-    await mkdir(path.dirname(target), { recursive: true });
     const temporary = `${target}.${process.pid}.${Date.now()}.tmp`;
-    await writeFile(temporary, data);
+    // The directory (one per year) exists nearly always: make it only when the write says so.
+    await writeFile(temporary, data).catch(async (error: NodeJS.ErrnoException) => {
+      if (error.code !== 'ENOENT') throw error;
+      await mkdir(path.dirname(target), { recursive: true });
+      await writeFile(temporary, data);
+    });
     await rename(temporary, target);
   }
 

@@ -20,7 +20,13 @@ import {
   newVerificationCode,
 } from './certificate-number';
 import { CertificateStorage } from './certificate-storage';
-import { CertificateQueryDto, CertificateView, PublicCertificateView } from './dto/certificate.dto';
+import {
+  CertificateQueryDto,
+  CertificateView,
+  GroupCertificateCounts,
+  GroupCertificatesQueuedView,
+  PublicCertificateView,
+} from './dto/certificate.dto';
 import type { CertificateStatus } from './entities/certificate.entity';
 
 interface CertificateRow {
@@ -171,6 +177,21 @@ export class CertificatesService implements OnModuleInit {
     return rows.length;
   }
 
+  /**
+   * Queues certificates again (the sweeper, a group's re-queue). BullMQ keeps a failed job under
+   * its id (removeOnFail), and adding a job whose id exists does nothing: a job that failed, or
+   * that stalled too often while its worker died, is removed first. Waiting, delayed and active
+   * jobs stay as they are.
+   */
+  async requeueCertificates(ids: string[]): Promise<void> {
+    if (ids.length === 0) return;
+    const states = await Promise.all(ids.map((id) => this.queue.getJobState(certificateJobId(id))));
+    const finished = ids.filter((_, i) => states[i] === 'failed' || states[i] === 'completed');
+    await Promise.all(finished.map((id) => this.queue.remove(certificateJobId(id))));
+    await this.queueCertificates(ids);
+  }
+
+  /** Queues freshly written certificates: one job each, under an id derived from the certificate. */
   async queueCertificates(ids: string[]): Promise<void> {
     if (ids.length === 0) return;
     await this.queue.addBulk(
@@ -180,6 +201,108 @@ export class CertificatesService implements OnModuleInit {
         opts: { jobId: certificateJobId(certificateId) },
       })),
     );
+  }
+
+  /**
+   * Queues again what a group's certificates lack: a completed enrollment without a certificate
+   * gets one (pending, the next number), failed ones go back to pending, and every pending one is
+   * queued (a job that exists already stays as it is). One audit row per change and one for the
+   * request, in one transaction; the jobs are queued after it commits.
+   */
+  async queueGroupCertificates(
+    actor: Actor,
+    groupId: string,
+  ): Promise<GroupCertificatesQueuedView> {
+    const queued = await this.dataSource.transaction(async (manager) => {
+      // The group row first, as completion does: a completion or a second request waits here.
+      const [group] = await sqlRows<{ code: string }>(
+        manager,
+        'SELECT code FROM groups WHERE id = $1 FOR UPDATE',
+        [groupId],
+      );
+      if (!group) throw new NotFoundError('Group', groupId);
+      const missing = await sqlRows<{ id: string }>(
+        manager,
+        `SELECT e.id FROM enrollments e
+          WHERE e.group_id = $1 AND e.status = 'completed'
+            AND NOT EXISTS (SELECT 1 FROM certificates c WHERE c.enrollment_id = e.id)
+          ORDER BY e.status_changed_at, e.id`,
+        [groupId],
+      );
+      const created: string[] = [];
+      for (const { id } of missing)
+        created.push(await this.writePendingCertificate(manager, id, actor));
+      const retried = await sqlRows<{ id: string; number: string; failure_reason: string | null }>(
+        manager,
+        `WITH before AS (
+           SELECT c.id, c.failure_reason FROM certificates c JOIN enrollments e ON e.id = c.enrollment_id
+            WHERE e.group_id = $1 AND c.status = 'failed' FOR UPDATE OF c)
+         UPDATE certificates c SET status = 'pending', failure_reason = NULL, updated_at = now()
+           FROM before WHERE c.id = before.id
+         RETURNING c.id, c.number, before.failure_reason`,
+        [groupId],
+      );
+      for (const row of retried) {
+        await this.audit.record(manager, actor, {
+          action: 'retry',
+          entity: 'certificate',
+          entityId: row.id,
+          changes: {
+            status: { from: 'failed', to: 'pending' },
+            failureReason: { from: row.failure_reason, to: null },
+          },
+        });
+      }
+      const pending = await sqlRows<{ id: string }>(
+        manager,
+        `SELECT c.id FROM certificates c JOIN enrollments e ON e.id = c.enrollment_id
+          WHERE e.group_id = $1 AND c.status = 'pending'`,
+        [groupId],
+      );
+      await this.audit.record(manager, actor, {
+        action: 'queue_certificates',
+        entity: 'group',
+        entityId: groupId,
+        changes: { created: created.length, retried: retried.length, queued: pending.length },
+      });
+      return { created: created.length, retried: retried.length, ids: pending.map((r) => r.id) };
+    });
+    let queuedNow = true;
+    try {
+      await this.requeueCertificates(queued.ids);
+    } catch (error) {
+      // Committed: the certificates are pending, and the worker's sweeper queues them later.
+      queuedNow = false;
+      this.logger.warn(
+        `Could not queue certificates: ${error instanceof Error ? error.message : String(error)}`,
+      );
+    }
+    return {
+      created: queued.created,
+      retried: queued.retried,
+      queued: queued.ids.length,
+      queuedNow,
+      certificates: await this.countCertificatesOfGroup(groupId),
+    };
+  }
+
+  /** How far a group's certificates are: one indexed count over the group's enrollments. */
+  async countCertificatesOfGroup(groupId: string): Promise<GroupCertificateCounts> {
+    const [row] = await this.dataSource.query<Record<CertificateStatus, number>[]>(
+      `SELECT count(*) FILTER (WHERE c.status = 'issued')::int AS issued,
+              count(*) FILTER (WHERE c.status = 'pending')::int AS pending,
+              count(*) FILTER (WHERE c.status = 'failed')::int AS failed,
+              count(*) FILTER (WHERE c.status = 'revoked')::int AS revoked
+         FROM enrollments e JOIN certificates c ON c.enrollment_id = e.id
+        WHERE e.group_id = $1`,
+      [groupId],
+    );
+    return {
+      issued: row?.issued ?? 0,
+      pending: row?.pending ?? 0,
+      failed: row?.failed ?? 0,
+      revoked: row?.revoked ?? 0,
+    };
   }
 
   /** Certificates pending for longer than `seconds`: their job was lost or never queued. */

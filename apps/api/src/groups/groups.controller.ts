@@ -1,7 +1,11 @@
 import { Body, Controller, Get, HttpCode, Param, Patch, Post, Put, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiConflictResponse, ApiTags } from '@nestjs/swagger';
 import { CurrentActor, Roles } from '@sheber/auth';
-import { CertificatesService } from '@sheber/certificates';
+import {
+  CertificatesService,
+  GroupCertificatesQueuedView,
+  GroupDetailView,
+} from '@sheber/certificates';
 import { type Actor, type Page, PageQueryDto } from '@sheber/common';
 import {
   EnrollmentResultView,
@@ -47,11 +51,18 @@ export class GroupsController {
     return this.groups.listGroups(actor, query);
   }
 
-  /** One group with its seats `{capacity, active, waitlisted}`; a master sees only their own. */
+  /**
+   * One group with its seats `{capacity, active, waitlisted}` and its certificates
+   * `{issued, pending, failed, revoked}`; a master sees only their own.
+   */
   @Roles('staff', 'master')
   @Get(':id')
-  getGroup(@CurrentActor() actor: Actor, @Param('id', uuidParam()) id: string): Promise<GroupView> {
-    return this.groups.getGroup(actor, id);
+  async getGroup(
+    @CurrentActor() actor: Actor,
+    @Param('id', uuidParam()) id: string,
+  ): Promise<GroupDetailView> {
+    const group = await this.groups.getGroup(actor, id);
+    return { ...group, certificates: await this.certificates.countCertificatesOfGroup(id) };
   }
 
   /** Changes code, room, dates, timetable or capacity of a group that has not finished. */
@@ -111,6 +122,21 @@ export class GroupsController {
     // After the commit: queue the certificates the completion wrote.
     await this.certificates.queueCertificatesOf({ groupId: id });
     return group;
+  }
+
+  /**
+   * Queues every missing or failed certificate of the group: a completed trainee without a
+   * certificate gets one (pending, the next number), failed ones are retried. Returns the counts;
+   * the group's `certificates` show the progress.
+   */
+  @Roles('staff')
+  @Post(':id/certificates')
+  @HttpCode(202)
+  queueGroupCertificates(
+    @CurrentActor() actor: Actor,
+    @Param('id', uuidParam()) id: string,
+  ): Promise<GroupCertificatesQueuedView> {
+    return this.certificates.queueGroupCertificates(actor, id);
   }
 
   /** Any unfinished status → cancelled; its trainees are withdrawn. */

@@ -37,7 +37,7 @@ export class CertificateSweeper implements OnApplicationBootstrap, OnApplication
       const ids = await this.certificates.findStalePending(
         this.env.CERTIFICATE_REQUEUE_AFTER_SECONDS,
       );
-      await this.certificates.queueCertificates(ids);
+      await this.certificates.requeueCertificates(ids);
       if (ids.length > 0) this.logger.log(`Queued ${ids.length} pending certificate(s) again`);
       return ids.length;
     } catch (error) {

@@ -1,6 +1,7 @@
 import { Transform } from 'class-transformer';
 import { IsIn, IsNotEmpty, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
 import { PageQueryDto, trimString } from '@sheber/common';
+import { GroupView } from '@sheber/groups';
 import { CERTIFICATE_STATUSES, type CertificateStatus } from '../entities/certificate.entity';
 
 export class CertificateQueryDto extends PageQueryDto {
@@ -41,6 +42,32 @@ export class CertificateView {
   revokeReason: string | null;
   failureReason: string | null;
   createdAt: Date;
+}
+
+/** How many of a group's certificates are in each status. */
+export class GroupCertificateCounts {
+  issued: number;
+  pending: number;
+  failed: number;
+  revoked: number;
+}
+
+/** One group with the progress of its certificates (composed by the API: groups know no certificates). */
+export class GroupDetailView extends GroupView {
+  certificates: GroupCertificateCounts;
+}
+
+/** What `POST /api/groups/:id/certificates` did. */
+export class GroupCertificatesQueuedView {
+  /** Completed enrollments that had no certificate and now have one, pending. */
+  created: number;
+  /** Failed certificates put back to pending. */
+  retried: number;
+  /** Pending certificates queued for the worker (the two above included). */
+  queued: number;
+  /** False when Redis could not be reached: the worker's sweeper queues them later. */
+  queuedNow: boolean;
+  certificates: GroupCertificateCounts;
 }
 
 /** What anyone may learn from a verification code: the holder's name and the certificate's facts. */

@@ -78,6 +78,9 @@ export function renderCertificatePdf(
     size: 'A4',
     layout: 'landscape',
     margin: 0,
+    // No default font: pdfkit would parse Helvetica's metrics for every document, and embed a
+    // reference to it, although every line here is set in DejaVu Sans.
+    font: '',
     info: {
       Title: `Сертификат ${data.number}`,
       Author: CENTRE_RU,

@@ -1,0 +1,55 @@
+import { getQueueToken } from '@nestjs/bullmq';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import type { Queue } from 'bullmq';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { AuthService } from '@sheber/auth';
+import { CERTIFICATE_QUEUE } from '@sheber/queues';
+
+export const QUEUE_DASHBOARD_PATH = '/api/admin/queues';
+
+function refuse(reply: FastifyReply, statusCode: 401 | 403, message: string): FastifyReply {
+  return reply
+    .status(statusCode)
+    .send({ statusCode, error: statusCode === 401 ? 'Unauthorized' : 'Forbidden', message });
+}
+
+/**
+ * Bull Board, the queue dashboard, for admins at /api/admin/queues. It is a Fastify plugin, not a
+ * Nest controller, so the global AuthGuard never sees its routes: a hook of its own checks the
+ * bearer token with the same AuthService, before any of them runs.
+ */
+export async function mountQueueDashboard(app: NestFastifyApplication): Promise<void> {
+  // Imported here, only when mounted: @bull-board/fastify needs @fastify/static, which ESM Jest
+  // on Node 20 cannot load (docs/DEVELOPMENT.md); the tests check it through the built API.
+  const [{ createBullBoard }, { BullMQAdapter }, { FastifyAdapter }] = await Promise.all([
+    import('@bull-board/api'),
+    import('@bull-board/api/bullMQAdapter'),
+    import('@bull-board/fastify'),
+  ]);
+  const board = new FastifyAdapter();
+  board.setBasePath(QUEUE_DASHBOARD_PATH);
+  createBullBoard({
+    queues: [new BullMQAdapter(app.get<Queue>(getQueueToken(CERTIFICATE_QUEUE)))],
+    serverAdapter: board,
+  });
+  const auth = app.get(AuthService);
+
+  await app
+    .getHttpAdapter()
+    .getInstance()
+    .register(async (scope) => {
+      scope.addHook('onRequest', async (request: FastifyRequest, reply: FastifyReply) => {
+        const [scheme, token] = (request.headers.authorization ?? '').split(' ');
+        if (scheme?.toLowerCase() !== 'bearer' || !token)
+          return refuse(reply, 401, 'Sign in first: this route needs an access token');
+        try {
+          const user = await auth.authenticate(token);
+          if (user.role !== 'admin') return refuse(reply, 403, 'Your role may not do this');
+        } catch (error) {
+          return refuse(reply, 401, error instanceof Error ? error.message : 'Sign in first');
+        }
+        return undefined;
+      });
+      await scope.register(board.registerPlugin(), { prefix: QUEUE_DASHBOARD_PATH });
+    });
+}

@@ -1,0 +1,47 @@
+import { CertificatesService } from '../../libs/certificates/src';
+import { SYSTEM_ACTOR } from '../../libs/common/src';
+import { EnrollmentsService } from '../../libs/enrollments/src';
+import { CompletionService } from '../../libs/lessons/src';
+import type { TestApp } from '../support/test-app';
+import { createCourse, createGroup, createTrainee } from './catalog';
+
+/**
+ * `count` active enrollments in running groups of 8 (one course), enrolled through the real
+ * service. Returns them per group: completing one group's trainees takes that group's lock.
+ */
+export async function activeEnrollmentsInGroups(t: TestApp, count: number): Promise<string[][]> {
+  const course = await createCourse(t.dataSource);
+  const enrollments = t.app.get(EnrollmentsService);
+  const groupCount = Math.ceil(count / 8);
+  return Promise.all(
+    Array.from({ length: groupCount }, async (_, g) => {
+      const group = await createGroup(t.dataSource, { courseId: course.id, status: 'in_progress' });
+      const ids: string[] = [];
+      for (let i = g * 8; i < Math.min(count, g * 8 + 8); i += 1) {
+        const trainee = await createTrainee(t.dataSource, { firstName: `Trainee ${i}` });
+        ids.push((await enrollments.enrollTrainee(SYSTEM_ACTOR, group.id, trainee.id)).id);
+      }
+      return ids;
+    }),
+  );
+}
+
+/**
+ * Completes enrollments as `POST /api/enrollments/:id/complete` does (an admin's override, then
+ * the certificate queued after the commit), one group after another in parallel groups.
+ */
+export async function completeEnrollments(t: TestApp, groups: string[][]): Promise<void> {
+  const completion = t.app.get(CompletionService);
+  const certificates = t.app.get(CertificatesService);
+  await Promise.all(
+    groups.map(async (ids) => {
+      for (const id of ids) {
+        await completion.completeEnrollment(SYSTEM_ACTOR, id, {
+          override: true,
+          reason: 'reliability test',
+        });
+        await certificates.queueCertificatesOf({ enrollmentIds: [id] });
+      }
+    }),
+  );
+}

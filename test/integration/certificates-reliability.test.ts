@@ -1,0 +1,271 @@
+import { afterEach, describe, expect, it } from '@jest/globals';
+import { type ChildProcess, spawn } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { Redis } from 'ioredis';
+import { Environment } from '../../libs/config/src';
+import { waitForRedis } from '../../libs/redis/src';
+import { activeEnrollmentsInGroups, completeEnrollments } from '../factories/certificates';
+import {
+  assertBuilt,
+  BUILT,
+  freePort,
+  type RunningProcess,
+  startProcess,
+} from '../support/processes';
+import { createTestApp, type TestApp } from '../support/test-app';
+
+const BATCH = 200;
+
+interface IssuedRow {
+  id: string;
+  status: string;
+  number: string;
+  file_key: string | null;
+  sha256: string | null;
+}
+
+/**
+ * Certificates survive what happens to real processes: a batch issued in full with gapless
+ * numbers, a worker killed mid-batch, a flushed Redis, two workers at once. The API side runs in
+ * this process (real services on this jest worker's database); the workers are the built ones.
+ */
+describe('certificate issuing under failure', () => {
+  let t: TestApp | undefined;
+  let workers: RunningProcess[] = [];
+  let redisServer: ChildProcess | undefined;
+
+  afterEach(async () => {
+    for (const worker of workers) if (worker.child.exitCode === null) worker.child.kill('SIGTERM');
+    await Promise.all(workers.map((w) => w.exited));
+    workers = [];
+    await t?.close();
+    t = undefined;
+    if (redisServer) {
+      const exited = new Promise((resolve) => redisServer!.once('exit', resolve));
+      redisServer.kill('SIGTERM');
+      await exited;
+      redisServer = undefined;
+    }
+  });
+
+  async function setUp(env: Record<string, string> = {}) {
+    assertBuilt();
+    const storage = mkdtempSync(path.join(tmpdir(), 'sheber-reliability-'));
+    t = await createTestApp({ CERTIFICATE_STORAGE_DIR: storage, ...env });
+    const app = t;
+    const startWorker = (extra: Record<string, string> = {}): RunningProcess => {
+      const worker = startProcess(BUILT.worker, [], {
+        REDIS_PREFIX: app.app.get(Environment).REDIS_PREFIX,
+        CERTIFICATE_STORAGE_DIR: storage,
+        ...env,
+        ...extra,
+      });
+      workers.push(worker);
+      return worker;
+    };
+    return { t: app, storage, startWorker };
+  }
+
+  /**
+   * The render lines a worker wrote for these certificates: one JSON line per PDF rendered. The
+   * sweeper may also issue certificates left pending by earlier test files on this database.
+   */
+  function rendersOf(
+    worker: RunningProcess,
+    rows: IssuedRow[],
+  ): { certificateId: string; outcome: string }[] {
+    const ids = new Set(rows.map((r) => r.id));
+    return worker
+      .output()
+      .split('\n')
+      .filter((line) => line.includes('"certificate rendered"'))
+      .map((line) => JSON.parse(line) as { certificateId: string; outcome: string })
+      .filter((render) => ids.has(render.certificateId));
+  }
+
+  function certificatesOf(app: TestApp, enrollmentIds: string[]): Promise<IssuedRow[]> {
+    return app.dataSource.query<IssuedRow[]>(
+      `SELECT id, status, number, file_key, sha256 FROM certificates
+        WHERE enrollment_id = ANY($1) ORDER BY number`,
+      [enrollmentIds],
+    );
+  }
+
+  async function waitUntilIssued(
+    app: TestApp,
+    enrollmentIds: string[],
+    timeoutMs = 45_000,
+  ): Promise<IssuedRow[]> {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const rows = await certificatesOf(app, enrollmentIds);
+      const issued = rows.filter((r) => r.status === 'issued').length;
+      if (rows.length === enrollmentIds.length && issued === rows.length) return rows;
+      if (Date.now() > deadline)
+        throw new Error(`${issued} of ${enrollmentIds.length} issued in ${timeoutMs} ms`);
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+  }
+
+  async function countIssued(app: TestApp, enrollmentIds: string[]): Promise<number> {
+    const [row] = await app.dataSource.query<{ n: number }[]>(
+      `SELECT count(*)::int AS n FROM certificates WHERE enrollment_id = ANY($1) AND status = 'issued'`,
+      [enrollmentIds],
+    );
+    return row!.n;
+  }
+
+  /**
+   * One file per certificate, named by its number, whose SHA-256 is the one recorded; and no file
+   * in the test's storage that no issued certificate claims.
+   */
+  async function expectOneFileEach(app: TestApp, storage: string, rows: IssuedRow[]) {
+    const files = readdirSync(storage, { recursive: true, encoding: 'utf8' }).filter((f) =>
+      f.endsWith('.pdf'),
+    );
+    expect(files).toEqual(expect.arrayContaining(rows.map((r) => r.file_key)));
+    const claimed = await app.dataSource.query<{ n: number }[]>(
+      `SELECT count(*)::int AS n FROM certificates WHERE status = 'issued' AND file_key = ANY($1)`,
+      [files],
+    );
+    expect(claimed[0]!.n).toBe(files.length);
+    for (const row of rows) {
+      const pdf = readFileSync(path.join(storage, row.file_key!));
+      expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+      expect(createHash('sha256').update(pdf).digest('hex')).toBe(row.sha256);
+      expect(row.file_key).toBe(`${row.number.slice(4, 8)}/${row.number}.pdf`);
+    }
+  }
+
+  function sequence(number: string): number {
+    return Number(number.slice(9));
+  }
+
+  it(`a batch of ${BATCH} completions gives ${BATCH} issued certificates with consecutive numbers`, async () => {
+    const { t, storage, startWorker } = await setUp();
+    const worker = startWorker({ LOG_LEVEL: 'info' });
+    await worker.waitForOutput(/Worker ready/);
+    const groups = await activeEnrollmentsInGroups(t, BATCH);
+    await completeEnrollments(t, groups);
+    const rows = await waitUntilIssued(t, groups.flat());
+
+    expect(rows).toHaveLength(BATCH);
+    const numbers = rows.map((r) => sequence(r.number)).sort((a, b) => a - b);
+    expect(new Set(numbers).size).toBe(BATCH);
+    expect(numbers[BATCH - 1]! - numbers[0]!).toBe(BATCH - 1);
+    // The year's counter stands at the last number given: nothing was taken and dropped.
+    const [counter] = await t.dataSource.query<{ last_number: number }[]>(
+      'SELECT last_number FROM certificate_counters WHERE year = $1',
+      [Number(rows[0]!.number.slice(4, 8))],
+    );
+    expect(counter!.last_number).toBe(numbers[BATCH - 1]);
+    await expectOneFileEach(t, storage, rows);
+    const renders = rendersOf(worker, rows);
+    expect(renders).toHaveLength(BATCH);
+    expect(new Set(renders.map((r) => r.certificateId))).toEqual(new Set(rows.map((r) => r.id)));
+  });
+
+  it('a worker killed with SIGKILL mid-batch and started again leaves every certificate issued once', async () => {
+    const { t, storage, startWorker } = await setUp();
+    const groups = await activeEnrollmentsInGroups(t, BATCH);
+    await completeEnrollments(t, groups);
+    const enrollmentIds = groups.flat();
+
+    const first = startWorker({ LOG_LEVEL: 'info' });
+    await first.waitForOutput(/"certificate rendered"/);
+    first.child.kill('SIGKILL');
+    expect((await first.exited).signal).toBe('SIGKILL');
+    const issuedAtKill = await countIssued(t, enrollmentIds);
+    expect(issuedAtKill).toBeGreaterThan(0);
+    expect(issuedAtKill).toBeLessThan(BATCH);
+
+    // Jobs the dead worker held come back when their lock expires (stalled); the sweeper takes
+    // whatever else stays pending.
+    const second = startWorker({
+      LOG_LEVEL: 'info',
+      CERTIFICATE_REQUEUE_AFTER_SECONDS: '3',
+      CERTIFICATE_SWEEP_INTERVAL_SECONDS: '1',
+    });
+    const rows = await waitUntilIssued(t, enrollmentIds);
+    expect(rows).toHaveLength(BATCH);
+    await expectOneFileEach(t, storage, rows);
+
+    // Recorded once: at most one "issued" per certificate; a render the kill cut short (at most
+    // the worker's concurrency of 4) is done again into the same file.
+    const renders = [...rendersOf(first, rows), ...rendersOf(second, rows)];
+    const issuedLines = new Map<string, number>();
+    for (const r of renders.filter((r) => r.outcome === 'issued'))
+      issuedLines.set(r.certificateId, (issuedLines.get(r.certificateId) ?? 0) + 1);
+    expect([...issuedLines.values()].every((n) => n === 1)).toBe(true);
+    expect(BATCH - issuedLines.size).toBeLessThanOrEqual(4);
+    const perCertificate = new Map<string, number>();
+    for (const r of renders)
+      perCertificate.set(r.certificateId, (perCertificate.get(r.certificateId) ?? 0) + 1);
+    expect([...perCertificate.values()].filter((n) => n > 1).length).toBeLessThanOrEqual(4);
+  });
+
+  it('a Redis emptied with FLUSHALL mid-batch still ends with every certificate issued, through the sweeper', async () => {
+    // A Redis of this test's own: FLUSHALL must never reach the shared one.
+    const port = await freePort();
+    redisServer = spawn(
+      'redis-server',
+      ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'],
+      { stdio: 'ignore' },
+    );
+    const redisUrl = `redis://127.0.0.1:${port}`;
+    const admin = new Redis(redisUrl, { retryStrategy: () => 100 });
+    try {
+      await waitForRedis(admin, 10_000);
+      const { t, storage, startWorker } = await setUp({ REDIS_URL: redisUrl });
+      const worker = startWorker({
+        LOG_LEVEL: 'info',
+        CERTIFICATE_REQUEUE_AFTER_SECONDS: '2',
+        CERTIFICATE_SWEEP_INTERVAL_SECONDS: '1',
+      });
+      await worker.waitForOutput(/Worker ready/);
+      const groups = await activeEnrollmentsInGroups(t, BATCH);
+      await completeEnrollments(t, groups);
+      const enrollmentIds = groups.flat();
+      await worker.waitForOutput(/"certificate rendered"/);
+      await admin.flushall();
+      const issuedAtFlush = await countIssued(t, enrollmentIds);
+      expect(issuedAtFlush).toBeLessThan(BATCH);
+
+      const rows = await waitUntilIssued(t, enrollmentIds);
+      await expectOneFileEach(t, storage, rows);
+      const issuedLines = rendersOf(worker, rows).filter((r) => r.outcome === 'issued');
+      expect(new Set(issuedLines.map((r) => r.certificateId)).size).toBe(issuedLines.length);
+      expect(worker.output()).toMatch(/Queued \d+ pending certificate\(s\) again/);
+    } finally {
+      admin.disconnect();
+    }
+  });
+
+  it('two workers at once never render one certificate twice', async () => {
+    const { t, storage, startWorker } = await setUp();
+    // An eager sweeper in both, so that re-queues race the running jobs.
+    const env = {
+      LOG_LEVEL: 'info',
+      CERTIFICATE_REQUEUE_AFTER_SECONDS: '1',
+      CERTIFICATE_SWEEP_INTERVAL_SECONDS: '1',
+    };
+    const a = startWorker(env);
+    const b = startWorker(env);
+    await Promise.all([a.waitForOutput(/Worker ready/), b.waitForOutput(/Worker ready/)]);
+    const groups = await activeEnrollmentsInGroups(t, BATCH);
+    await completeEnrollments(t, groups);
+    const rows = await waitUntilIssued(t, groups.flat());
+    await expectOneFileEach(t, storage, rows);
+
+    const fromA = rendersOf(a, rows);
+    const fromB = rendersOf(b, rows);
+    expect(fromA.length).toBeGreaterThan(0);
+    expect(fromB.length).toBeGreaterThan(0);
+    const rendered = [...fromA, ...fromB].map((r) => r.certificateId);
+    expect(rendered).toHaveLength(BATCH);
+    expect(new Set(rendered)).toEqual(new Set(rows.map((r) => r.id)));
+  });
+});
