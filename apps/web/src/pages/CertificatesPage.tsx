@@ -19,6 +19,13 @@ import { useFormat } from '../format';
 import { useUser } from '../session';
 import type { Certificate, Group } from '../types';
 
+interface Counts {
+  issued: number;
+  pending: number;
+  failed: number;
+  revoked: number;
+}
+
 /** Staff: the certificates of a completed group, with the rendering progress. */
 export function CertificatesPage() {
   const { t } = useTranslation();
@@ -33,23 +40,25 @@ export function CertificatesPage() {
     undefined,
     refresh,
   );
-  const pending = usePaged<Certificate>(
-    groupId ? '/api/certificates' : null,
-    { groupId, status: 'pending' },
-    1,
+  const detail = useLoad<{ certificates: Counts }>(
+    groupId ? `/api/groups/${groupId}` : null,
     refresh,
   );
+  const counts = groupId ? detail.data?.certificates : undefined;
   const [revoking, setRevoking] = useState<Certificate | null>(null);
+  const issue = useSubmit();
+  const [queued, setQueued] = useState<number | null>(null);
+  useEffect(() => setQueued(null), [groupId]);
 
   // While the worker renders, look again every two seconds.
   useEffect(() => {
-    if (!groupId || pending.total === 0) return;
+    if (!counts || counts.pending === 0) return;
     const timer = setTimeout(() => setRefresh((r) => r + 1), 2000);
     return () => clearTimeout(timer);
-  }, [groupId, pending.total, refresh]);
+  }, [counts]);
 
-  const total = list.total;
-  const done = total - pending.total;
+  const total = counts ? counts.issued + counts.pending + counts.failed + counts.revoked : 0;
+  const done = counts ? counts.issued + counts.revoked : 0;
 
   return (
     <Stack>
@@ -68,14 +77,44 @@ export function CertificatesPage() {
         searchable
         maw={420}
       />
-      {groupId && list.data && total > 0 && (
-        <Stack gap={4}>
-          <Text size="sm">{t('certificates.progress', { done, total })}</Text>
-          <Progress
-            value={(done / total) * 100}
-            aria-label={t('certificates.progressLabel')}
-            animated={pending.total > 0}
-          />
+      {counts && (
+        <Stack gap={4} maw={560}>
+          <Text size="sm">
+            {t('certificates.progress', { done, total })} ·{' '}
+            {t('certificates.counts', { pending: counts.pending, failed: counts.failed })}
+          </Text>
+          <Progress.Root size="lg" aria-label={t('certificates.progressLabel')}>
+            <Progress.Section value={total ? (done / total) * 100 : 0} color="teal" />
+            <Progress.Section
+              value={total ? (counts.pending / total) * 100 : 0}
+              color="yellow"
+              animated
+              striped
+            />
+            <Progress.Section value={total ? (counts.failed / total) * 100 : 0} color="red" />
+          </Progress.Root>
+          <Button
+            variant="light"
+            mt="xs"
+            loading={issue.busy}
+            onClick={() =>
+              void issue
+                .run(() => api<{ queued: number }>('POST', `/api/groups/${groupId}/certificates`))
+                .then((result) => {
+                  if (!result) return;
+                  setQueued(result.queued);
+                  setRefresh((r) => r + 1);
+                })
+            }
+          >
+            {t('certificates.issue')}
+          </Button>
+          {queued !== null && (
+            <Text size="sm" role="status">
+              {t('certificates.queued', { n: queued })}
+            </Text>
+          )}
+          <FormError error={issue.formError()} />
         </Stack>
       )}
       {groupId && (
