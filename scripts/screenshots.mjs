@@ -61,7 +61,7 @@ await shot(staff, 'staff-register-trainee');
 await staff.goto('/certificates');
 await staff.getByRole('combobox', { name: 'Completed group' }).click();
 await staff.getByRole('option').first().click();
-await staff.getByText(/ready$/).waitFor();
+await staff.getByText(/ ready · /).waitFor();
 await shot(staff, 'staff-certificates');
 
 const master = await session('master.jewelry@sheber.kz', { mobile: true, language: 'kk' });

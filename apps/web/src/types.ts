@@ -150,7 +150,7 @@ export interface Referral {
     attendanceRate: number | null;
     group: { id: string; code: string };
   } | null;
-  certificate: { number: string; status: CertificateStatus } | null;
+  certificate: { id: string; number: string; status: CertificateStatus } | null;
   outcome: { outcome: Outcome; date: string; note: string | null } | null;
 }
 

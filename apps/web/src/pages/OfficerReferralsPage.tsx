@@ -1,4 +1,5 @@
 import {
+  Anchor,
   Button,
   Checkbox,
   Group,
@@ -108,6 +109,17 @@ export function OfficerReferralsPage() {
                       {r.certificate
                         ? `${r.certificate.number} (${t(`certificateStatus.${r.certificate.status}`)})`
                         : '—'}
+                      {r.certificate?.status === 'issued' && (
+                        <Anchor
+                          href={`/api/certificates/${r.certificate.id}/pdf`}
+                          download
+                          size="xs"
+                          display="block"
+                          aria-label={`${t('certificates.download')}: ${r.certificate.number}`}
+                        >
+                          {t('certificates.download')}
+                        </Anchor>
+                      )}
                     </Table.Td>
                     <Table.Td>
                       {outcome && r.outcome
