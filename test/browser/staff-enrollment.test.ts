@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { createCourse, createTrainee, MON_WED_MORNING } from '../factories/catalog';
+import { createCourse, createTrainee, freshIin, MON_WED_MORNING } from '../factories/catalog';
 import { createUser } from '../factories/users';
 import {
   type BrowserStack,
@@ -104,5 +104,46 @@ describe('staff in the browser', () => {
     const describedBy = await dialog.getByLabel('Code').getAttribute('aria-describedby');
     expect(await page.locator(`[id="${describedBy}"]`).textContent()).toContain(message);
     await screenshot(page, 'staff-new-group');
+  });
+
+  it('registers a minor: the IIN is checked as typed, a guardian is asked for, the list masks the IIN', async () => {
+    const page = await stack.newPage();
+    await signIn(page, staffEmail);
+    await page.getByRole('link', { name: 'Trainees' }).click();
+    await page.getByRole('button', { name: 'Register a trainee' }).click();
+    const form = page.getByRole('dialog');
+    const iinInput = form.getByRole('textbox', { name: 'IIN' });
+    const iin = freshIin('male', '2012-09-03');
+    // A typo in the check digit is caught before anything is sent.
+    await iinInput.fill(`${iin.slice(0, 11)}${(Number(iin[11]) + 1) % 10}`);
+    await form.getByText('The check digit does not match: look for a typo').waitFor();
+    await iinInput.fill(iin);
+    await form.getByText('Born 3 September 2012, male').waitFor();
+    await form.getByText('Under 18: a guardian is required').waitFor();
+    const lastName = `Асанов${Date.now().toString(36)}`;
+    await form.getByRole('textbox', { name: 'Last name' }).fill(lastName);
+    await form.getByRole('textbox', { name: 'First name' }).fill('Нұржан');
+    await form.getByRole('checkbox', { name: 'Youth' }).check();
+    await form
+      .getByRole('checkbox', { name: 'Consents to the processing of personal data' })
+      .check();
+    await form.getByRole('textbox', { name: "Guardian's phone" }).fill('+7 701 234 5678');
+    await form.getByRole('button', { name: 'Register a trainee' }).click();
+    // The API's refusal, beside the field it concerns.
+    const refusal = await shown(form.getByText(/is required for a trainee under 18/), 'under 18');
+    const describedBy = await form
+      .getByRole('textbox', { name: "Guardian's name" })
+      .getAttribute('aria-describedby');
+    expect(describedBy).toContain(await form.getByText(refusal).getAttribute('id'));
+    await screenshot(page, 'staff-register-trainee');
+
+    await form.getByRole('textbox', { name: "Guardian's name" }).fill('Асанова Гүлнар');
+    await form.getByRole('button', { name: 'Register a trainee' }).click();
+    await form.waitFor({ state: 'detached' });
+    await page.getByRole('textbox', { name: 'Search by name or IIN' }).fill(lastName);
+    const row = page.getByRole('row').filter({ hasText: lastName });
+    expect(await shown(row, '2012')).toBe(
+      `${lastName} Нұржан********${iin.slice(8)}3 September 2012`,
+    );
   });
 });
