@@ -30,6 +30,11 @@ export function useFormat() {
       year: 'numeric',
       timeZone: 'UTC',
     });
+    const shortDayFormat = new Intl.DateTimeFormat(locale, {
+      day: 'numeric',
+      month: 'short',
+      timeZone: 'UTC',
+    });
     const weekdayFormat = new Intl.DateTimeFormat(locale, { weekday: 'long', timeZone: 'UTC' });
     // Kazakh writes numbers as Russian does (1 200,5); browsers without Kazakh data do not.
     const numberLocale = language === 'kk' && !intlNames ? 'ru-RU' : locale;
@@ -47,6 +52,11 @@ export function useFormat() {
     return {
       language,
       date,
+      /** A `YYYY-MM-DD` date without the year, for columns: `7 Sept`, or `07.09`. */
+      shortDate: (value: string) =>
+        intlNames
+          ? shortDayFormat.format(new Date(`${value}T00:00:00Z`))
+          : `${value.slice(8, 10)}.${value.slice(5, 7)}`,
       /** An instant, in the browser's time zone. */
       dateTime: (value: string) => {
         const at = new Date(value);

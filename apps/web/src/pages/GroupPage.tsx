@@ -415,7 +415,9 @@ function Sheet({ groupId }: { groupId: string }) {
             <Table.Tr>
               <Table.Th>{t('trainees.name')}</Table.Th>
               {shown.map((lesson) => (
-                <Table.Th key={lesson.id}>{format.date(lesson.date)}</Table.Th>
+                <Table.Th key={lesson.id} title={format.date(lesson.date)}>
+                  {format.shortDate(lesson.date)}
+                </Table.Th>
               ))}
               <Table.Th>{t('groups.attendanceRate')}</Table.Th>
             </Table.Tr>
