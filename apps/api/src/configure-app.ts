@@ -72,6 +72,8 @@ export async function configureApp(
       )
       .setVersion('1')
       .addBearerAuth()
+      // The web app's session (POST /api/auth/session); changes also need X-CSRF-Token.
+      .addCookieAuth('sheber_session')
       .build(),
   );
   // Bull Board needs @fastify/static too (see below): only the built API mounts it.
