@@ -81,5 +81,9 @@ describe('a master on a phone', () => {
     const card = page.getByLabel(groupCode);
     // Present 1 + late 1 + absent 0 of one lesson each: two of three at 100 %, one at 0 %.
     expect(await shown(card, 'Attendance: 67%')).toContain('Attendance: 67%');
+    const rates = card.getByRole('table', { name: `Roster and waitlist: ${groupCode}` });
+    const rows = (await rates.getByRole('row').allTextContents()).sort();
+    expect(rows).toEqual(['Омаров Дана100%', 'Серікова Дана100%', 'Қасымова Дана0%']);
+    await screenshot(page, 'master-groups');
   });
 });

@@ -1,8 +1,8 @@
-import { Card, Group, Progress, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { Card, Group, Progress, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { type Page } from '../api';
 import { ListState, useLoad, usePaged } from '../components/data';
-import { GroupStatusBadge, useCraftName } from '../components/labels';
+import { fullName, GroupStatusBadge, useCraftName } from '../components/labels';
 import { useFormat } from '../format';
 import type { Group as GroupType, RosterEntry } from '../types';
 
@@ -33,6 +33,7 @@ function GroupCard({ group }: { group: GroupType }) {
     .filter((e) => e.status === 'active' || e.status === 'completed' || e.status === 'failed')
     .map((e) => e.attendanceRate)
     .filter((rate): rate is number => rate !== null);
+  const active = (roster.data?.items ?? []).filter((e) => e.status === 'active');
   const average = rates.length ? rates.reduce((a, b) => a + b, 0) / rates.length : null;
   return (
     <Card withBorder aria-label={group.code}>
@@ -55,6 +56,18 @@ function GroupCard({ group }: { group: GroupType }) {
         {t('groups.attendanceRate')}: {format.percent(average)}
       </Text>
       <Progress value={(average ?? 0) * 100} aria-label={t('groups.attendanceRate')} mt={4} />
+      {active.length > 0 && (
+        <Table mt="xs" aria-label={`${t('groups.roster')}: ${group.code}`}>
+          <Table.Tbody>
+            {active.map((entry) => (
+              <Table.Tr key={entry.id}>
+                <Table.Td>{fullName(entry.trainee)}</Table.Td>
+                <Table.Td ta="right">{format.percent(entry.attendanceRate)}</Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      )}
     </Card>
   );
 }
