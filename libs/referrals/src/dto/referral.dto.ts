@@ -1,8 +1,6 @@
+import { PickType } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import {
-  ArrayMaxSize,
-  ArrayUnique,
-  IsArray,
   IsIn,
   IsNotEmpty,
   IsObject,
@@ -14,8 +12,8 @@ import {
   ValidateIf,
   ValidateNested,
 } from 'class-validator';
-import { IfPresent, IsIsoDate, PageQueryDto, trimString, trimToNull } from '@sheber/common';
-import { IsIin, TRAINEE_CATEGORIES, type TraineeCategory } from '@sheber/trainees';
+import { IsIsoDate, PageQueryDto, trimString, trimToNull } from '@sheber/common';
+import { CreateTraineeDto } from '@sheber/trainees';
 import {
   REFERRAL_OUTCOMES,
   REFERRAL_STATUSES,
@@ -23,49 +21,17 @@ import {
   type ReferralStatus,
 } from '../entities/referral.entity';
 
-const PHONE = /^\+?[0-9 ()-]{5,20}$/;
 const CRAFT = /^[a-z_]{1,32}$/;
 
-export class ReferredPersonDto {
-  /** Individual identification number, checked as for trainees. */
-  @IsIin()
-  iin: string;
-
-  @Transform(trimString)
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(100)
-  lastName: string;
-
-  @Transform(trimString)
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(100)
-  firstName: string;
-
-  @IsOptional()
-  @Transform(trimToNull)
-  @ValidateIf((_, value) => value !== null)
-  @IsString()
-  @MaxLength(100)
-  patronymic?: string | null;
-
-  @IsOptional()
-  @Transform(trimToNull)
-  @ValidateIf((_, value) => value !== null)
-  @Matches(PHONE, { message: 'phone must be a phone number such as +7 701 234 5678' })
-  phone?: string | null;
-
-  @IfPresent()
-  @IsArray()
-  @ArrayUnique()
-  @ArrayMaxSize(TRAINEE_CATEGORIES.length)
-  @IsIn(TRAINEE_CATEGORIES, {
-    each: true,
-    message: `categories must be any of: ${TRAINEE_CATEGORIES.join(', ')}`,
-  })
-  categories?: TraineeCategory[];
-}
+/** The person as for a trainee: the same fields, checked the same way (IIN included). */
+export class ReferredPersonDto extends PickType(CreateTraineeDto, [
+  'iin',
+  'lastName',
+  'firstName',
+  'patronymic',
+  'phone',
+  'categories',
+] as const) {}
 
 export class CreateReferralDto {
   /** The employment centre's own document number (unique within the centre). */
