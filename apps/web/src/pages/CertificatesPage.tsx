@@ -1,17 +1,7 @@
-import {
-  Anchor,
-  Button,
-  Progress,
-  Select,
-  Stack,
-  Table,
-  Text,
-  Textarea,
-  Title,
-} from '@mantine/core';
+import { Anchor, Button, Progress, Select, Stack, Table, Text, Title } from '@mantine/core';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { AppModal } from '../components/AppModal';
+import { ReasonModal } from '../components/ReasonModal';
 import { api, query, type Page } from '../api';
 import { FormError, ListState, useLoad, usePaged, useSubmit } from '../components/data';
 import { StatusBadge } from '../components/labels';
@@ -164,8 +154,10 @@ export function CertificatesPage() {
         </ListState>
       )}
       {revoking && (
-        <RevokeModal
-          certificate={revoking}
+        <ReasonModal
+          title={`${t('certificates.revoke')}: ${revoking.number}`}
+          action={t('certificates.revoke')}
+          path={`/api/certificates/${revoking.id}/revoke`}
           onClose={() => setRevoking(null)}
           onDone={() => {
             setRevoking(null);
@@ -174,43 +166,5 @@ export function CertificatesPage() {
         />
       )}
     </Stack>
-  );
-}
-
-function RevokeModal({
-  certificate,
-  onClose,
-  onDone,
-}: {
-  certificate: Certificate;
-  onClose: () => void;
-  onDone: () => void;
-}) {
-  const { t } = useTranslation();
-  const [reason, setReason] = useState('');
-  const submit = useSubmit();
-  return (
-    <AppModal opened onClose={onClose} title={`${t('certificates.revoke')}: ${certificate.number}`}>
-      <Stack>
-        <Textarea
-          label={t('common.reason')}
-          value={reason}
-          onChange={(e) => setReason(e.currentTarget.value)}
-          error={submit.fieldError('reason')}
-        />
-        <FormError error={submit.formError()} />
-        <Button
-          color="red"
-          loading={submit.busy}
-          onClick={() =>
-            void submit
-              .run(() => api('POST', `/api/certificates/${certificate.id}/revoke`, { reason }))
-              .then((c) => c && onDone())
-          }
-        >
-          {t('certificates.revoke')}
-        </Button>
-      </Stack>
-    </AppModal>
   );
 }

@@ -13,13 +13,13 @@ import {
   Tabs,
   Text,
   TextInput,
-  Textarea,
   Title,
 } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { AppModal } from '../components/AppModal';
+import { ReasonModal } from '../components/ReasonModal';
 import { useParams } from 'react-router';
 import { api, query } from '../api';
 import { FormError, ListState, Loading, useLoad, usePaged, useSubmit } from '../components/data';
@@ -227,8 +227,6 @@ function Roster({
   const format = useFormat();
   const list = usePaged<RosterEntry>(`/api/groups/${groupId}/enrollments`, {}, undefined, version);
   const [withdrawing, setWithdrawing] = useState<RosterEntry | null>(null);
-  const [reason, setReason] = useState('');
-  const submit = useSubmit();
 
   return (
     <>
@@ -263,11 +261,7 @@ function Roster({
                         variant="subtle"
                         color="red"
                         aria-label={`${t('groups.withdraw')}: ${fullName(entry.trainee)}`}
-                        onClick={() => {
-                          setReason('');
-                          submit.reset();
-                          setWithdrawing(entry);
-                        }}
+                        onClick={() => setWithdrawing(entry)}
                       >
                         {t('groups.withdraw')}
                       </Button>
@@ -279,36 +273,18 @@ function Roster({
           </Table>
         </Table.ScrollContainer>
       </ListState>
-      <AppModal
-        opened={withdrawing !== null}
-        onClose={() => setWithdrawing(null)}
-        title={withdrawing ? `${t('groups.withdraw')}: ${fullName(withdrawing.trainee)}` : ''}
-      >
-        <Stack>
-          <Textarea
-            label={t('common.reason')}
-            value={reason}
-            onChange={(e) => setReason(e.currentTarget.value)}
-            error={submit.fieldError('reason')}
-          />
-          <FormError error={submit.formError()} />
-          <Button
-            color="red"
-            loading={submit.busy}
-            onClick={() =>
-              void submit
-                .run(() => api('POST', `/api/enrollments/${withdrawing?.id}/withdraw`, { reason }))
-                .then((done) => {
-                  if (!done) return;
-                  setWithdrawing(null);
-                  onChanged();
-                })
-            }
-          >
-            {t('groups.withdraw')}
-          </Button>
-        </Stack>
-      </AppModal>
+      {withdrawing && (
+        <ReasonModal
+          title={`${t('groups.withdraw')}: ${fullName(withdrawing.trainee)}`}
+          action={t('groups.withdraw')}
+          path={`/api/enrollments/${withdrawing.id}/withdraw`}
+          onClose={() => setWithdrawing(null)}
+          onDone={() => {
+            setWithdrawing(null);
+            onChanged();
+          }}
+        />
+      )}
     </>
   );
 }

@@ -1,7 +1,8 @@
-import { Button, Group, Select, Stack, Table, Text, Textarea, Title } from '@mantine/core';
+import { Button, Group, Select, Stack, Table, Text, Title } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { AppModal } from '../components/AppModal';
+import { ReasonModal } from '../components/ReasonModal';
 import { api, query, type Page } from '../api';
 import { FormError, ListState, useLoad, usePaged, useSubmit } from '../components/data';
 import { fullName, StatusBadge, useCraftName } from '../components/labels';
@@ -104,7 +105,13 @@ export function IntakePage() {
         <AcceptModal referral={accepting} onClose={() => setAccepting(null)} onDone={done} />
       )}
       {rejecting && (
-        <RejectModal referral={rejecting} onClose={() => setRejecting(null)} onDone={done} />
+        <ReasonModal
+          title={`${t('referrals.reject')}: ${rejecting.number}`}
+          action={t('referrals.reject')}
+          path={`/api/referrals/${rejecting.id}/reject`}
+          onClose={() => setRejecting(null)}
+          onDone={done}
+        />
       )}
     </Stack>
   );
@@ -158,44 +165,6 @@ function AcceptModal({
           }
         >
           {t('referrals.accept')}
-        </Button>
-      </Stack>
-    </AppModal>
-  );
-}
-
-function RejectModal({
-  referral,
-  onClose,
-  onDone,
-}: {
-  referral: Referral;
-  onClose: () => void;
-  onDone: () => void;
-}) {
-  const { t } = useTranslation();
-  const [reason, setReason] = useState('');
-  const submit = useSubmit();
-  return (
-    <AppModal opened onClose={onClose} title={`${t('referrals.reject')}: ${referral.number}`}>
-      <Stack>
-        <Textarea
-          label={t('common.reason')}
-          value={reason}
-          onChange={(e) => setReason(e.currentTarget.value)}
-          error={submit.fieldError('reason')}
-        />
-        <FormError error={submit.formError()} />
-        <Button
-          color="red"
-          loading={submit.busy}
-          onClick={() =>
-            void submit
-              .run(() => api('POST', `/api/referrals/${referral.id}/reject`, { reason }))
-              .then((r) => r && onDone())
-          }
-        >
-          {t('referrals.reject')}
         </Button>
       </Stack>
     </AppModal>

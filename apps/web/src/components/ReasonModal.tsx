@@ -1,0 +1,51 @@
+import { Button, Stack, Textarea } from '@mantine/core';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { api } from '../api';
+import { AppModal } from './AppModal';
+import { FormError, useSubmit } from './data';
+
+/**
+ * Asks for a reason and POSTs `{reason}` to `path` (withdraw, reject, revoke): the API's field
+ * error shows beside the reason, anything else below it.
+ */
+export function ReasonModal({
+  title,
+  action,
+  path,
+  onClose,
+  onDone,
+}: {
+  title: string;
+  /** The button's label, e.g. "Revoke". */
+  action: string;
+  path: string;
+  onClose: () => void;
+  onDone: () => void;
+}) {
+  const { t } = useTranslation();
+  const [reason, setReason] = useState('');
+  const submit = useSubmit();
+  return (
+    <AppModal opened onClose={onClose} title={title}>
+      <Stack>
+        <Textarea
+          label={t('common.reason')}
+          value={reason}
+          onChange={(e) => setReason(e.currentTarget.value)}
+          error={submit.fieldError('reason')}
+        />
+        <FormError error={submit.formError()} />
+        <Button
+          color="red"
+          loading={submit.busy}
+          onClick={() =>
+            void submit.run(() => api('POST', path, { reason })).then((done) => done && onDone())
+          }
+        >
+          {action}
+        </Button>
+      </Stack>
+    </AppModal>
+  );
+}
