@@ -1,4 +1,5 @@
-import type { EntityManager } from 'typeorm';
+import pg from 'pg';
+import type { DataSource, EntityManager } from 'typeorm';
 
 /**
  * Runs one SQL statement on the manager's connection (inside its transaction) and returns the
@@ -13,4 +14,38 @@ export async function sqlRows<T>(
   if (!runner) throw new Error('sqlRows needs a transactional entity manager');
   const result = (await runner.query(sql, params, true)) as { records: T[] };
   return result.records;
+}
+
+/** A statement of a hot path, prepared once per pooled connection under its name. */
+export interface PreparedStatement {
+  name: string;
+  text: string;
+}
+
+/**
+ * Runs a statement on its own (autocommit) through the pool TypeORM keeps, as a named prepared
+ * statement: PostgreSQL parses and plans it once per connection instead of once per call, and the
+ * call skips TypeORM's query runner. For the one-round-trip database functions of the busiest
+ * routes (docs/PERFORMANCE.md); errors are pg's DatabaseError (see `postgresErrorInfo`).
+ */
+export async function preparedRows<T extends object>(
+  dataSource: DataSource,
+  statement: PreparedStatement,
+  values: unknown[],
+): Promise<T[]> {
+  // TypeORM's PostgreSQL driver keeps its pg Pool as `master`.
+  const pool = (dataSource.driver as unknown as { master: pg.Pool }).master;
+  const client = await pool.connect();
+  let broken: Error | undefined;
+  try {
+    const result = await client.query<T>({ name: statement.name, text: statement.text, values });
+    return result.rows;
+  } catch (error) {
+    // An error PostgreSQL reported (a refusal, a constraint) leaves the connection fine; pool.query
+    // would close it on any error, and a new connection per 409 costs more than the request.
+    if (!(error instanceof pg.DatabaseError)) broken = error as Error;
+    throw error;
+  } finally {
+    client.release(broken);
+  }
 }

@@ -1,9 +1,10 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager, QueryFailedError } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { AuditService, auditActor } from '@sheber/audit';
 import { Actor, ConflictError, NotFoundError, Page } from '@sheber/common';
-import { sqlRows } from '@sheber/database/sql';
+import { databaseRefusal } from '@sheber/database/postgres-errors';
+import { preparedRows, type PreparedStatement, sqlRows } from '@sheber/database/sql';
 import {
   Group,
   GroupsService,
@@ -19,13 +20,25 @@ import type { EnrollmentStatus } from './entities/enrollment.entity';
 
 /** A refusal raised by enroll_trainee (SQLSTATE SHB01) as the domain error it stands for. */
 function enrollmentRefusal(error: unknown, groupId: string, traineeId: string): Error | null {
-  if (!(error instanceof QueryFailedError)) return null;
-  const driverError = error.driverError as { code?: string; message?: string; detail?: string };
-  if (driverError.code !== 'SHB01' || !driverError.message) return null;
-  if (driverError.message === 'trainee_not_found') return new NotFoundError('Trainee', traineeId);
-  if (driverError.message === 'group_not_found') return new NotFoundError('Group', groupId);
-  return new ConflictError(driverError.message, driverError.detail ?? driverError.message);
+  const refusal = databaseRefusal(error);
+  if (!refusal) return null;
+  if (refusal.message === 'trainee_not_found') return new NotFoundError('Trainee', traineeId);
+  if (refusal.message === 'group_not_found') return new NotFoundError('Group', groupId);
+  return new ConflictError(refusal.message!, refusal.detail ?? refusal.message!);
 }
+
+const ENROLL: PreparedStatement = {
+  name: 'enroll_trainee',
+  text: 'SELECT out_id, out_status, out_position FROM enroll_trainee($1, $2, $3, $4, $5)',
+};
+
+type EnrollRow = { out_id: string; out_status: EnrollmentStatus; out_position: number | null };
+
+const enrollmentResult = (row: EnrollRow): EnrollmentResultView => ({
+  id: row.out_id,
+  status: row.out_status,
+  waitlistPosition: row.out_position,
+});
 
 /**
  * Enrollment and the waitlist. The seat cap is enforced by PostgreSQL: a guarded update
@@ -47,21 +60,31 @@ export class EnrollmentsService implements OnModuleInit, GroupListener {
     this.groups.addListener(this);
   }
 
+  /**
+   * Enrolls through the database function `enroll_trainee` (one round trip): it locks the
+   * trainee, takes a seat with the guarded counter or a waitlist place, refuses an overlap with
+   * the trainee's other active groups, and writes the enrollment and its audit row. One statement,
+   * so no transaction of our own: it is atomic and a refusal rolls it back. The busiest write of
+   * the API, so it runs as a prepared statement.
+   */
   async enrollTrainee(
     actor: Actor,
     groupId: string,
     traineeId: string,
   ): Promise<EnrollmentResultView> {
-    // One statement, so no transaction of our own: it is atomic and a refusal rolls it back.
-    return this.enrollTraineeWithin(this.dataSource.manager, actor, groupId, traineeId);
+    try {
+      const [row] = await preparedRows<EnrollRow>(this.dataSource, ENROLL, [
+        groupId,
+        traineeId,
+        ...auditActor(actor),
+      ]);
+      return enrollmentResult(row!);
+    } catch (error) {
+      throw enrollmentRefusal(error, groupId, traineeId) ?? error;
+    }
   }
 
-  /**
-   * Enrolls through the database function `enroll_trainee` (one round trip): it locks the
-   * trainee, takes a seat with the guarded counter or a waitlist place, refuses an overlap with
-   * the trainee's other active groups, and writes the enrollment and its audit row. Works inside
-   * the caller's transaction too (a referral's intake enrolls as part of its own).
-   */
+  /** The same enrollment inside the caller's transaction (a referral's intake enrolls in its own). */
   async enrollTraineeWithin(
     manager: EntityManager,
     actor: Actor,
@@ -69,14 +92,12 @@ export class EnrollmentsService implements OnModuleInit, GroupListener {
     traineeId: string,
   ): Promise<EnrollmentResultView> {
     try {
-      const [row] = await manager.query<
-        { out_id: string; out_status: EnrollmentStatus; out_position: number | null }[]
-      >('SELECT out_id, out_status, out_position FROM enroll_trainee($1, $2, $3, $4, $5)', [
+      const [row] = await manager.query<EnrollRow[]>(ENROLL.text, [
         groupId,
         traineeId,
         ...auditActor(actor),
       ]);
-      return { id: row!.out_id, status: row!.out_status, waitlistPosition: row!.out_position };
+      return enrollmentResult(row!);
     } catch (error) {
       throw enrollmentRefusal(error, groupId, traineeId) ?? error;
     }

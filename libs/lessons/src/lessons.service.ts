@@ -1,6 +1,6 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager, QueryFailedError } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { AuditService, auditActor } from '@sheber/audit';
 import {
   Actor,
@@ -12,7 +12,8 @@ import {
   RuleViolationError,
 } from '@sheber/common';
 import { Environment } from '@sheber/config';
-import { sqlRows } from '@sheber/database/sql';
+import { databaseRefusal } from '@sheber/database/postgres-errors';
+import { preparedRows, type PreparedStatement, sqlRows } from '@sheber/database/sql';
 import { attendanceRate, MARK_COUNTS_SQL, type MarkCounts } from '@sheber/enrollments';
 import {
   Group,
@@ -48,16 +49,10 @@ export interface AttendanceSheet {
 
 /** A refusal raised by mark_attendance (SQLSTATE SHB01) as the domain error it stands for. */
 function markingRefusal(error: unknown, lessonId: string): Error | null {
-  if (!(error instanceof QueryFailedError)) return null;
-  const pg = error.driverError as {
-    code?: string;
-    message?: string;
-    detail?: string;
-    hint?: string;
-  };
-  if (pg.code !== 'SHB01') return null;
-  const detail = pg.detail ?? pg.message ?? '';
-  switch (pg.message) {
+  const refusal = databaseRefusal(error);
+  if (!refusal) return null;
+  const detail = refusal.detail ?? refusal.message!;
+  switch (refusal.message) {
     case 'lesson_not_found':
       return new NotFoundError('Lesson', lessonId);
     case 'not_group_master':
@@ -65,12 +60,18 @@ function markingRefusal(error: unknown, lessonId: string): Error | null {
     case 'marking_window_closed':
       return new RuleViolationError('marking_window_closed', detail);
     case 'invalid_input':
-      return new InvalidInputError(pg.hint ?? 'marks', detail);
+      return new InvalidInputError(refusal.hint ?? 'marks', detail);
     case undefined:
     default:
-      return new ConflictError(pg.message ?? 'conflict', detail);
+      return new ConflictError(refusal.message!, detail);
   }
 }
+
+/** The busiest write of a master's day, so a prepared statement. */
+const MARK: PreparedStatement = {
+  name: 'mark_attendance',
+  text: 'SELECT out_action FROM mark_attendance($1, $2, $3, $4, $5, $6, $7, $8)',
+};
 
 /**
  * Lessons and attendance. Lessons are generated from the group's timetable in the centre's time
@@ -212,25 +213,22 @@ export class LessonsService implements OnModuleInit, GroupListener {
     try {
       // One round trip: the database function locks the lesson, applies the rules (who may mark,
       // when, one mark per active trainee) and writes the marks and the audit row.
-      await this.dataSource.query(
-        'SELECT out_action FROM mark_attendance($1, $2, $3, $4, $5, $6, $7, $8)',
-        [
-          lessonId,
-          JSON.stringify(
-            input.marks.map((m) => ({
-              enrollmentId: m.enrollmentId,
-              status: m.status,
-              note: m.note ?? null,
-            })),
-          ),
-          input.reason ?? null,
-          actorId,
-          actor.role === 'master' ? 'master' : actorRole,
-          requestId,
-          this.env.CENTRE_TIMEZONE,
-          MASTER_MARKING_DAYS,
-        ],
-      );
+      await preparedRows(this.dataSource, MARK, [
+        lessonId,
+        JSON.stringify(
+          input.marks.map((m) => ({
+            enrollmentId: m.enrollmentId,
+            status: m.status,
+            note: m.note ?? null,
+          })),
+        ),
+        input.reason ?? null,
+        actorId,
+        actor.role === 'master' ? 'master' : actorRole,
+        requestId,
+        this.env.CENTRE_TIMEZONE,
+        MASTER_MARKING_DAYS,
+      ]);
     } catch (error) {
       throw markingRefusal(error, lessonId) ?? error;
     }
