@@ -13,6 +13,7 @@ let cachedHash: Promise<string> | undefined;
 export interface CreatedUser {
   id: string;
   email: string;
+  fullName: string;
   role: Role;
   employmentCenterId: string | null;
 }
@@ -31,7 +32,12 @@ export async function createEmploymentCenter(
 export async function createUser(
   dataSource: DataSource,
   role: Role,
-  options: { crafts?: string[]; employmentCenterId?: string; email?: string } = {},
+  options: {
+    crafts?: string[];
+    employmentCenterId?: string;
+    email?: string;
+    fullName?: string;
+  } = {},
 ): Promise<CreatedUser> {
   cachedHash ??= hashPassword(TEST_PASSWORD);
   const employmentCenterId =
@@ -40,7 +46,7 @@ export async function createUser(
       : null;
   const user = await dataSource.getRepository(User).save({
     email: options.email ?? `${role}-${randomUUID()}@test.sheber.kz`,
-    fullName: `Test ${role}`,
+    fullName: options.fullName ?? `Test ${role}`,
     role,
     passwordHash: await cachedHash,
     employmentCenterId,
@@ -50,7 +56,7 @@ export async function createUser(
       .getRepository(MasterCraft)
       .insert(options.crafts.map((craftCode) => ({ userId: user.id, craftCode })));
   }
-  return { id: user.id, email: user.email, role, employmentCenterId };
+  return { id: user.id, email: user.email, fullName: user.fullName, role, employmentCenterId };
 }
 
 export async function login(

@@ -140,6 +140,7 @@ export function CertificatesPage() {
                           size="xs"
                           color="red"
                           variant="subtle"
+                          aria-label={`${t('certificates.revoke')}: ${c.number}`}
                           onClick={() => setRevoking(c)}
                         >
                           {t('certificates.revoke')}

@@ -72,34 +72,28 @@ export function CoursesPage() {
           </Table>
         </Table.ScrollContainer>
       </ListState>
-      <CreateCourseModal
-        opened={creating}
-        onClose={() => setCreating(false)}
-        onCreated={() => {
-          setCreating(false);
-          setRefresh((r) => r + 1);
-        }}
-      />
+      {/* Mounted only while open: each new course starts from an empty form. */}
+      {creating && (
+        <CreateCourseModal
+          onClose={() => setCreating(false)}
+          onCreated={() => {
+            setCreating(false);
+            setRefresh((r) => r + 1);
+          }}
+        />
+      )}
     </Stack>
   );
 }
 
-function CreateCourseModal({
-  opened,
-  onClose,
-  onCreated,
-}: {
-  opened: boolean;
-  onClose: () => void;
-  onCreated: () => void;
-}) {
+function CreateCourseModal({ onClose, onCreated }: { onClose: () => void; onCreated: () => void }) {
   const { t } = useTranslation();
   const { crafts } = useSession();
   const format = useFormat();
   const [form, setForm] = useState({ craft: '', title: '', description: '', hours: 72, min: 80 });
   const submit = useSubmit();
   return (
-    <AppModal opened={opened} onClose={onClose} title={t('courses.create')}>
+    <AppModal opened onClose={onClose} title={t('courses.create')}>
       <form
         onSubmit={(event) => {
           event.preventDefault();

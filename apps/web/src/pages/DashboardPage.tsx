@@ -1,4 +1,5 @@
 import { Alert, Card, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
+import { type ReactNode, useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { ListState, usePaged } from '../components/data';
@@ -24,15 +25,25 @@ export function DashboardPage() {
   );
 }
 
+/** A card named by its heading: assistive technology lists it as a region and can jump to it. */
+function DashboardCard({ title, children }: { title: string; children: ReactNode }) {
+  const headingId = useId();
+  return (
+    <Card withBorder component="section" aria-labelledby={headingId}>
+      <Title order={4} mb="xs" id={headingId}>
+        {title}
+      </Title>
+      {children}
+    </Card>
+  );
+}
+
 function SeatsCard({ status }: { status: 'open' | 'in_progress' }) {
   const { t } = useTranslation();
   const craftName = useCraftName();
   const list = usePaged<Group>('/api/groups', { status }, CARD_PAGE);
   return (
-    <Card withBorder>
-      <Title order={4} mb="xs">
-        {t(`dashboard.groups.${status}`)}
-      </Title>
+    <DashboardCard title={t(`dashboard.groups.${status}`)}>
       <ListState list={list} empty={t('groups.none')}>
         <Table>
           <Table.Tbody>
@@ -60,7 +71,7 @@ function SeatsCard({ status }: { status: 'open' | 'in_progress' }) {
           </Table.Tbody>
         </Table>
       </ListState>
-    </Card>
+    </DashboardCard>
   );
 }
 
@@ -69,10 +80,7 @@ function ReferralsCard() {
   const craftName = useCraftName();
   const list = usePaged<Referral>('/api/referrals', { status: 'submitted' }, CARD_PAGE);
   return (
-    <Card withBorder>
-      <Title order={4} mb="xs">
-        {t('dashboard.referrals')}
-      </Title>
+    <DashboardCard title={t('dashboard.referrals')}>
       <ListState list={list} empty={t('referrals.none')}>
         <Table>
           <Table.Tbody>
@@ -88,7 +96,7 @@ function ReferralsCard() {
           </Table.Tbody>
         </Table>
       </ListState>
-    </Card>
+    </DashboardCard>
   );
 }
 
@@ -98,10 +106,7 @@ function CertificatesCard() {
   const pending = usePaged<Certificate>('/api/certificates', { status: 'pending' }, CARD_PAGE);
   const failed = usePaged<Certificate>('/api/certificates', { status: 'failed' }, CARD_PAGE);
   return (
-    <Card withBorder>
-      <Title order={4} mb="xs">
-        {t('dashboard.certificates')}
-      </Title>
+    <DashboardCard title={t('dashboard.certificates')}>
       {failed.total > 0 && (
         <Alert color="red" mb="xs">
           {t('dashboard.failedCertificates', { n: failed.total })}
@@ -132,6 +137,6 @@ function CertificatesCard() {
       <Text size="xs" c="dimmed" mt="xs">
         {t('dashboard.certificatesHint', { n: format.number(pending.total + failed.total) })}
       </Text>
-    </Card>
+    </DashboardCard>
   );
 }

@@ -110,7 +110,15 @@ export function ScheduleEditor({
   return (
     <Stack gap="xs">
       {value.map((slot, index) => (
-        <Group key={index} gap="xs" align="end" wrap="nowrap">
+        // Each row repeats the labels Day, From and To: the row's own name tells them apart.
+        <Group
+          key={index}
+          gap="xs"
+          align="end"
+          wrap="nowrap"
+          role="group"
+          aria-label={t('groups.slot', { n: index + 1 })}
+        >
           <Select
             label={t('groups.weekday')}
             data={weekdays}

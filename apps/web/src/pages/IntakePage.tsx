@@ -72,6 +72,11 @@ export function IntakePage() {
                   <Table.Td>{craftName(r.craft)}</Table.Td>
                   <Table.Td>
                     <StatusBadge kind="referralStatus" status={r.status} />
+                    {r.statusReason && (
+                      <Text size="xs" c="dimmed">
+                        {r.statusReason}
+                      </Text>
+                    )}
                   </Table.Td>
                   <Table.Td>
                     {r.status === 'submitted' && (
