@@ -7,7 +7,16 @@
 // API on it, prints the figures and writes bench/results/attendance.json.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import autocannon from 'autocannon';
-import { arg, freshDatabase, insertUser, machine, signIn, startApi, summary } from './support.mjs';
+import {
+  arg,
+  cpuPerRequest,
+  freshDatabase,
+  insertUser,
+  machine,
+  signIn,
+  startApi,
+  summary,
+} from './support.mjs';
 
 const DURATION = arg('duration', 20);
 const CONNECTIONS = arg('connections', 50);
@@ -131,7 +140,10 @@ try {
   const master = await signIn(PORT, 'master@bench.kz');
   const staff = await signIn(PORT, 'staff@bench.kz');
   await markLessons(master, lessons, 3); // warm-up
-  const marking = await markLessons(master, lessons, DURATION);
+  const { result: marking, cpuMsPerRequest } = await cpuPerRequest(
+    { apiPid: api.pid, database: 'sheber_bench_attendance' },
+    () => markLessons(master, lessons, DURATION),
+  );
   const sheetOne = await readSheets(staff, groupIds, 1, Math.min(DURATION, 10));
   const sheetTen = await readSheets(staff, groupIds, 10, Math.min(DURATION, 10));
   const result = {
@@ -139,7 +151,7 @@ try {
     machine: machine(),
     attendanceRows: marks,
     lessonsPerGroup: LESSONS,
-    marking: { connections: CONNECTIONS, ...marking },
+    marking: { connections: CONNECTIONS, ...marking, cpuMsPerRequest },
     sheet: { oneConnection: sheetOne, tenConnections: sheetTen },
   };
   mkdirSync('bench/results', { recursive: true });

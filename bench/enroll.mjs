@@ -1,15 +1,30 @@
 // Enrollment throughput over HTTP (autocannon, 50 connections, many groups) against pgbench running
-// the bare lock-count-insert transaction at the same concurrency on the same PostgreSQL.
+// the bare lock-count-insert transaction at the same concurrency on the same PostgreSQL, and
+// pgbench running the API's own statement (enroll_trainee) for the database's share of the cost.
 //
 //   npm run build && node bench/enroll.mjs [--duration 20] [--connections 50] [--groups 400] [--profile]
 //
 // It creates the database sheber_bench (dropped first if it exists), starts the built API on it,
-// runs both loads one after the other, prints the figures and writes bench/results/enroll.json.
-import { execFileSync } from 'node:child_process';
+// runs the three loads one after the other, with the CPU each process used per request, prints the
+// figures and writes bench/results/enroll.json.
+import { spawn } from 'node:child_process';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import autocannon from 'autocannon';
 import pg from 'pg';
-import { arg, freshDatabase, insertUser, machine, signIn, startApi, summary } from './support.mjs';
+import {
+  arg,
+  backendCpuSeconds,
+  backendCpuSince,
+  cpuPerRequest,
+  cpuSecondsOf,
+  freshDatabase,
+  insertUser,
+  machine,
+  signIn,
+  startApi,
+  summary,
+} from './support.mjs';
 
 const DURATION = arg('duration', 20);
 const CONNECTIONS = arg('connections', 50);
@@ -19,7 +34,7 @@ const PORT = 3990;
 
 async function prepare() {
   const { url, client } = await freshDatabase('sheber_bench');
-  await insertUser(client, 'bench@sheber.kz', 'staff');
+  const actorId = await insertUser(client, 'bench@sheber.kz', 'staff');
   const [{ id: courseId }] = (
     await client.query(
       `INSERT INTO courses (craft, title, hours) VALUES ('pottery', 'Bench', 72) RETURNING id`,
@@ -46,13 +61,25 @@ async function prepare() {
     CREATE INDEX ON pgb_enrollments (group_id, status);
     INSERT INTO pgb_groups SELECT n, 8 FROM generate_series(1, ${GROUPS}) n;
   `);
+  // For pgbench running the product's own statement: groups and trainees by number. Its trainees
+  // are taken from the end, the HTTP run's from the start, so the two never meet.
+  await client.query(`
+    CREATE TABLE pgb_group_ids AS SELECT row_number() OVER (ORDER BY code) AS n, id FROM groups;
+    CREATE UNIQUE INDEX ON pgb_group_ids (n);
+    CREATE TABLE pgb_trainee_ids AS
+      SELECT row_number() OVER (ORDER BY iin DESC) AS n, id FROM trainees ORDER BY iin DESC LIMIT 100000;
+    CREATE UNIQUE INDEX ON pgb_trainee_ids (n);
+    CREATE SEQUENCE pgb_next_trainee;
+  `);
   // Start from a settled database: the bulk load's checkpoint is not the measured code's work.
   await client.query('VACUUM ANALYZE');
   await client.query('CHECKPOINT');
   const groupIds = (await client.query('SELECT id FROM groups')).rows.map((r) => r.id);
-  const traineeIds = (await client.query('SELECT id FROM trainees')).rows.map((r) => r.id);
+  const traineeIds = (await client.query('SELECT id FROM trainees ORDER BY iin')).rows.map(
+    (r) => r.id,
+  );
   await client.end();
-  return { url, groupIds, traineeIds };
+  return { url, actorId, groupIds, traineeIds };
 }
 
 async function runAutocannon(token, groupIds, traineeIds, seconds) {
@@ -81,8 +108,58 @@ async function runAutocannon(token, groupIds, traineeIds, seconds) {
   return summary(result);
 }
 
-function runPgbench(url, seconds) {
-  const script = `\\set g random(1, ${GROUPS})
+/** Runs a pgbench script at the benchmark's concurrency; CPU of the backends counted mid-run. */
+async function runPgbench(url, name, script, seconds) {
+  mkdirSync('bench/results', { recursive: true });
+  const file = `bench/results/enroll.${name}.sql`;
+  writeFileSync(file, script);
+  const server = new URL(url);
+  const database = server.pathname.slice(1);
+  const child = spawn('pgbench', [
+    '-n',
+    '-M',
+    'prepared',
+    '-c',
+    String(CONNECTIONS),
+    '-j',
+    '2',
+    '-T',
+    String(seconds),
+    '-f',
+    file,
+    '-h',
+    server.hostname,
+    '-p',
+    server.port || '5432',
+    '-U',
+    server.username || 'postgres',
+    database,
+  ]);
+  let output = '';
+  child.stdout.on('data', (chunk) => (output += chunk));
+  child.stderr.on('data', (chunk) => (output += chunk));
+  const exited = new Promise((resolve) => child.on('exit', resolve));
+  // Backends exit with pgbench, taking their counters along: read them from 1 s to 1 s before the end.
+  await sleep(1000);
+  const before = { backends: backendCpuSeconds(database), client: cpuSecondsOf(child.pid) };
+  const sampled = performance.now();
+  await sleep((seconds - 2) * 1000);
+  const backends = backendCpuSince(before.backends, database);
+  const client = cpuSecondsOf(child.pid) - before.client;
+  const sampleSeconds = (performance.now() - sampled) / 1000;
+  await exited;
+  const tps = Number(/tps = ([\d.]+)/.exec(output)?.[1]);
+  if (!tps) throw new Error(`pgbench failed:\n${output}`);
+  const perTransaction = (cpu) => Number(((1000 * cpu) / (tps * sampleSeconds)).toFixed(3));
+  return {
+    tps,
+    latencyAverageMs: Number(/latency average = ([\d.]+) ms/.exec(output)?.[1]),
+    cpuMsPerTransaction: { postgres: perTransaction(backends), pgbench: perTransaction(client) },
+  };
+}
+
+/** The bare lock-count-insert transaction on pgbench's own integer-keyed tables. */
+const BARE_SCRIPT = `\\set g random(1, ${GROUPS})
 \\set t random(1, 1000000000)
 BEGIN;
 SELECT id FROM pgb_groups WHERE id = :g FOR UPDATE;
@@ -90,46 +167,32 @@ SELECT count(*) FROM pgb_enrollments WHERE group_id = :g AND status = 'active';
 INSERT INTO pgb_enrollments (group_id, trainee, status) VALUES (:g, :t, 'waitlisted');
 COMMIT;
 `;
-  mkdirSync('bench/results', { recursive: true });
-  writeFileSync('bench/results/enroll.pgbench.sql', script);
-  const server = new URL(url);
-  const output = execFileSync(
-    'pgbench',
-    [
-      '-n',
-      '-M',
-      'prepared',
-      '-c',
-      String(CONNECTIONS),
-      '-j',
-      '2',
-      '-T',
-      String(seconds),
-      '-f',
-      'bench/results/enroll.pgbench.sql',
-      '-h',
-      server.hostname,
-      '-p',
-      server.port || '5432',
-      '-U',
-      server.username || 'postgres',
-      server.pathname.slice(1),
-    ],
-    { encoding: 'utf8' },
-  );
-  const tps = Number(/tps = ([\d.]+)/.exec(output)?.[1]);
-  const latency = Number(/latency average = ([\d.]+) ms/.exec(output)?.[1]);
-  return { tps, latencyAverageMs: latency };
+
+/**
+ * The statement the API runs (enroll_trainee, with the audit row and every check), on fresh
+ * trainees in random groups: what PostgreSQL alone can do, the ceiling of the HTTP figure. The
+ * trainee comes from a sequence, one extra statement per transaction.
+ */
+function functionScript(actorId) {
+  return `\\set g random(1, ${GROUPS})
+SELECT nextval('pgb_next_trainee') AS n \\gset
+SELECT out_id FROM enroll_trainee((SELECT id FROM pgb_group_ids WHERE n = :g), (SELECT id FROM pgb_trainee_ids WHERE n = :n), '${actorId}', 'staff', NULL);
+`;
 }
 
-const { url, groupIds, traineeIds } = await prepare();
+const { url, actorId, groupIds, traineeIds } = await prepare();
 const api = await startApi(url, PORT);
 try {
   const accessToken = await signIn(PORT, 'bench@sheber.kz');
-  // Warm up connections and code paths, then measure on fresh trainees.
-  await runAutocannon(accessToken, groupIds, traineeIds.slice(0, 20_000), 3);
-  const http = await runAutocannon(accessToken, groupIds, traineeIds.slice(20_000), DURATION);
-  const pgbench = runPgbench(url, DURATION);
+  // Warm up connections and code paths, and touch the pages once after the load's checkpoint;
+  // then measure on fresh trainees.
+  await runAutocannon(accessToken, groupIds, traineeIds.slice(0, 20_000), 5);
+  const { result: http, cpuMsPerRequest } = await cpuPerRequest(
+    { apiPid: api.pid, database: 'sheber_bench' },
+    () => runAutocannon(accessToken, groupIds, traineeIds.slice(20_000), DURATION),
+  );
+  const pgbench = await runPgbench(url, 'bare', BARE_SCRIPT, DURATION);
+  const pgbenchFunction = await runPgbench(url, 'function', functionScript(actorId), DURATION);
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   const over = await client.query(
@@ -143,9 +206,11 @@ try {
     connections: CONNECTIONS,
     durationSeconds: DURATION,
     groups: GROUPS,
-    http,
+    http: { ...http, cpuMsPerRequest },
     pgbench,
+    pgbenchFunction,
     ratio: http.requestsPerSecond / pgbench.tps,
+    ratioToFunction: http.requestsPerSecond / pgbenchFunction.tps,
     groupsOverCapacity: over.rows[0].n,
   };
   writeFileSync('bench/results/enroll.json', `${JSON.stringify(result, null, 2)}\n`);

@@ -1,5 +1,6 @@
 // Shared by the benchmarks: a fresh migrated database, the built API started on it, sign-in.
 import { execFileSync, spawn } from 'node:child_process';
+import { readdirSync, readFileSync } from 'node:fs';
 import os from 'node:os';
 import argon2 from 'argon2';
 import pg from 'pg';
@@ -92,5 +93,64 @@ export function summary(result) {
     non2xx: result.non2xx,
     errors: result.errors,
     total: result.requests.total,
+  };
+}
+
+/** CPU seconds a process has used so far (Linux /proc; clock ticks of 10 ms), 0 once it is gone. */
+export function cpuSecondsOf(pid) {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / 100;
+  } catch {
+    return 0;
+  }
+}
+
+/** CPU seconds of each PostgreSQL backend connected to `database`, by process id. */
+export function backendCpuSeconds(database) {
+  const backends = new Map();
+  for (const pid of readdirSync('/proc')) {
+    if (!/^\d+$/.test(pid)) continue;
+    let command;
+    try {
+      command = readFileSync(`/proc/${pid}/cmdline`, 'utf8');
+    } catch {
+      continue;
+    }
+    if (command.startsWith('postgres') && command.includes(` ${database} `)) {
+      backends.set(pid, cpuSecondsOf(pid));
+    }
+  }
+  return backends;
+}
+
+/** CPU seconds the backends alive now used since `before` (a backend that left is not counted). */
+export function backendCpuSince(before, database) {
+  let total = 0;
+  for (const [pid, seconds] of backendCpuSeconds(database))
+    total += seconds - (before.get(pid) ?? 0);
+  return total;
+}
+
+/**
+ * Where the CPU goes while `work` runs: milliseconds per request of the API process, of the
+ * PostgreSQL backends of `database` and of this process (the load generator). Counted from /proc,
+ * so the figures hold even when other processes share the machine.
+ */
+export async function cpuPerRequest({ apiPid, database }, work) {
+  const api = cpuSecondsOf(apiPid);
+  const backends = backendCpuSeconds(database);
+  const own = process.cpuUsage();
+  const result = await work();
+  const used = process.cpuUsage(own);
+  const requests = result.total;
+  const perRequest = (seconds) => Number(((1000 * seconds) / requests).toFixed(3));
+  return {
+    result,
+    cpuMsPerRequest: {
+      api: perRequest(cpuSecondsOf(apiPid) - api),
+      postgres: perRequest(backendCpuSince(backends, database)),
+      loadGenerator: perRequest((used.user + used.system) / 1e6),
+    },
   };
 }
