@@ -34,12 +34,6 @@ const ENROLL: PreparedStatement = {
 
 type EnrollRow = { out_id: string; out_status: EnrollmentStatus; out_position: number | null };
 
-const enrollmentResult = (row: EnrollRow): EnrollmentResultView => ({
-  id: row.out_id,
-  status: row.out_status,
-  waitlistPosition: row.out_position,
-});
-
 /**
  * Enrollment and the waitlist. The seat cap is enforced by PostgreSQL: a guarded update
  * (`active_count < capacity`) takes a seat and locks the group row until commit, so concurrent
@@ -72,16 +66,9 @@ export class EnrollmentsService implements OnModuleInit, GroupListener {
     groupId: string,
     traineeId: string,
   ): Promise<EnrollmentResultView> {
-    try {
-      const [row] = await preparedRows<EnrollRow>(this.dataSource, ENROLL, [
-        groupId,
-        traineeId,
-        ...auditActor(actor),
-      ]);
-      return enrollmentResult(row!);
-    } catch (error) {
-      throw enrollmentRefusal(error, groupId, traineeId) ?? error;
-    }
+    return this.enroll(actor, groupId, traineeId, (values) =>
+      preparedRows<EnrollRow>(this.dataSource, ENROLL, values),
+    );
   }
 
   /** The same enrollment inside the caller's transaction (a referral's intake enrolls in its own). */
@@ -91,13 +78,20 @@ export class EnrollmentsService implements OnModuleInit, GroupListener {
     groupId: string,
     traineeId: string,
   ): Promise<EnrollmentResultView> {
+    return this.enroll(actor, groupId, traineeId, (values) =>
+      manager.query<EnrollRow[]>(ENROLL.text, values),
+    );
+  }
+
+  private async enroll(
+    actor: Actor,
+    groupId: string,
+    traineeId: string,
+    run: (values: unknown[]) => Promise<EnrollRow[]>,
+  ): Promise<EnrollmentResultView> {
     try {
-      const [row] = await manager.query<EnrollRow[]>(ENROLL.text, [
-        groupId,
-        traineeId,
-        ...auditActor(actor),
-      ]);
-      return enrollmentResult(row!);
+      const [row] = await run([groupId, traineeId, ...auditActor(actor)]);
+      return { id: row!.out_id, status: row!.out_status, waitlistPosition: row!.out_position };
     } catch (error) {
       throw enrollmentRefusal(error, groupId, traineeId) ?? error;
     }
