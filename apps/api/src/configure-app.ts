@@ -45,7 +45,7 @@ export async function configureApp(
     void reply.header('x-request-id', request.id);
   });
   // Helmet's middleware, built once: @fastify/helmet builds it again for every request, which
-  // cost about a tenth of the API's CPU under load (docs/PERFORMANCE.md).
+  // cost about 80 µs of CPU per request (docs/PERFORMANCE.md).
   const securityHeaders = helmet({
     contentSecurityPolicy: {
       directives: {
