@@ -1,11 +1,15 @@
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 
 /** Where issued PDFs live. A local directory by default; another backend implements the same. */
 export abstract class CertificateStorage {
   abstract put(key: string, data: Buffer): Promise<void>;
   abstract get(key: string): Promise<Buffer>;
+  /** Removes writes a process abandoned (killed mid-write) older than `olderThanMs`; the count. */
+  abstract removeAbandoned(olderThanMs: number): Promise<number>;
 }
+
+const TEMPORARY = /\.tmp$/;
 
 export class LocalDirectoryStorage extends CertificateStorage {
   constructor(private readonly root: string) {
@@ -33,5 +37,26 @@ export class LocalDirectoryStorage extends CertificateStorage {
 
   get(key: string): Promise<Buffer> {
     return readFile(this.pathOf(key));
+  }
+
+  /** Temporary files live beside their PDF, one directory per year. */
+  async removeAbandoned(olderThanMs: number): Promise<number> {
+    const cutoff = Date.now() - olderThanMs;
+    const entries = await readdir(this.root, { recursive: true }).catch(
+      (error: NodeJS.ErrnoException) => {
+        if (error.code === 'ENOENT') return [];
+        throw error;
+      },
+    );
+    let removed = 0;
+    for (const entry of entries.filter((name) => TEMPORARY.test(name))) {
+      const file = path.join(this.root, entry);
+      const info = await stat(file).catch(() => null);
+      if (info?.isFile() && info.mtimeMs < cutoff) {
+        await rm(file, { force: true });
+        removed += 1;
+      }
+    }
+    return removed;
   }
 }

@@ -1,12 +1,16 @@
 import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
-import { CertificatesService } from '@sheber/certificates';
+import { CertificateStorage, CertificatesService } from '@sheber/certificates';
 import { Environment } from '@sheber/config';
 
 /**
  * Queues again every certificate left pending too long: a job lost between commit and queueing,
  * or with a Redis that was flushed or restarted without persistence, is still issued. The
- * database is the source of truth; the queue only says what to do next.
+ * database is the source of truth; the queue only says what to do next. It also removes the
+ * temporary files of writes a killed worker left behind (a write takes milliseconds; an hour-old
+ * one was abandoned).
  */
+const ABANDONED_AFTER_MS = 60 * 60 * 1000;
+
 @Injectable()
 export class CertificateSweeper implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger('CertificateSweeper');
@@ -15,6 +19,7 @@ export class CertificateSweeper implements OnApplicationBootstrap, OnApplication
 
   constructor(
     private readonly certificates: CertificatesService,
+    private readonly storage: CertificateStorage,
     private readonly env: Environment,
   ) {}
 
@@ -39,6 +44,8 @@ export class CertificateSweeper implements OnApplicationBootstrap, OnApplication
       );
       await this.certificates.requeueCertificates(ids);
       if (ids.length > 0) this.logger.log(`Queued ${ids.length} pending certificate(s) again`);
+      const removed = await this.storage.removeAbandoned(ABANDONED_AFTER_MS);
+      if (removed > 0) this.logger.log(`Removed ${removed} abandoned temporary file(s)`);
       return ids.length;
     } catch (error) {
       this.logger.warn(`Sweep failed: ${error instanceof Error ? error.message : String(error)}`);

@@ -1,0 +1,44 @@
+import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
+import { existsSync, mkdtempSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { LocalDirectoryStorage } from './certificate-storage';
+
+describe('LocalDirectoryStorage', () => {
+  let root: string;
+  let storage: LocalDirectoryStorage;
+  const HOUR = 60 * 60 * 1000;
+
+  beforeEach(() => {
+    root = mkdtempSync(path.join(os.tmpdir(), 'sheber-storage-'));
+    storage = new LocalDirectoryStorage(root);
+  });
+  afterEach(() => {
+    rmSync(root, { recursive: true, force: true });
+  });
+
+  it('stores a file under its key, making the year directory on first use', async () => {
+    await storage.put('2026/SHB-2026-00001.pdf', Buffer.from('%PDF-1.7'));
+    expect((await storage.get('2026/SHB-2026-00001.pdf')).toString()).toBe('%PDF-1.7');
+  });
+
+  it('removes temporary files a killed worker left behind, and nothing else', async () => {
+    await storage.put('2026/SHB-2026-00001.pdf', Buffer.from('%PDF-1.7'));
+    const abandoned = path.join(root, '2026', 'SHB-2026-00002.pdf.4242.1700000000000.tmp');
+    const inFlight = path.join(root, '2026', 'SHB-2026-00003.pdf.4243.1800000000000.tmp');
+    writeFileSync(abandoned, 'half a pdf');
+    writeFileSync(inFlight, 'being written');
+    const twoHoursAgo = new Date(Date.now() - 2 * HOUR);
+    utimesSync(abandoned, twoHoursAgo, twoHoursAgo);
+
+    expect(await storage.removeAbandoned(HOUR)).toBe(1);
+    expect(existsSync(abandoned)).toBe(false);
+    expect(existsSync(inFlight)).toBe(true);
+    expect((await storage.get('2026/SHB-2026-00001.pdf')).toString()).toBe('%PDF-1.7');
+  });
+
+  it('finds nothing to remove before the first certificate is stored', async () => {
+    const empty = new LocalDirectoryStorage(path.join(root, 'not-yet'));
+    expect(await empty.removeAbandoned(HOUR)).toBe(0);
+  });
+});
