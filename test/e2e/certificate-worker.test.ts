@@ -2,7 +2,14 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { getQueueToken } from '@nestjs/bullmq';
 import { type Queue, UnrecoverableError, Worker } from 'bullmq';
 import { createHash } from 'node:crypto';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  utimesSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { CertificateIssuer, CertificatesService } from '../../libs/certificates/src';
@@ -181,7 +188,7 @@ describe('the certificate worker', () => {
     }
   });
 
-  it('the sweeper issues a certificate whose job never reached the queue', async () => {
+  it('the sweeper issues a certificate whose job never reached the queue, and clears abandoned writes', async () => {
     const group = await createGroup(t.dataSource, { status: 'in_progress' });
     const trainee = await createTrainee(t.dataSource);
     const enrolled = await t
@@ -199,10 +206,20 @@ describe('the certificate worker', () => {
       `UPDATE certificates SET updated_at = now() - interval '1 hour' WHERE enrollment_id = $1`,
       [enrolled.body.id],
     );
+    // A write a killed worker left two hours ago, and one that a live worker may be making now.
+    mkdirSync(path.join(storage, 'abandoned'), { recursive: true });
+    const abandoned = path.join(storage, 'abandoned', 'SHB-2000-00001.pdf.1.1.tmp');
+    const recent = path.join(storage, 'abandoned', 'SHB-2000-00002.pdf.1.2.tmp');
+    writeFileSync(abandoned, 'half a pdf');
+    writeFileSync(recent, 'being written');
+    const twoHoursAgo = new Date(Date.now() - 2 * 60 * 60 * 1000);
+    utimesSync(abandoned, twoHoursAgo, twoHoursAgo);
     startWorker({
       CERTIFICATE_REQUEUE_AFTER_SECONDS: '1',
       CERTIFICATE_SWEEP_INTERVAL_SECONDS: '1',
     });
     await waitUntilIssued([enrolled.body.id]);
+    while (existsSync(abandoned)) await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(existsSync(recent)).toBe(true);
   });
 });
