@@ -65,9 +65,9 @@ export class Environment {
   JWT_TTL_SECONDS = 60 * 60 * 12;
 
   /**
-   * How long an API process may reuse the user behind a token without reading it again; changes
-   * of a user reach every process at once through Redis, so this only bounds a lost message.
-   * 0 reads the user on every request.
+   * How long an API process may reuse a token's checked signature (never past its expiry) and the
+   * user behind it without reading it again; changes of a user reach every process at once through
+   * Redis, so this only bounds a lost message. 0 checks both on every request.
    */
   @Transform(toInt)
   @IsInt()
