@@ -10,11 +10,11 @@
 // and times until the database says all are issued. Results go to bench/results/certificates.json;
 // `--profile` writes CPU profiles of the workers there.
 import { spawn } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
-import { arg, freshDatabase, machine } from './support.mjs';
+import { arg, cpuSecondsOf, freshDatabase, machine } from './support.mjs';
 
 const require = createRequire(import.meta.url);
 const { Queue } = require('bullmq');
@@ -87,11 +87,11 @@ async function prepare() {
   return { url, client, ids };
 }
 
-/** CPU milliseconds a process has used (Linux /proc; clock ticks of 10 ms). */
-function cpuMsOf(pid) {
-  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
-  return (Number(fields[11]) + Number(fields[12])) * 10;
-}
+/** Every certificate back to pending, as the worker finds them after completion. */
+const setAllPending = (client) =>
+  client.query(
+    `UPDATE certificates SET status = 'pending', file_key = NULL, sha256 = NULL, issued_at = NULL, updated_at = now()`,
+  );
 
 /** The same document the worker renders, in a loop in this process: the ceiling for one core. */
 async function bareLoop(count) {
@@ -155,9 +155,7 @@ function startWorker(url, prefix, storage, index) {
 
 /** One timed batch: every certificate pending again, `workers` fresh workers, all jobs queued. */
 async function issueBatch(client, url, ids, workers, run) {
-  await client.query(
-    `UPDATE certificates SET status = 'pending', file_key = NULL, sha256 = NULL, issued_at = NULL, updated_at = now()`,
-  );
+  await setAllPending(client);
   const prefix = `sheber_bench_certificates_${process.pid}_${workers}_${run}`;
   const storage = mkdtempSync(path.join(os.tmpdir(), 'sheber-bench-certificates-'));
   const processes = Array.from({ length: workers }, (_, i) =>
@@ -194,16 +192,17 @@ async function issueBatch(client, url, ids, workers, run) {
     // Warm-up, as the bare loop has one: a running worker has its code compiled already.
     const warmUp = ids.slice(0, WARM_UP * workers);
     await issueAll(warmUp);
-    await client.query(
-      `UPDATE certificates SET status = 'pending', file_key = NULL, sha256 = NULL, issued_at = NULL, updated_at = now()`,
-    );
+    await setAllPending(client);
     const rendersBefore = processes.map((p) => p.renders());
     const load = os.loadavg()[0];
-    const cpuBefore = processes.map((p) => cpuMsOf(p.child.pid));
+    const cpuBefore = processes.map((p) => 1000 * cpuSecondsOf(p.child.pid));
     const started = performance.now();
     await issueAll(ids);
     const seconds = (performance.now() - started) / 1000;
-    const cpuMs = processes.reduce((sum, p, i) => sum + cpuMsOf(p.child.pid) - cpuBefore[i], 0);
+    const cpuMs = processes.reduce(
+      (sum, p, i) => sum + 1000 * cpuSecondsOf(p.child.pid) - cpuBefore[i],
+      0,
+    );
     return {
       perSecond: ids.length / seconds,
       seconds,

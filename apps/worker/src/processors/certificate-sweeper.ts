@@ -2,20 +2,22 @@ import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } fro
 import { CertificateStorage, CertificatesService } from '@sheber/certificates';
 import { Environment } from '@sheber/config';
 
+/** A write takes milliseconds: a temporary file this old was abandoned by a killed worker. */
+const ABANDONED_AFTER_MS = 60 * 60 * 1000;
+
 /**
  * Queues again every certificate left pending too long: a job lost between commit and queueing,
  * or with a Redis that was flushed or restarted without persistence, is still issued. The
- * database is the source of truth; the queue only says what to do next. It also removes the
- * temporary files of writes a killed worker left behind (a write takes milliseconds; an hour-old
- * one was abandoned).
+ * database is the source of truth; the queue only says what to do next. At start and then once
+ * an hour it also removes the temporary files of writes a killed worker left behind (listing the
+ * whole storage every sweep would cost more than the files).
  */
-const ABANDONED_AFTER_MS = 60 * 60 * 1000;
-
 @Injectable()
 export class CertificateSweeper implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger('CertificateSweeper');
   private timer?: NodeJS.Timeout;
   private running = false;
+  private lastCleanup = 0;
 
   constructor(
     private readonly certificates: CertificatesService,
@@ -44,8 +46,11 @@ export class CertificateSweeper implements OnApplicationBootstrap, OnApplication
       );
       await this.certificates.requeueCertificates(ids);
       if (ids.length > 0) this.logger.log(`Queued ${ids.length} pending certificate(s) again`);
-      const removed = await this.storage.removeAbandoned(ABANDONED_AFTER_MS);
-      if (removed > 0) this.logger.log(`Removed ${removed} abandoned temporary file(s)`);
+      if (Date.now() - this.lastCleanup >= ABANDONED_AFTER_MS) {
+        this.lastCleanup = Date.now();
+        const removed = await this.storage.removeAbandoned(ABANDONED_AFTER_MS);
+        if (removed > 0) this.logger.log(`Removed ${removed} abandoned temporary file(s)`);
+      }
       return ids.length;
     } catch (error) {
       this.logger.warn(`Sweep failed: ${error instanceof Error ? error.message : String(error)}`);
