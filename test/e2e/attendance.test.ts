@@ -83,12 +83,7 @@ describe('lessons, attendance and completion', () => {
     return { id, enrollments, lessons, on, master };
   }
 
-  const mark = (
-    lessonId: string,
-    token: string,
-    marks: { enrollmentId: string; status: string; note?: string }[],
-    reason?: string,
-  ) =>
+  const mark = (lessonId: string, token: string, marks: unknown[], reason?: string) =>
     t
       .http()
       .put(`/api/lessons/${lessonId}/attendance`)
@@ -122,7 +117,7 @@ describe('lessons, attendance and completion', () => {
     const again = await mark(lesson.id, group.master.token, allPresent(group.enrollments));
     expect(again.status).toBe(200);
     const changed = await mark(lesson.id, group.master.token, [
-      { enrollmentId: group.enrollments[0]!, status: 'late', note: 'автобус' },
+      { enrollmentId: group.enrollments[0]!, status: 'late', note: '  автобус ' },
       ...allPresent(group.enrollments.slice(1)),
     ]);
     expect(changed.status).toBe(200);
@@ -207,6 +202,16 @@ describe('lessons, attendance and completion', () => {
         { enrollmentId: group.enrollments[1]!, status: 'present' },
       ],
       [{ enrollmentId: 'nope', status: 'present' }],
+      [
+        { enrollmentId: group.enrollments[0]!, status: 'present', note: 'x'.repeat(501) },
+        { enrollmentId: group.enrollments[1]!, status: 'present' },
+      ],
+      [
+        { enrollmentId: group.enrollments[0]!, status: 'present', grade: 5 },
+        { enrollmentId: group.enrollments[1]!, status: 'present' },
+      ],
+      ['present', { enrollmentId: group.enrollments[1]!, status: 'present' }],
+      Array.from({ length: 9 }, () => ({ enrollmentId: randomUUID(), status: 'present' })),
     ];
     const fields = [
       'marks',
@@ -214,6 +219,10 @@ describe('lessons, attendance and completion', () => {
       'marks.2.enrollmentId',
       'marks.0.status',
       'marks.0.enrollmentId',
+      'marks.0.note',
+      'marks.0.grade',
+      'marks.0',
+      'marks',
     ];
     for (const [index, marks] of cases.entries()) {
       const response = await mark(lesson.id, group.master.token, marks);

@@ -4,6 +4,7 @@ export * from './roles';
 export * from './pagination.dto';
 export * from './logging/logger-options';
 export * from './validation/field-errors';
+export * from './validation/input-validation.exception';
 export * from './validation/dates';
 export * from './validation/transforms';
 export * from './time-zone';

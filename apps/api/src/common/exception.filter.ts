@@ -12,6 +12,7 @@ import {
   ConflictError,
   DomainError,
   ForbiddenError,
+  InputValidationException,
   InvalidInputError,
   NotFoundError,
   RuleViolationError,
@@ -25,7 +26,6 @@ import {
   PG_UNIQUE_VIOLATION,
   postgresErrorInfo,
 } from '@sheber/database';
-import { InputValidationException } from './validation.pipe';
 
 export interface ErrorBody {
   statusCode: number;

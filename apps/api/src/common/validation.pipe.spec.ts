@@ -1,6 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import { CreateUserDto } from '@sheber/users';
-import { createValidationPipe, InputValidationException } from './validation.pipe';
+import { InputValidationException } from '@sheber/common';
+import { createValidationPipe } from './validation.pipe';
 
 describe('the validation pipe', () => {
   const pipe = createValidationPipe();

@@ -1,12 +1,5 @@
-import { type ArgumentMetadata, BadRequestException, ValidationPipe } from '@nestjs/common';
-import { type FieldError, flattenValidationErrors } from '@sheber/common';
-
-/** Thrown for invalid input; the exception filter turns it into a 400 listing each field. */
-export class InputValidationException extends BadRequestException {
-  constructor(readonly fieldErrors: FieldError[]) {
-    super(fieldErrors.flatMap((error) => error.messages));
-  }
-}
+import { type ArgumentMetadata, ValidationPipe } from '@nestjs/common';
+import { flattenValidationErrors, InputValidationException } from '@sheber/common';
 
 /** Paths of strings holding a NUL character, which PostgreSQL cannot store in text. */
 function nulCharacterPaths(value: unknown, path: string, found: string[]): void {

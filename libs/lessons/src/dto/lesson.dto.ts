@@ -1,4 +1,5 @@
 import { Transform, Type } from 'class-transformer';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import {
   ArrayMaxSize,
   IsArray,
@@ -7,37 +8,33 @@ import {
   IsNotEmpty,
   IsOptional,
   IsString,
-  IsUUID,
   MaxLength,
-  ValidateIf,
-  ValidateNested,
 } from 'class-validator';
-import { IsIsoDate, trimString, trimToNull } from '@sheber/common';
+import { IsIsoDate, trimString } from '@sheber/common';
 import { ATTENDANCE_STATUSES, type AttendanceStatus } from '../entities/attendance-mark.entity';
+import { checkedMarks, MAX_MARKS, MAX_NOTE_LENGTH } from './attendance-marks';
 
+/** One trainee's mark; checked by `checkedMarks`, so the decorators here only document it. */
 export class AttendanceMarkDto {
-  @IsUUID('all')
+  @ApiProperty({ format: 'uuid' })
   enrollmentId: string;
 
-  @IsIn(ATTENDANCE_STATUSES, {
-    message: `status must be one of: ${ATTENDANCE_STATUSES.join(', ')}`,
-  })
+  @ApiProperty({ enum: ATTENDANCE_STATUSES })
   status: AttendanceStatus;
 
-  @IsOptional()
-  @Transform(trimToNull)
-  @ValidateIf((_, value) => value !== null)
-  @IsString()
-  @MaxLength(500)
+  /** Trimmed; blank becomes null. */
+  @ApiPropertyOptional({ type: String, nullable: true, maxLength: MAX_NOTE_LENGTH })
   note?: string | null;
 }
 
 export class MarkAttendanceDto {
   /** One mark for every active trainee of the group. */
   @IsArray()
-  @ArrayMaxSize(8)
-  @ValidateNested({ each: true })
-  @Type(() => AttendanceMarkDto)
+  @ArrayMaxSize(MAX_MARKS)
+  @Transform(({ value }: { value: unknown }) =>
+    Array.isArray(value) && value.length <= MAX_MARKS ? checkedMarks(value) : value,
+  )
+  @ApiProperty({ type: [AttendanceMarkDto], maxItems: MAX_MARKS })
   marks: AttendanceMarkDto[];
 
   /** Required when staff or admin correct a lesson. */
