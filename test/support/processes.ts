@@ -50,7 +50,8 @@ export function startProcess(
   child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
   child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
   const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
-    child.on('exit', (code, signal) => resolve({ code, signal })),
+    // 'close', not 'exit': the last lines a process writes can arrive after it has exited.
+    child.on('close', (code, signal) => resolve({ code, signal })),
   );
   const waitForOutput = async (pattern: RegExp, timeoutMs = 20_000): Promise<void> => {
     const deadline = Date.now() + timeoutMs;
