@@ -47,14 +47,17 @@ async function prepare() {
       `INSERT INTO courses (craft, title, hours) VALUES ('pottery', 'Bench', 72) RETURNING id`,
     )
   ).rows;
-  // Groups of 8 on Sundays; each request enrolls a new trainee, so most go to the waitlist.
-  await client.query(
-    `INSERT INTO groups (code, course_id, start_date, end_date, schedule, capacity, status)
-     SELECT 'B-' || n, $1, '2026-09-01', '2026-12-31',
-            '[{"weekday":7,"startTime":"10:00","endTime":"12:00"}]', 8, 'open'
-       FROM generate_series(1, $2) AS n`,
-    [courseId, GROUPS],
-  );
+  /** `count` groups of 8 on Sundays, coded `prefix-1` … */
+  const insertGroups = (prefix, year, status, count) =>
+    client.query(
+      `INSERT INTO groups (code, course_id, start_date, end_date, schedule, capacity, status)
+       SELECT $1 || '-' || n, $2, make_date($3, 9, 1), make_date($3, 12, 31),
+              '[{"weekday":7,"startTime":"10:00","endTime":"12:00"}]', 8, $4
+         FROM generate_series(1, $5) AS n`,
+      [prefix, courseId, year, status, count],
+    );
+  // Each request enrolls a new trainee, so most go to the waitlist.
+  await insertGroups('B', 2026, 'open', GROUPS);
   await client.query(
     `INSERT INTO trainees (iin, last_name, first_name, search_name, birth_date, sex, consent, consent_at)
      SELECT lpad(n::text, 12, '0'), 'Bench', 'Trainee ' || n, 'bench trainee ' || n, '1990-01-01', 'female', true, now()
@@ -63,13 +66,7 @@ async function prepare() {
   );
   // The centre's history: last year's groups, completed, with their enrollments and audit rows,
   // so that the measured run meets tables of a working centre, analysed as such, not empty ones.
-  await client.query(
-    `INSERT INTO groups (code, course_id, start_date, end_date, schedule, capacity, status)
-     SELECT 'P-' || n, $1, '2025-09-01', '2025-12-31',
-            '[{"weekday":7,"startTime":"10:00","endTime":"12:00"}]', 8, 'completed'
-       FROM generate_series(1, $2) AS n`,
-    [courseId, HISTORY_GROUPS],
-  );
+  await insertGroups('P', 2025, 'completed', HISTORY_GROUPS);
   await client.query(
     `WITH past AS (
        INSERT INTO enrollments (trainee_id, group_id, status)
