@@ -14,7 +14,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
-import { arg, cpuSecondsOf, freshDatabase, machine } from './support.mjs';
+import { arg, cpuSecondsOf, freshDatabase, machine, median } from './support.mjs';
 
 const require = createRequire(import.meta.url);
 const { Queue } = require('bullmq');
@@ -218,8 +218,6 @@ async function issueBatch(client, url, ids, workers, run) {
     rmSync(storage, { recursive: true, force: true });
   }
 }
-
-const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 
 const { url, client, ids } = await prepare();
 try {

@@ -22,6 +22,7 @@ import {
   freshDatabase,
   insertUser,
   machine,
+  median,
   signIn,
   startApi,
   summary,
@@ -209,8 +210,6 @@ SELECT nextval('pgb_next_trainee') AS n \\gset
 SELECT out_id FROM enroll_trainee((SELECT id FROM pgb_group_ids WHERE n = :g), (SELECT id FROM pgb_trainee_ids WHERE n = :n), '${actorId}', 'staff', NULL);
 `;
 }
-
-const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 
 const { url, actorId, groupIds, traineeIds } = await prepare();
 const api = await startApi(url, PORT);

@@ -84,6 +84,9 @@ export async function signIn(port, email) {
   return (await response.json()).accessToken;
 }
 
+/** The middle value (the upper of the two middle ones for an even count). */
+export const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+
 /** The figures of an autocannon run that the results keep. */
 export function summary(result) {
   return {
