@@ -4,6 +4,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { todayIn } from '@sheber/common';
 import { Environment } from '@sheber/config';
+import { preparedRows, type PreparedStatement } from '@sheber/database/sql';
 import { CertificateStorage } from './certificate-storage';
 import {
   type CertificateFonts,
@@ -12,6 +13,52 @@ import {
 } from './render/certificate-pdf';
 
 export type IssueOutcome = 'issued' | 'skipped';
+
+interface CertificateToIssue {
+  status: string;
+  number: string;
+  verification_code: string;
+  last_name: string;
+  first_name: string;
+  patronymic: string | null;
+  title: string;
+  hours: number;
+  name_kk: string;
+  name_ru: string;
+  start_date: string;
+  end_date: string;
+  master: string | null;
+}
+
+/*
+ * The two statements of every job, prepared once per pooled connection: planning the seven-table
+ * join took longer than running it (about 0.6 ms against 0.05 ms of PostgreSQL's time).
+ */
+const READ: PreparedStatement = {
+  name: 'certificate_to_issue',
+  text: `SELECT c.status, c.number, c.verification_code, t.last_name, t.first_name, t.patronymic,
+                co.title, co.hours, cr.name_kk, cr.name_ru,
+                to_char(g.start_date, 'YYYY-MM-DD') AS start_date,
+                to_char(g.end_date, 'YYYY-MM-DD') AS end_date,
+                u.full_name AS master
+           FROM certificates c
+           JOIN enrollments e ON e.id = c.enrollment_id
+           JOIN trainees t ON t.id = e.trainee_id
+           JOIN groups g ON g.id = e.group_id
+           JOIN courses co ON co.id = g.course_id
+           JOIN crafts cr ON cr.code = co.craft
+           LEFT JOIN users u ON u.id = g.master_id
+          WHERE c.id = $1`,
+};
+
+/** Only a certificate still pending or failed is marked: of two runs at once, one records it. */
+const MARK_ISSUED: PreparedStatement = {
+  name: 'certificate_mark_issued',
+  text: `UPDATE certificates SET status = 'issued', file_key = $2, sha256 = $3, issued_at = now(),
+                failure_reason = NULL, updated_at = now()
+          WHERE id = $1 AND status IN ('pending', 'failed')
+          RETURNING id`,
+};
 
 /**
  * Renders and stores a pending (or failed) certificate and marks it issued. Safe to run twice for
@@ -30,37 +77,7 @@ export class CertificateIssuer {
   ) {}
 
   async issueCertificate(certificateId: string): Promise<IssueOutcome> {
-    const [row] = await this.dataSource.query<
-      {
-        status: string;
-        number: string;
-        verification_code: string;
-        last_name: string;
-        first_name: string;
-        patronymic: string | null;
-        title: string;
-        hours: number;
-        name_kk: string;
-        name_ru: string;
-        start_date: string;
-        end_date: string;
-        master: string | null;
-      }[]
-    >(
-      `SELECT c.status, c.number, c.verification_code, t.last_name, t.first_name, t.patronymic,
-              co.title, co.hours, cr.name_kk, cr.name_ru,
-              to_char(g.start_date, 'YYYY-MM-DD') AS start_date, to_char(g.end_date, 'YYYY-MM-DD') AS end_date,
-              u.full_name AS master
-         FROM certificates c
-         JOIN enrollments e ON e.id = c.enrollment_id
-         JOIN trainees t ON t.id = e.trainee_id
-         JOIN groups g ON g.id = e.group_id
-         JOIN courses co ON co.id = g.course_id
-         JOIN crafts cr ON cr.code = co.craft
-         LEFT JOIN users u ON u.id = g.master_id
-        WHERE c.id = $1`,
-      [certificateId],
-    );
+    const [row] = await preparedRows<CertificateToIssue>(this.dataSource, READ, [certificateId]);
     if (!row || (row.status !== 'pending' && row.status !== 'failed')) return 'skipped';
     this.fonts ??= loadCertificateFonts();
     const started = performance.now();
@@ -82,16 +99,11 @@ export class CertificateIssuer {
     const key = `${row.number.slice(4, 8)}/${row.number}.pdf`;
     await this.storage.put(key, pdf);
     const sha256 = createHash('sha256').update(pdf).digest('hex');
-    // A SELECT around the UPDATE, so the driver returns the changed rows as rows.
-    const updated = await this.dataSource.query<{ id: string }[]>(
-      `WITH issued AS (
-         UPDATE certificates SET status = 'issued', file_key = $2, sha256 = $3, issued_at = now(),
-                failure_reason = NULL, updated_at = now()
-          WHERE id = $1 AND status IN ('pending', 'failed')
-          RETURNING id)
-       SELECT id FROM issued`,
-      [certificateId, key, sha256],
-    );
+    const updated = await preparedRows<{ id: string }>(this.dataSource, MARK_ISSUED, [
+      certificateId,
+      key,
+      sha256,
+    ]);
     const outcome = updated.length > 0 ? 'issued' : 'skipped';
     // One line per render, ids only: an operator (and the reliability tests) can count renders.
     this.logger.log({
