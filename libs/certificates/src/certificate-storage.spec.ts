@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
-import { existsSync, mkdtempSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { LocalDirectoryStorage } from './certificate-storage';
@@ -20,6 +20,18 @@ describe('LocalDirectoryStorage', () => {
   it('stores a file under its key, making the year directory on first use', async () => {
     await storage.put('2026/SHB-2026-00001.pdf', Buffer.from('%PDF-1.7'));
     expect((await storage.get('2026/SHB-2026-00001.pdf')).toString()).toBe('%PDF-1.7');
+  });
+
+  it('refuses an unsafe key or a failed write as a rejected promise, leaving no file', async () => {
+    await expect(storage.put('../outside.pdf', Buffer.from('%PDF'))).rejects.toThrow(
+      'Unsafe storage key',
+    );
+    writeFileSync(path.join(root, 'taken'), 'a file where the year directory should be');
+    await expect(storage.put('taken/SHB-2026-00001.pdf', Buffer.from('%PDF'))).rejects.toThrow(
+      /ENOTDIR/,
+    );
+    expect(existsSync(path.join(root, '..', 'outside.pdf'))).toBe(false);
+    expect(readdirSync(root)).toEqual(['taken']);
   });
 
   it('removes temporary files a killed worker left behind, and nothing else', async () => {
