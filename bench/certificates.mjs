@@ -1,20 +1,31 @@
-// Certificates issued per second by the built worker, for a batch of pending certificates, with
-// one and with two worker processes, against a bare loop that only renders the same PDF with the
-// product's renderer in one process.
+// Certificates issued per second by the built worker, with one and with two worker processes,
+// against a bare loop that only renders the same PDF with the product's renderer in one process.
 //
-//   npm run build && node bench/certificates.mjs [--count 1000] [--runs 3] [--profile]
+//   npm run build && node bench/certificates.mjs [--count 1000] [--parts 5] [--runs 3] [--profile]
 //
 // It creates the database sheber_bench_certificates (dropped first if it exists) with `count`
-// completed enrollments and their pending certificates (written by SQL: the setup is not measured),
-// then for each run: resets them to pending, starts the workers, queues one job per certificate
-// and times until the database says all are issued. Results go to bench/results/certificates.json;
+// completed enrollments and their pending certificates (written by SQL: the setup is not measured).
+// Each run starts one pool of one worker and one pool of two (each on a queue of its own), warms
+// all three up, then issues the batch of `count` certificates with each pool and renders `count`
+// in the bare loop, in `parts` parts taken in turn: bare, one, two, then the next part in a
+// rotated order. This machine's speed drifts by half from one minute to the next (it is shared),
+// so each comparison is made within seconds. A part is timed from queueing its jobs until
+// PostgreSQL says all its certificates are issued. Results go to bench/results/certificates.json;
 // `--profile` writes CPU profiles of the workers there.
 import { spawn } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
 import { createRequire } from 'node:module';
-import os from 'node:os';
 import path from 'node:path';
-import { arg, cpuSecondsOf, freshDatabase, machine, median } from './support.mjs';
+import {
+  arg,
+  backendCpuSeconds,
+  backendCpuSince,
+  cpuSecondsOf,
+  freshDatabase,
+  machine,
+  median,
+} from './support.mjs';
 
 const require = createRequire(import.meta.url);
 const { Queue } = require('bullmq');
@@ -29,13 +40,15 @@ const {
 } = require('../dist/libs/queues/src/queues.js');
 
 const COUNT = arg('count', 1000);
+const PARTS = arg('parts', 5);
 const RUNS = arg('runs', 3);
 /** Renders before timing: the bare loop's warm-up, and as many per worker. */
 const WARM_UP = 50;
+const DATABASE = 'sheber_bench_certificates';
 const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
 
 async function prepare() {
-  const { url, client } = await freshDatabase('sheber_bench_certificates');
+  const { url, client } = await freshDatabase(DATABASE);
   const [{ id: masterId }] = (
     await client.query(
       `INSERT INTO users (email, full_name, role, password_hash)
@@ -87,14 +100,17 @@ async function prepare() {
   return { url, client, ids };
 }
 
-/** Every certificate back to pending, as the worker finds them after completion. */
-const setAllPending = (client) =>
+/** These certificates back to pending, as the worker finds them after completion. */
+const setPending = (client, ids) =>
   client.query(
-    `UPDATE certificates SET status = 'pending', file_key = NULL, sha256 = NULL, issued_at = NULL, updated_at = now()`,
+    `UPDATE certificates SET status = 'pending', file_key = NULL, sha256 = NULL, issued_at = NULL,
+            updated_at = now()
+      WHERE id = ANY($1)`,
+    [ids],
   );
 
 /** The same document the worker renders, in a loop in this process: the ceiling for one core. */
-async function bareLoop(count) {
+function bareLoop() {
   const fonts = loadCertificateFonts();
   const data = {
     number: 'SHB-2026-00001',
@@ -108,23 +124,24 @@ async function bareLoop(count) {
     issueDate: '2026-12-21',
     verificationUrl: 'http://localhost:3000/verify/0123456789ABCDEF',
   };
-  for (let i = 0; i < WARM_UP; i += 1) await renderCertificatePdf(data, fonts);
-  const load = os.loadavg()[0];
-  const cpu = process.cpuUsage();
-  const started = performance.now();
-  for (let i = 0; i < count; i += 1) await renderCertificatePdf(data, fonts);
-  const used = process.cpuUsage(cpu);
-  return {
-    perSecond: count / ((performance.now() - started) / 1000),
-    cpuMsPerCertificate: (used.user + used.system) / 1000 / count,
-    loadBefore: load,
+  return async (count) => {
+    const cpu = process.cpuUsage();
+    const started = performance.now();
+    for (let i = 0; i < count; i += 1) await renderCertificatePdf(data, fonts);
+    const used = process.cpuUsage(cpu);
+    return {
+      seconds: (performance.now() - started) / 1000,
+      cpuMs: (used.user + used.system) / 1000,
+    };
   };
 }
 
-function startWorker(url, prefix, storage, index) {
+/** A built worker whose output goes to a file, as under a service manager (not read as it runs). */
+function startWorker(url, prefix, storage, name, logs) {
   const profile = process.argv.includes('--profile')
-    ? ['--cpu-prof', '--cpu-prof-dir=bench/results', `--cpu-prof-name=worker-${index}.cpuprofile`]
+    ? ['--cpu-prof', '--cpu-prof-dir=bench/results', `--cpu-prof-name=worker-${name}.cpuprofile`]
     : [];
+  const log = path.join(logs, `${name}.log`);
   const child = spawn(process.execPath, [...profile, 'dist/apps/worker/src/main.js'], {
     env: {
       ...process.env,
@@ -134,124 +151,192 @@ function startWorker(url, prefix, storage, index) {
       CERTIFICATE_STORAGE_DIR: storage,
       LOG_LEVEL: 'info',
     },
-    stdio: ['ignore', 'pipe', 'inherit'],
+    stdio: ['ignore', openSync(log, 'w'), 'inherit'],
   });
-  let output = '';
-  child.stdout.on('data', (chunk) => (output += chunk.toString()));
-  const ready = new Promise((resolve, reject) => {
-    const timer = setInterval(() => {
-      if (output.includes('Worker ready')) {
-        clearInterval(timer);
-        resolve();
-      } else if (child.exitCode !== null) {
-        clearInterval(timer);
-        reject(new Error(`worker exited:\n${output}`));
-      }
-    }, 20);
-  });
+  const output = () => readFileSync(log, 'utf8');
+  const ready = (async () => {
+    for (;;) {
+      if (output().includes('Worker ready')) return;
+      if (child.exitCode !== null) throw new Error(`worker exited:\n${output()}`);
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+  })();
   const exited = new Promise((resolve) => child.on('exit', resolve));
-  return { child, ready, exited, renders: () => output.split('certificate rendered').length - 1 };
+  return { child, ready, exited, renders: () => output().split('certificate rendered').length - 1 };
 }
 
-/** One timed batch: every certificate pending again, `workers` fresh workers, all jobs queued. */
-async function issueBatch(client, url, ids, workers, run) {
-  await setAllPending(client);
-  const prefix = `sheber_bench_certificates_${process.pid}_${workers}_${run}`;
-  const storage = mkdtempSync(path.join(os.tmpdir(), 'sheber-bench-certificates-'));
+/** CPU seconds of the Redis server, which serves both pools. */
+function redisCpuSeconds() {
+  const pid = execFileSync('pgrep', ['-o', '-x', 'redis-server']).toString().trim();
+  return cpuSecondsOf(pid);
+}
+
+/** `workers` worker processes on a queue of their own. */
+function startPool(url, workers, run, logs) {
+  const prefix = `sheber_bench_certificates_${process.pid}_${run}_${workers}`;
+  // Beside the default storage (var/certificates), on the project's disk: on this machine creating
+  // a file under /tmp costs 0.2 ms of kernel time against 0.01 ms here (docs/PERFORMANCE.md).
+  mkdirSync('var', { recursive: true });
+  const storage = mkdtempSync(path.join('var', 'bench-certificates-'));
   const processes = Array.from({ length: workers }, (_, i) =>
-    startWorker(url, prefix, storage, `${workers}-${run}-${i}`),
+    startWorker(url, prefix, storage, `${run}-${workers}-${i}`, logs),
   );
   const queue = new Queue(CERTIFICATE_QUEUE, {
     connection: { url: REDIS_URL },
     prefix: `${prefix}:bull`,
   });
-  const issueAll = async (batch) => {
-    await queue.addBulk(
-      batch.map((certificateId) => ({
-        name: ISSUE_CERTIFICATE_JOB,
-        data: { certificateId },
-        opts: {
-          jobId: certificateJobId(certificateId),
-          attempts: 5,
-          backoff: { type: 'exponential', delay: 2000 },
-          removeOnComplete: true,
-          removeOnFail: 1000,
-        },
-      })),
-    );
-    for (;;) {
-      const { rows } = await client.query(
-        `SELECT count(*)::int AS n FROM certificates WHERE status = 'issued'`,
-      );
-      if (rows[0].n === batch.length) break;
-      await new Promise((resolve) => setTimeout(resolve, 20));
-    }
+  return {
+    processes,
+    queue,
+    ready: () => Promise.all(processes.map((p) => p.ready)),
+    renders: () => processes.reduce((sum, p) => sum + p.renders(), 0),
+    cpuSeconds: () => processes.reduce((sum, p) => sum + cpuSecondsOf(p.child.pid), 0),
+    async stop() {
+      for (const p of processes) p.child.kill('SIGTERM');
+      await Promise.all(processes.map((p) => p.exited));
+      await queue.obliterate({ force: true });
+      await queue.close();
+      rmSync(storage, { recursive: true, force: true });
+    },
   };
+}
+
+/** Queues one job per certificate and waits until PostgreSQL says every one is issued. */
+async function issue(client, pool, ids) {
+  const issuedBefore = await issuedCount(client);
+  await pool.queue.addBulk(
+    ids.map((certificateId) => ({
+      name: ISSUE_CERTIFICATE_JOB,
+      data: { certificateId },
+      opts: {
+        jobId: certificateJobId(certificateId),
+        attempts: 5,
+        backoff: { type: 'exponential', delay: 2000 },
+        removeOnComplete: true,
+        removeOnFail: 1000,
+      },
+    })),
+  );
+  // A cheap question, asked every 20 ms while the workers run (a prepared count of the issued
+  // certificates), until the count has grown by the batch.
+  const deadline = Date.now() + 120_000;
+  for (;;) {
+    if ((await issuedCount(client)) === issuedBefore + ids.length) return;
+    if (Date.now() > deadline) throw new Error('certificates still not issued after two minutes');
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
+
+const issuedCount = async (client) =>
+  (
+    await client.query({
+      name: 'issued_count',
+      text: `SELECT count(*)::int AS n FROM certificates WHERE status = 'issued'`,
+    })
+  ).rows[0].n;
+
+/** One part of a pool's batch: its certificates pending again, issued, timed, CPU counted. */
+async function issuePart(client, pool, ids) {
+  await setPending(client, ids);
+  const cpu = pool.cpuSeconds();
+  const backends = backendCpuSeconds(DATABASE);
+  const redis = redisCpuSeconds();
+  const started = performance.now();
+  await issue(client, pool, ids);
+  const seconds = (performance.now() - started) / 1000;
+  return {
+    seconds,
+    cpuMs: 1000 * (pool.cpuSeconds() - cpu),
+    postgresCpuMs: 1000 * backendCpuSince(backends, DATABASE),
+    redisCpuMs: 1000 * (redisCpuSeconds() - redis),
+  };
+}
+
+const total = (parts, key) => parts.reduce((sum, p) => sum + p[key], 0);
+
+async function oneRun(client, url, ids, run, logs) {
+  const bare = bareLoop();
+  const pools = { one: startPool(url, 1, run, logs), two: startPool(url, 2, run, logs) };
   try {
-    await Promise.all(processes.map((p) => p.ready));
+    await Promise.all(Object.values(pools).map((p) => p.ready()));
+    await setPending(client, ids);
     // Warm-up, as the bare loop has one: a running worker has its code compiled already.
-    const warmUp = ids.slice(0, WARM_UP * workers);
-    await issueAll(warmUp);
-    await setAllPending(client);
-    const rendersBefore = processes.map((p) => p.renders());
-    const load = os.loadavg()[0];
-    const cpuBefore = processes.map((p) => 1000 * cpuSecondsOf(p.child.pid));
-    const started = performance.now();
-    await issueAll(ids);
-    const seconds = (performance.now() - started) / 1000;
-    const cpuMs = processes.reduce(
-      (sum, p, i) => sum + 1000 * cpuSecondsOf(p.child.pid) - cpuBefore[i],
-      0,
-    );
-    return {
-      perSecond: ids.length / seconds,
-      seconds,
-      cpuMsPerCertificate: cpuMs / ids.length,
-      loadBefore: load,
-      rendersPerWorker: processes.map((p, i) => p.renders() - rendersBefore[i]),
-    };
+    await bare(WARM_UP);
+    await issue(client, pools.one, ids.slice(0, WARM_UP));
+    await setPending(client, ids.slice(0, 2 * WARM_UP));
+    await issue(client, pools.two, ids.slice(0, 2 * WARM_UP));
+    const rendersBefore = { one: pools.one.renders(), two: pools.two.renders() };
+    const parts = { bare: [], one: [], two: [] };
+    const size = Math.ceil(ids.length / PARTS);
+    for (let part = 0; part < PARTS; part += 1) {
+      const slice = ids.slice(part * size, (part + 1) * size);
+      const order = ['bare', 'one', 'two'];
+      for (let i = 0; i < part % 3; i += 1) order.push(order.shift());
+      for (const kind of order) {
+        parts[kind].push(
+          kind === 'bare' ? await bare(slice.length) : await issuePart(client, pools[kind], slice),
+        );
+      }
+    }
+    const result = {};
+    for (const kind of ['bare', 'one', 'two']) {
+      result[kind] = {
+        perSecond: ids.length / total(parts[kind], 'seconds'),
+        cpuMsPerCertificate: total(parts[kind], 'cpuMs') / ids.length,
+      };
+      if (kind !== 'bare') {
+        result[kind].postgresCpuMsPerCertificate = total(parts[kind], 'postgresCpuMs') / ids.length;
+        result[kind].redisCpuMsPerCertificate = total(parts[kind], 'redisCpuMs') / ids.length;
+        result[kind].renders = pools[kind].renders() - rendersBefore[kind];
+      }
+    }
+    return result;
   } finally {
-    for (const p of processes) p.child.kill('SIGTERM');
-    await Promise.all(processes.map((p) => p.exited));
-    await queue.obliterate({ force: true });
-    await queue.close();
-    rmSync(storage, { recursive: true, force: true });
+    await Promise.all(Object.values(pools).map((p) => p.stop()));
   }
 }
 
 const { url, client, ids } = await prepare();
+mkdirSync('var', { recursive: true });
+const logs = mkdtempSync(path.join('var', 'bench-certificates-logs-'));
 try {
-  const runs = { bare: [], one: [], two: [] };
+  const runs = [];
   for (let run = 0; run < RUNS; run += 1) {
-    runs.bare.push(await bareLoop(COUNT));
-    runs.one.push(await issueBatch(client, url, ids, 1, run));
-    runs.two.push(await issueBatch(client, url, ids, 2, run));
+    const result = await oneRun(client, url, ids, run, logs);
+    runs.push({
+      ...result,
+      oneOverBare: result.one.perSecond / result.bare.perSecond,
+      twoOverOne: result.two.perSecond / result.one.perSecond,
+    });
+    const r = runs.at(-1);
     console.log(
-      [
-        `run ${run + 1} (load ${os.loadavg()[0].toFixed(1)}):`,
-        ...['bare', 'one', 'two'].map(
-          (k) =>
-            `${k} ${runs[k][run].perSecond.toFixed(0)}/s (${runs[k][run].cpuMsPerCertificate.toFixed(1)} ms CPU each)`,
-        ),
-      ].join(' '),
+      `run ${run + 1}: ` +
+        ['bare', 'one', 'two']
+          .map(
+            (k) =>
+              `${k} ${r[k].perSecond.toFixed(0)}/s (${r[k].cpuMsPerCertificate.toFixed(1)} ms CPU each)`,
+          )
+          .join(', ') +
+        `; one/bare ${r.oneOverBare.toFixed(2)}, two/one ${r.twoOverOne.toFixed(2)}`,
     );
   }
-  const bare = median(runs.bare.map((r) => r.perSecond));
-  const one = median(runs.one.map((r) => r.perSecond));
-  const two = median(runs.two.map((r) => r.perSecond));
+  const med = (pick) => median(runs.map(pick));
   const result = {
     date: new Date().toISOString(),
     machine: machine(),
     count: COUNT,
+    parts: PARTS,
     median: {
-      bareLoopCpuMs: median(runs.bare.map((r) => r.cpuMsPerCertificate)),
-      oneWorkerCpuMs: median(runs.one.map((r) => r.cpuMsPerCertificate)),
-      twoWorkersCpuMs: median(runs.two.map((r) => r.cpuMsPerCertificate)),
-      bareLoopPerSecond: bare,
-      oneWorkerPerSecond: one,
-      twoWorkersPerSecond: two,
-      oneWorkerOverBare: one / bare,
-      twoWorkersOverOne: two / one,
+      bareLoopPerSecond: med((r) => r.bare.perSecond),
+      oneWorkerPerSecond: med((r) => r.one.perSecond),
+      twoWorkersPerSecond: med((r) => r.two.perSecond),
+      oneWorkerOverBare: med((r) => r.oneOverBare),
+      twoWorkersOverOne: med((r) => r.twoOverOne),
+      bareLoopCpuMs: med((r) => r.bare.cpuMsPerCertificate),
+      oneWorkerCpuMs: med((r) => r.one.cpuMsPerCertificate),
+      twoWorkersCpuMs: med((r) => r.two.cpuMsPerCertificate),
+      postgresCpuMs: med((r) => r.two.postgresCpuMsPerCertificate),
+      redisCpuMs: med((r) => r.two.redisCpuMsPerCertificate),
     },
     runs,
   };
@@ -260,4 +345,5 @@ try {
   console.log(JSON.stringify(result.median, null, 2));
 } finally {
   await client.end();
+  rmSync(logs, { recursive: true, force: true });
 }
