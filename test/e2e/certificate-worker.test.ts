@@ -186,6 +186,12 @@ describe('the certificate worker', () => {
         holder: 'Нұрғалиева Әйгерім',
       });
     }
+    // The worker opened its connections with its own settings (WorkerModule): they carry its
+    // name; what the settings do is tested in test/integration/data-source-options.test.ts.
+    const names = await t.dataSource.query<{ application_name: string }[]>(
+      `SELECT DISTINCT application_name FROM pg_stat_activity WHERE datname = current_database()`,
+    );
+    expect(names.map((n) => n.application_name)).toContain('sheber-worker');
   });
 
   it('the sweeper issues a certificate whose job never reached the queue, and clears abandoned writes', async () => {

@@ -38,7 +38,7 @@ import { UsersController } from './users/users.controller';
 @Module({
   imports: [
     ConfigModule,
-    DatabaseModule,
+    DatabaseModule.forRoot({ applicationName: 'sheber-api' }),
     RedisModule,
     AuditModule,
     AuthModule,

@@ -17,7 +17,7 @@ import { SeedDemoCommand } from './commands/seed-demo.command';
 @Module({
   imports: [
     ConfigModule,
-    DatabaseModule,
+    DatabaseModule.forRoot({ applicationName: 'sheber-cli' }),
     AuditModule,
     UsersModule,
     EmploymentCentersModule,

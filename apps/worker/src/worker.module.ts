@@ -40,7 +40,12 @@ class WorkerLifecycle implements OnApplicationBootstrap, OnApplicationShutdown {
 
 /** The background worker: an application context without HTTP, running the job processors. */
 @Module({
-  imports: [ConfigModule, DatabaseModule, RedisModule, CertificatesModule],
+  imports: [
+    ConfigModule,
+    DatabaseModule.forRoot({ applicationName: 'sheber-worker', asynchronousCommit: true }),
+    RedisModule,
+    CertificatesModule,
+  ],
   providers: [WorkerLifecycle, CertificateProcessor, CertificateSweeper],
 })
 export class WorkerModule {}

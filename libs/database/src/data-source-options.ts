@@ -6,6 +6,14 @@ export interface DatabaseSettings {
   url: string;
   poolSize: number;
   applicationName?: string;
+  /**
+   * Commit without waiting for the write-ahead log to reach the disk (`synchronous_commit=off`).
+   * Only for a process whose every write can be lost in a database crash and done again: the
+   * worker's (a certificate marked issued that a crash rolls back is still pending, and the
+   * sweeper queues it again). A crash cannot corrupt anything; it can lose the last fraction of
+   * a second of such commits.
+   */
+  asynchronousCommit?: boolean;
 }
 
 /**
@@ -32,6 +40,7 @@ export function dataSourceOptions(settings: DatabaseSettings): DataSourceOptions
       max: settings.poolSize,
       // Fail fast when the database is unreachable instead of hanging a request.
       connectionTimeoutMillis: 5000,
+      ...(settings.asynchronousCommit ? { options: '-c synchronous_commit=off' } : {}),
     },
   };
 }

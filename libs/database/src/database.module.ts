@@ -1,15 +1,31 @@
-import { Module } from '@nestjs/common';
+import { type DynamicModule, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { Environment } from '@sheber/config';
-import { dataSourceOptions } from './data-source-options';
+import { dataSourceOptions, type DatabaseSettings } from './data-source-options';
 
-@Module({
-  imports: [
-    TypeOrmModule.forRootAsync({
-      inject: [Environment],
-      useFactory: (env: Environment) =>
-        dataSourceOptions({ url: env.DATABASE_URL, poolSize: env.DATABASE_POOL_SIZE }),
-    }),
-  ],
-})
-export class DatabaseModule {}
+/** What differs between the processes that talk to PostgreSQL; the rest comes from the environment. */
+export type ProcessDatabaseSettings = Pick<
+  DatabaseSettings,
+  'applicationName' | 'asynchronousCommit'
+>;
+
+@Module({})
+export class DatabaseModule {
+  /** The data source of one process: `applicationName` names it in `pg_stat_activity`. */
+  static forRoot(settings: ProcessDatabaseSettings): DynamicModule {
+    return {
+      module: DatabaseModule,
+      imports: [
+        TypeOrmModule.forRootAsync({
+          inject: [Environment],
+          useFactory: (env: Environment) =>
+            dataSourceOptions({
+              url: env.DATABASE_URL,
+              poolSize: env.DATABASE_POOL_SIZE,
+              ...settings,
+            }),
+        }),
+      ],
+    };
+  }
+}
