@@ -6,7 +6,8 @@
 //
 // Each case runs in a fresh process (50 renders of warm-up, then `renders` timed); the cases take
 // turns, `rounds` times, and the medians are printed. CPU is the process's (all threads); garbage
-// collection is the time V8 reports for its pauses on the main thread.
+// collection is the time V8 reports for its pauses on the main thread. bench/render-pair.mjs runs
+// the first case as its render loop.
 import { execFileSync } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
@@ -51,7 +52,9 @@ async function child(name) {
   });
   observer.observe({ entryTypes: ['gc'] });
   const cpu = process.cpuUsage();
+  const started = performance.now();
   for (let i = 0; i < RENDERS; i += 1) await renderCertificatePdf(data, fonts);
+  const wallMs = (performance.now() - started) / RENDERS;
   const used = process.cpuUsage(cpu);
   // The observer reports on a later turn of the event loop.
   await new Promise((resolve) => setTimeout(resolve, 50));
@@ -60,6 +63,7 @@ async function child(name) {
   process.stdout.write(
     JSON.stringify({
       cpuMs: (used.user + used.system) / 1000 / RENDERS,
+      wallMs,
       gcMs: gcMs / RENDERS,
       heapMb,
     }),
