@@ -6,6 +6,7 @@ import { todayIn } from '@sheber/common';
 import { Environment } from '@sheber/config';
 import { preparedRows, type PreparedStatement } from '@sheber/database/sql';
 import { CertificateStorage } from './certificate-storage';
+import { holderName } from './holder-name';
 import {
   type CertificateFonts,
   loadCertificateFonts,
@@ -84,7 +85,7 @@ export class CertificateIssuer {
     const pdf = await renderCertificatePdf(
       {
         number: row.number,
-        holder: [row.last_name, row.first_name, row.patronymic].filter(Boolean).join(' '),
+        holder: holderName(row),
         courseTitle: row.title,
         craft: { kk: row.name_kk, ru: row.name_ru },
         hours: row.hours,

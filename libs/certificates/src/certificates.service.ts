@@ -20,6 +20,7 @@ import {
   newVerificationCode,
 } from './certificate-number';
 import { CertificateStorage } from './certificate-storage';
+import { holderName } from './holder-name';
 import {
   CertificateQueryDto,
   CertificateView,
@@ -57,14 +58,6 @@ const CERTIFICATE_FROM = `
   JOIN enrollments e ON e.id = c.enrollment_id
   JOIN trainees t ON t.id = e.trainee_id`;
 
-function fullName(row: {
-  last_name: string;
-  first_name: string;
-  patronymic: string | null;
-}): string {
-  return [row.last_name, row.first_name, row.patronymic].filter(Boolean).join(' ');
-}
-
 function toView(row: CertificateRow): CertificateView {
   return {
     id: row.id,
@@ -74,7 +67,7 @@ function toView(row: CertificateRow): CertificateView {
     enrollmentId: row.enrollment_id,
     traineeId: row.trainee_id,
     groupId: row.group_id,
-    holder: fullName(row),
+    holder: holderName(row),
     issuedAt: row.issued_at,
     revokedAt: row.revoked_at,
     revokeReason: row.revoke_reason,
@@ -435,7 +428,7 @@ export class CertificatesService implements OnModuleInit {
       valid: row.status === 'issued',
       status: row.status,
       number: row.number,
-      holder: fullName(row),
+      holder: holderName(row),
       course: row.title,
       craft: { kk: row.name_kk, ru: row.name_ru, en: row.name_en },
       hours: row.hours,
