@@ -12,13 +12,13 @@
 // so each comparison is made within seconds. A part is timed from queueing its jobs until
 // PostgreSQL says all its certificates are issued. Results go to bench/results/certificates.json;
 // `--profile` writes CPU profiles of the workers there.
-import { spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import {
   arg,
+  BENCH_CERTIFICATE,
   backendCpuSeconds,
   backendCpuSince,
   cpuSecondsOf,
@@ -112,22 +112,10 @@ const setPending = (client, ids) =>
 /** The same document the worker renders, in a loop in this process: the ceiling for one core. */
 function bareLoop() {
   const fonts = loadCertificateFonts();
-  const data = {
-    number: 'SHB-2026-00001',
-    holder: 'Әбілқасымова Гүлжан Нұрланқызы',
-    courseTitle: 'Қыш құмыра жасау негіздері',
-    craft: { kk: 'Құмырашылық', ru: 'Гончарное дело' },
-    hours: 72,
-    startDate: '2026-09-01',
-    endDate: '2026-12-20',
-    master: 'Ержан Сәрсенбайұлы Қасымов',
-    issueDate: '2026-12-21',
-    verificationUrl: 'http://localhost:3000/verify/0123456789ABCDEF',
-  };
   return async (count) => {
     const cpu = process.cpuUsage();
     const started = performance.now();
-    for (let i = 0; i < count; i += 1) await renderCertificatePdf(data, fonts);
+    for (let i = 0; i < count; i += 1) await renderCertificatePdf(BENCH_CERTIFICATE, fonts);
     const used = process.cpuUsage(cpu);
     return {
       seconds: (performance.now() - started) / 1000,

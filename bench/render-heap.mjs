@@ -12,7 +12,7 @@ import { execFileSync } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { setFlagsFromString } from 'node:v8';
-import { arg, machine, median } from './support.mjs';
+import { arg, BENCH_CERTIFICATE, machine, median } from './support.mjs';
 
 const CASES = {
   alone: { modules: false, pretenuring: true },
@@ -33,19 +33,7 @@ async function child(name) {
     renderCertificatePdf,
   } = require('../dist/libs/certificates/src/render/certificate-pdf.js');
   const fonts = loadCertificateFonts();
-  const data = {
-    number: 'SHB-2026-00001',
-    holder: 'Әбілқасымова Гүлжан Нұрланқызы',
-    courseTitle: 'Қыш құмыра жасау негіздері',
-    craft: { kk: 'Құмырашылық', ru: 'Гончарное дело' },
-    hours: 72,
-    startDate: '2026-09-01',
-    endDate: '2026-12-20',
-    master: 'Ержан Сәрсенбайұлы Қасымов',
-    issueDate: '2026-12-21',
-    verificationUrl: 'http://localhost:3000/verify/0123456789ABCDEF',
-  };
-  for (let i = 0; i < 50; i += 1) await renderCertificatePdf(data, fonts);
+  for (let i = 0; i < 50; i += 1) await renderCertificatePdf(BENCH_CERTIFICATE, fonts);
   let gcMs = 0;
   const observer = new PerformanceObserver((list) => {
     for (const entry of list.getEntries()) gcMs += entry.duration;
@@ -53,7 +41,7 @@ async function child(name) {
   observer.observe({ entryTypes: ['gc'] });
   const cpu = process.cpuUsage();
   const started = performance.now();
-  for (let i = 0; i < RENDERS; i += 1) await renderCertificatePdf(data, fonts);
+  for (let i = 0; i < RENDERS; i += 1) await renderCertificatePdf(BENCH_CERTIFICATE, fonts);
   const wallMs = (performance.now() - started) / RENDERS;
   const used = process.cpuUsage(cpu);
   // The observer reports on a later turn of the event loop.

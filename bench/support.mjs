@@ -84,6 +84,20 @@ export async function signIn(port, email) {
   return (await response.json()).accessToken;
 }
 
+/** The certificate the bare render loops render: Kazakh and Russian text, a QR code, every field. */
+export const BENCH_CERTIFICATE = {
+  number: 'SHB-2026-00001',
+  holder: 'Әбілқасымова Гүлжан Нұрланқызы',
+  courseTitle: 'Қыш құмыра жасау негіздері',
+  craft: { kk: 'Құмырашылық', ru: 'Гончарное дело' },
+  hours: 72,
+  startDate: '2026-09-01',
+  endDate: '2026-12-20',
+  master: 'Ержан Сәрсенбайұлы Қасымов',
+  issueDate: '2026-12-21',
+  verificationUrl: 'http://localhost:3000/verify/0123456789ABCDEF',
+};
+
 /** The middle value (the upper of the two middle ones for an even count). */
 export const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 
