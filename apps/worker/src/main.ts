@@ -7,7 +7,8 @@ import { WorkerModule } from './worker.module';
 
 // A worker's heap holds Nest, TypeORM and BullMQ (about 70 MB). In a heap that size V8 starts
 // allocating the renderer's short-lived objects straight in the old generation ("pretenuring"),
-// and every render then costs a fifth more, mostly in garbage collection (docs/PERFORMANCE.md).
+// and every render then costs a fifth more, its garbage collection more than twice as much
+// (bench/render-heap.mjs, docs/PERFORMANCE.md).
 // The flag is read by the collector as it runs, so setting it here, before any job, is enough.
 setFlagsFromString('--no-allocation-site-pretenuring');
 

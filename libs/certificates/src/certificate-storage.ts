@@ -27,7 +27,7 @@ export class LocalDirectoryStorage extends CertificateStorage {
    * Writes to a temporary file and renames it, so a reader never sees half a PDF. The calls are
    * synchronous on purpose: a certificate is some 30 KB going to the page cache, and the four
    * asynchronous calls (open, write, close, rename) each hand work to libuv's thread pool and
-   * back, which on the benchmark machine cost two to three times the CPU of the writes themselves
+   * back: on the benchmark machine about twice the CPU of making the same calls directly
    * (docs/PERFORMANCE.md). The worker calling it has just rendered for milliseconds on this thread.
    */
   put(key: string, data: Buffer): Promise<void> {
