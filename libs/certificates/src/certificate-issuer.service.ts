@@ -6,7 +6,7 @@ import { todayIn } from '@sheber/common';
 import { Environment } from '@sheber/config';
 import { preparedRows, type PreparedStatement } from '@sheber/database/sql';
 import { CertificateStorage } from './certificate-storage';
-import { holderName } from './holder-name';
+import { type HolderColumns, holderName } from './holder-name';
 import {
   type CertificateFonts,
   loadCertificateFonts,
@@ -15,13 +15,10 @@ import {
 
 export type IssueOutcome = 'issued' | 'skipped';
 
-interface CertificateToIssue {
+interface CertificateToIssue extends HolderColumns {
   status: string;
   number: string;
   verification_code: string;
-  last_name: string;
-  first_name: string;
-  patronymic: string | null;
   title: string;
   hours: number;
   name_kk: string;

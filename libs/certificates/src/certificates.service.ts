@@ -20,7 +20,7 @@ import {
   newVerificationCode,
 } from './certificate-number';
 import { CertificateStorage } from './certificate-storage';
-import { holderName } from './holder-name';
+import { type HolderColumns, holderName } from './holder-name';
 import {
   CertificateQueryDto,
   CertificateView,
@@ -30,7 +30,7 @@ import {
 } from './dto/certificate.dto';
 import type { CertificateStatus } from './entities/certificate.entity';
 
-interface CertificateRow {
+interface CertificateRow extends HolderColumns {
   id: string;
   number: string;
   status: CertificateStatus;
@@ -38,9 +38,6 @@ interface CertificateRow {
   enrollment_id: string;
   trainee_id: string;
   group_id: string;
-  last_name: string;
-  first_name: string;
-  patronymic: string | null;
   issued_at: Date | null;
   revoked_at: Date | null;
   revoke_reason: string | null;
@@ -397,12 +394,9 @@ export class CertificatesService implements OnModuleInit {
     const normalized = code.trim().toUpperCase();
     if (!looksLikeVerificationCode(normalized)) return { valid: false, status: 'unknown' };
     const [row] = await this.dataSource.query<
-      {
+      (HolderColumns & {
         status: CertificateStatus;
         number: string;
-        last_name: string;
-        first_name: string;
-        patronymic: string | null;
         title: string;
         hours: number;
         name_kk: string;
@@ -410,7 +404,7 @@ export class CertificatesService implements OnModuleInit {
         name_en: string;
         issued_at: Date | null;
         revoked_at: Date | null;
-      }[]
+      })[]
     >(
       `SELECT c.status, c.number, t.last_name, t.first_name, t.patronymic, co.title, co.hours,
               cr.name_kk, cr.name_ru, cr.name_en, c.issued_at, c.revoked_at
