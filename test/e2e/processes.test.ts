@@ -114,6 +114,19 @@ describe('the built processes', () => {
       await api.waitForOutput(/iin-check-1/);
       expect(api.output()).not.toContain('880101300123');
     });
+
+    it('never logs the value of a parameter it does not know, however its name is spelt', async () => {
+      await fetch(`${base}/api/trainees?search%00=Qudaibergenov&%73earch=Qudaibergenov&limit=5`, {
+        headers: { 'x-request-id': 'redact-check-1' },
+      });
+      await api.waitForOutput(/redact-check-1.*request completed/);
+      const lines = api
+        .output()
+        .split('\n')
+        .filter((l) => l.includes('redact-check-1'));
+      expect(lines.join('\n')).toContain('limit=5');
+      expect(api.output()).not.toContain('Qudaibergenov');
+    });
   });
 
   it('the worker connects, says it is ready, and stops cleanly on SIGTERM', async () => {

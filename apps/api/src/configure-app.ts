@@ -4,7 +4,7 @@ import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fa
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import helmet from 'helmet';
 import type { Logger as Pino } from 'pino';
-import type { Environment } from '@sheber/config';
+import { Environment } from '@sheber/config';
 import { mountQueueDashboard } from './admin/queue-dashboard';
 import { ApiExceptionFilter } from './common/exception.filter';
 import { createValidationPipe } from './common/validation.pipe';
@@ -46,7 +46,11 @@ export async function configureApp(
   });
   // Helmet's middleware, built once: @fastify/helmet builds it again for every request, which
   // cost about 80 µs of CPU per request (docs/PERFORMANCE.md).
+  // HSTS only where the public address is https: over plain HTTP it means nothing to a browser,
+  // and with includeSubDomains it could pin other hosts of a centre's domain to https.
+  const https = new URL(app.get(Environment).PUBLIC_BASE_URL).protocol === 'https:';
   const securityHeaders = helmet({
+    strictTransportSecurity: https ? { maxAge: 31_536_000, includeSubDomains: true } : false,
     contentSecurityPolicy: {
       directives: {
         defaultSrc: ["'self'"],

@@ -21,7 +21,15 @@ import {
   UpdateGroupDto,
 } from './dto/group.dto';
 import { Group, type GroupStatus } from './entities/group.entity';
-import { scheduleProblems, sortSchedule, timetablesOverlap, type Timetable } from './schedule';
+import {
+  latestEndDate,
+  MAX_GROUP_SPAN_YEARS,
+  scheduleProblems,
+  sortSchedule,
+  spanTooLong,
+  timetablesOverlap,
+  type Timetable,
+} from './schedule';
 
 /** Statuses in which a group still runs or will run; its master and trainees are committed. */
 export const UNFINISHED_GROUP_STATUSES: GroupStatus[] = ['planned', 'open', 'in_progress'];
@@ -88,6 +96,12 @@ function snapshot(group: Group): Record<string, unknown> {
 function checkTimetable(timetable: Timetable): void {
   if (timetable.endDate < timetable.startDate) {
     throw new InvalidInputError('endDate', 'must be on or after startDate');
+  }
+  if (spanTooLong(timetable)) {
+    throw new InvalidInputError(
+      'endDate',
+      `must be at most ${MAX_GROUP_SPAN_YEARS} years after startDate (${latestEndDate(timetable.startDate)})`,
+    );
   }
   const [problem] = scheduleProblems(timetable.schedule);
   if (problem) throw new InvalidInputError(problem[0], problem[1]);

@@ -1,5 +1,11 @@
 import { describe, expect, it } from '@jest/globals';
-import { scheduleProblems, timetablesOverlap, type Timetable } from './schedule';
+import {
+  latestEndDate,
+  scheduleProblems,
+  spanTooLong,
+  timetablesOverlap,
+  type Timetable,
+} from './schedule';
 
 const monWed: Timetable = {
   startDate: '2026-09-01',
@@ -59,5 +65,19 @@ describe('scheduleProblems', () => {
       ['schedule.0.endTime', 'must be later than startTime'],
       ['schedule.2', 'overlaps schedule.1'],
     ]);
+  });
+});
+
+describe('latestEndDate', () => {
+  it('is the same day two years on, and 28 February for a 29 February start', () => {
+    expect(latestEndDate('2026-09-01')).toBe('2028-09-01');
+    expect(latestEndDate('2028-02-29')).toBe('2030-02-28');
+  });
+
+  it('lets a group run two years to the day, not one day more', () => {
+    expect(spanTooLong({ startDate: '2026-09-01', endDate: '2028-09-01' })).toBe(false);
+    expect(spanTooLong({ startDate: '2026-09-01', endDate: '2028-09-02' })).toBe(true);
+    expect(spanTooLong({ startDate: '2026-09-01', endDate: '9999-12-31' })).toBe(true);
+    expect(spanTooLong({ startDate: '9998-06-01', endDate: '9999-12-31' })).toBe(false);
   });
 });

@@ -56,6 +56,24 @@ export function timetablesOverlap(a: Timetable, b: Timetable): boolean {
 }
 
 /** Problems inside one schedule, as `[field, message]` pairs (empty when it is fine). */
+/** The longest a group may run: its lessons are generated inside the request that sets the dates. */
+export const MAX_GROUP_SPAN_YEARS = 2;
+
+/** The last date a group starting on `startDate` may end on (the same day two years later). */
+export function latestEndDate(startDate: string): string {
+  const year = Number(startDate.slice(0, 4)) + MAX_GROUP_SPAN_YEARS;
+  // 29 February plus two years is not a date; 28 February is the same day in spirit.
+  const monthDay = startDate.slice(4) === '-02-29' ? '-02-28' : startDate.slice(4);
+  return `${String(year).padStart(4, '0')}${monthDay}`;
+}
+
+/** True when a group would run longer than MAX_GROUP_SPAN_YEARS. */
+export function spanTooLong(timetable: Pick<Timetable, 'startDate' | 'endDate'>): boolean {
+  const latest = latestEndDate(timetable.startDate);
+  // Past year 9999 the string has five digits: every valid end date lies before it.
+  return latest.length === 10 && timetable.endDate > latest;
+}
+
 export function scheduleProblems(schedule: ScheduleSlot[]): [string, string][] {
   const problems: [string, string][] = [];
   schedule.forEach((slot, index) => {

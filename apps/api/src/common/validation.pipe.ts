@@ -1,33 +1,19 @@
 import { type ArgumentMetadata, ValidationPipe } from '@nestjs/common';
-import { flattenValidationErrors, InputValidationException } from '@sheber/common';
+import {
+  flattenValidationErrors,
+  InputValidationException,
+  inputShapeProblems,
+} from '@sheber/common';
 
-/** Paths of strings holding a NUL character, which PostgreSQL cannot store in text. */
-function nulCharacterPaths(value: unknown, path: string, found: string[]): void {
-  if (typeof value === 'string') {
-    if (value.includes('\u0000')) found.push(path || 'body');
-  } else if (Array.isArray(value)) {
-    value.forEach((item, index) =>
-      nulCharacterPaths(item, path ? `${path}.${index}` : String(index), found),
-    );
-  } else if (value && typeof value === 'object') {
-    for (const [key, item] of Object.entries(value))
-      nulCharacterPaths(item, path ? `${path}.${key}` : key, found);
-  }
-}
-
-/** Refuses NUL characters anywhere in the input before the usual validation. */
+/**
+ * Refuses input of a hostile shape (too deep, too many values, NUL characters, lone surrogates)
+ * before the usual validation, whose recursive steps would overflow or pass such text on.
+ */
 class SheberValidationPipe extends ValidationPipe {
   override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
-    const found: string[] = [];
-    nulCharacterPaths(value, '', found);
-    if (found.length > 0) {
-      throw new InputValidationException(
-        found.map((field) => ({
-          field,
-          messages: [`${field} contains a forbidden control character`],
-        })),
-      );
-    }
+    const root = metadata.type === 'body' ? '' : (metadata.data ?? '');
+    const problems = inputShapeProblems(value, root, metadata.type);
+    if (problems.length > 0) throw new InputValidationException(problems);
     return super.transform(value, metadata);
   }
 }
