@@ -5,8 +5,11 @@ import { AuditService, auditActor } from '@sheber/audit';
 import {
   Actor,
   ConflictError,
+  type CsvDelimiter,
+  csvDocument,
   ForbiddenError,
   InvalidInputError,
+  type Language,
   NotFoundError,
   Page,
   RuleViolationError,
@@ -14,7 +17,12 @@ import {
 import { Environment } from '@sheber/config';
 import { databaseRefusal } from '@sheber/database/postgres-errors';
 import { preparedRows, type PreparedStatement, sqlRows } from '@sheber/database/sql';
-import { attendanceRate, MARK_COUNTS_SQL, type MarkCounts } from '@sheber/enrollments';
+import {
+  attendanceRate,
+  type EnrollmentStatus,
+  MARK_COUNTS_SQL,
+  type MarkCounts,
+} from '@sheber/enrollments';
 import {
   Group,
   type GroupListener,
@@ -40,7 +48,7 @@ export interface AttendanceSheet {
   rows: {
     enrollmentId: string;
     trainee: { lastName: string; firstName: string; patronymic: string | null };
-    status: string;
+    status: EnrollmentStatus;
     /** lesson id → mark; lessons without a mark for this trainee are absent from the map. */
     marks: Record<string, AttendanceStatus>;
     attendanceRate: number | null;
@@ -258,7 +266,7 @@ export class LessonsService implements OnModuleInit, GroupListener {
         last_name: string;
         first_name: string;
         patronymic: string | null;
-        status: string;
+        status: EnrollmentStatus;
       })[]
     >(
       `SELECT e.id, t.last_name, t.first_name, t.patronymic, e.status, counts.*
@@ -303,33 +311,79 @@ export class LessonsService implements OnModuleInit, GroupListener {
   }
 }
 
-const CSV_MARK: Record<AttendanceStatus, string> = {
-  present: 'present',
-  late: 'late',
-  absent: 'absent',
-  excused: 'excused',
+/** The sheet's words in each language: headings, marks as letters, enrollment statuses. */
+const SHEET_LABELS: Record<
+  Language,
+  {
+    trainee: string;
+    status: string;
+    rate: string;
+    marks: Record<AttendanceStatus, string>;
+    statuses: Record<EnrollmentStatus, string>;
+  }
+> = {
+  kk: {
+    trainee: 'Тыңдаушы',
+    status: 'Мәртебесі',
+    rate: 'Қатысу үлесі',
+    marks: { present: 'келді', late: 'кешікті', absent: 'келмеді', excused: 'дәлелді себеп' },
+    statuses: {
+      active: 'оқып жүр',
+      waitlisted: 'күту тізімінде',
+      withdrawn: 'шығарылды',
+      completed: 'бітірді',
+      failed: 'бітірмеді',
+    },
+  },
+  ru: {
+    trainee: 'Слушатель',
+    status: 'Статус',
+    rate: 'Посещаемость',
+    marks: { present: 'был', late: 'опоздал', absent: 'не был', excused: 'уважительная причина' },
+    statuses: {
+      active: 'обучается',
+      waitlisted: 'в листе ожидания',
+      withdrawn: 'отчислен',
+      completed: 'окончил',
+      failed: 'не окончил',
+    },
+  },
+  en: {
+    trainee: 'Trainee',
+    status: 'Status',
+    rate: 'Attendance rate',
+    marks: { present: 'present', late: 'late', absent: 'absent', excused: 'excused' },
+    statuses: {
+      active: 'active',
+      waitlisted: 'waitlisted',
+      withdrawn: 'withdrawn',
+      completed: 'completed',
+      failed: 'failed',
+    },
+  },
 };
 
-function csvCell(value: string): string {
-  return /[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
-}
-
-/** The sheet as UTF-8 CSV with a byte-order mark, so Excel opens Cyrillic correctly. */
-export function attendanceSheetCsv(sheet: AttendanceSheet): string {
+/** The sheet as CSV in the language, for Excel (see csvDocument). */
+export function attendanceSheetCsv(
+  sheet: AttendanceSheet,
+  lang: Language,
+  delimiter: CsvDelimiter = 'comma',
+): string {
+  const labels = SHEET_LABELS[lang];
   const header = [
-    'Trainee',
-    'Status',
+    labels.trainee,
+    labels.status,
     ...sheet.lessons.map((l) => `${l.date} ${l.startTime}`),
-    'Attendance rate',
+    labels.rate,
   ];
   const lines = sheet.rows.map((row) => [
     [row.trainee.lastName, row.trainee.firstName, row.trainee.patronymic].filter(Boolean).join(' '),
-    row.status,
+    labels.statuses[row.status],
     ...sheet.lessons.map((l) => {
       const mark = row.marks[l.id];
-      return mark ? CSV_MARK[mark] : '';
+      return mark ? labels.marks[mark] : '';
     }),
     row.attendanceRate === null ? '' : `${Math.round(row.attendanceRate * 1000) / 10}%`,
   ]);
-  return `\uFEFF${[header, ...lines].map((cells) => cells.map(csvCell).join(',')).join('\r\n')}\r\n`;
+  return csvDocument([header, ...lines], delimiter);
 }

@@ -1,4 +1,5 @@
 import ExcelJS from 'exceljs';
+import { type CsvDelimiter, csvDocument, preferredLanguage } from '@sheber/common';
 import { attendanceRate } from '@sheber/enrollments';
 import { maskIin } from '@sheber/trainees';
 import type { ReportLanguage } from './dto/referral.dto';
@@ -310,15 +311,7 @@ export type CraftNames = Record<string, Record<ReportLanguage, string>>;
 
 /** The first of kk, ru, en that an Accept-Language header asks for; Russian otherwise. */
 export function reportLanguage(acceptLanguage: string | undefined): ReportLanguage {
-  const wanted = (acceptLanguage ?? '')
-    .split(',')
-    .map((part) => {
-      const [tag, q] = part.trim().split(';q=');
-      return { lang: (tag ?? '').slice(0, 2).toLowerCase(), q: q === undefined ? 1 : Number(q) };
-    })
-    .sort((a, b) => b.q - a.q);
-  const found = wanted.find((w) => w.lang === 'kk' || w.lang === 'ru' || w.lang === 'en');
-  return (found?.lang as ReportLanguage | undefined) ?? 'ru';
+  return preferredLanguage(acceptLanguage, 'ru');
 }
 
 /** A row's cells as text in the language: statuses, outcomes and crafts by name. */
@@ -344,23 +337,21 @@ function textCell(
   return value === null ? null : String(value);
 }
 
-function csvCell(value: string | null): string {
-  if (value === null) return '';
-  return /[",;\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
-}
-
-/** The rows as UTF-8 CSV with a byte-order mark (Excel then opens Cyrillic correctly). */
+/** The rows as CSV in the language (see csvDocument). */
 export function referralReportCsv(
   report: ReferralReport,
   lang: ReportLanguage,
   crafts: CraftNames,
+  delimiter: CsvDelimiter = 'comma',
 ): string {
   const labels = LABELS[lang];
-  const lines = [
-    COLUMNS.map((c) => labels[c.key]),
-    ...report.rows.map((row) => COLUMNS.map((c) => textCell(row, c.key, labels, crafts, lang))),
-  ];
-  return `\uFEFF${lines.map((cells) => cells.map(csvCell).join(',')).join('\r\n')}\r\n`;
+  return csvDocument(
+    [
+      COLUMNS.map((c) => labels[c.key]),
+      ...report.rows.map((row) => COLUMNS.map((c) => textCell(row, c.key, labels, crafts, lang))),
+    ],
+    delimiter,
+  );
 }
 
 function dateCell(value: string | null): Date | null {

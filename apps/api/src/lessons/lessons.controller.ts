@@ -3,6 +3,7 @@ import {
   Controller,
   Delete,
   Get,
+  Headers,
   HttpCode,
   Param,
   Post,
@@ -14,7 +15,7 @@ import { ApiBearerAuth, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { AnyUser, CurrentActor, Roles } from '@sheber/auth';
 import { CertificatesService } from '@sheber/certificates';
-import { type Actor, type Page, PageQueryDto } from '@sheber/common';
+import { type Actor, type Page, PageQueryDto, preferredLanguage } from '@sheber/common';
 import {
   type AttendanceSheet,
   attendanceSheetCsv,
@@ -76,6 +77,7 @@ export class LessonsController {
     @CurrentActor() actor: Actor,
     @Param('id', uuidParam()) id: string,
     @Query() query: AttendanceSheetQueryDto,
+    @Headers('accept-language') acceptLanguage: string | undefined,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<AttendanceSheet | string> {
     const sheet = await this.lessons.attendanceSheet(actor, id);
@@ -83,7 +85,11 @@ export class LessonsController {
     void reply
       .header('content-type', 'text/csv; charset=utf-8')
       .header('content-disposition', `attachment; filename="attendance-${sheet.group.code}.csv"`);
-    return attendanceSheetCsv(sheet);
+    return attendanceSheetCsv(
+      sheet,
+      query.lang ?? preferredLanguage(acceptLanguage, 'ru'),
+      query.delimiter,
+    );
   }
 
   /**

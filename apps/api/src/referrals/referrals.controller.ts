@@ -90,7 +90,7 @@ export class ReferralsController {
     void reply.header('content-disposition', `attachment; filename="${name}"`);
     if (query.format === 'csv') {
       void reply.header('content-type', 'text/csv; charset=utf-8');
-      return referralReportCsv(report, lang, crafts);
+      return referralReportCsv(report, lang, crafts, query.delimiter);
     }
     void reply.header('content-type', XLSX);
     return referralReportXlsx(report, lang, crafts);

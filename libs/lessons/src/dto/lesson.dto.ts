@@ -10,7 +10,14 @@ import {
   IsString,
   MaxLength,
 } from 'class-validator';
-import { IsIsoDate, trimString } from '@sheber/common';
+import {
+  CSV_DELIMITERS,
+  type CsvDelimiter,
+  IsIsoDate,
+  type Language,
+  LANGUAGES,
+  trimString,
+} from '@sheber/common';
 import { ATTENDANCE_STATUSES, type AttendanceStatus } from '../entities/attendance-mark.entity';
 import { checkedMarks, MAX_MARKS, MAX_NOTE_LENGTH } from './attendance-marks';
 
@@ -61,6 +68,16 @@ export class AttendanceSheetQueryDto {
   @IsOptional()
   @IsIn(['json', 'csv'], { message: 'format must be json or csv' })
   format?: 'json' | 'csv';
+
+  /** Language of the CSV's words; defaults to the request's Accept-Language, else Russian. */
+  @IsOptional()
+  @IsIn(LANGUAGES, { message: 'lang must be one of: kk, ru, en' })
+  lang?: Language;
+
+  /** `semicolon` for Excel in Kazakh and Russian locales; `comma` by default. */
+  @IsOptional()
+  @IsIn(CSV_DELIMITERS, { message: 'delimiter must be comma or semicolon' })
+  delimiter?: CsvDelimiter;
 }
 
 export class CompleteEnrollmentDto {

@@ -12,7 +12,16 @@ import {
   ValidateIf,
   ValidateNested,
 } from 'class-validator';
-import { IsIsoDate, PageQueryDto, trimString, trimToNull } from '@sheber/common';
+import {
+  CSV_DELIMITERS,
+  type CsvDelimiter,
+  IsIsoDate,
+  type Language,
+  LANGUAGES,
+  PageQueryDto,
+  trimString,
+  trimToNull,
+} from '@sheber/common';
 import { CreateTraineeDto } from '@sheber/trainees';
 import {
   REFERRAL_OUTCOMES,
@@ -128,8 +137,8 @@ export class ReferralQueryDto extends PageQueryDto {
 
 export const REPORT_FORMATS = ['json', 'csv', 'xlsx'] as const;
 export type ReportFormat = (typeof REPORT_FORMATS)[number];
-export const REPORT_LANGUAGES = ['kk', 'ru', 'en'] as const;
-export type ReportLanguage = (typeof REPORT_LANGUAGES)[number];
+export const REPORT_LANGUAGES = LANGUAGES;
+export type ReportLanguage = Language;
 
 export class ReferralReportQueryDto {
   /** First day of the period (`YYYY-MM-DD`, the centre's calendar), by the referral's date. */
@@ -148,6 +157,11 @@ export class ReferralReportQueryDto {
   @IsOptional()
   @IsIn(REPORT_LANGUAGES, { message: 'lang must be one of: kk, ru, en' })
   lang?: ReportLanguage;
+
+  /** CSV only: `semicolon` for Excel in Kazakh and Russian locales; `comma` by default. */
+  @IsOptional()
+  @IsIn(CSV_DELIMITERS, { message: 'delimiter must be comma or semicolon' })
+  delimiter?: CsvDelimiter;
 
   /** Staff only: one employment centre. Officers always get their own centre. */
   @IsOptional()
