@@ -1,5 +1,5 @@
 // Jest runs in ESM mode (NestJS 12 is ESM-only): `node --experimental-vm-modules`, ts-jest with
-// `useESM`. Four tiers: unit specs beside the code; integration, e2e and browser tests in test/,
+// `useESM`. Five tiers: unit specs beside the code; integration, e2e and browser tests in test/,
 // each against real PostgreSQL and Redis in databases that test/support/global-setup.ts creates.
 const tsJest = [
   'ts-jest',
@@ -42,6 +42,12 @@ export default {
       ...shared,
       displayName: 'e2e',
       testMatch: ['<rootDir>/test/e2e/**/*.test.ts'],
+      setupFiles: ['reflect-metadata', '<rootDir>/test/support/worker-env.ts'],
+    },
+    {
+      ...shared,
+      displayName: 'hostile',
+      testMatch: ['<rootDir>/test/hostile/**/*.test.ts'],
       setupFiles: ['reflect-metadata', '<rootDir>/test/support/worker-env.ts'],
     },
     {
