@@ -3,8 +3,10 @@ import { RequestMethod } from '@nestjs/common';
 import { METHOD_METADATA, PATH_METADATA } from '@nestjs/common/constants.js';
 import { MetadataScanner, ModulesContainer } from '@nestjs/core';
 import { randomUUID } from 'node:crypto';
-import type { Role } from '../../libs/common/src';
-import { signedIn } from '../factories/users';
+import { addDays, type Role, SYSTEM_ACTOR, todayIn } from '../../libs/common/src';
+import { CompletionService } from '../../libs/lessons/src';
+import { createCourse, freshIin } from '../factories/catalog';
+import { createEmploymentCenter, signedIn } from '../factories/users';
 import { createTestApp, type TestApp } from '../support/test-app';
 
 type Access = 'public' | Role[];
@@ -168,4 +170,158 @@ describe('role matrix', () => {
     const response = await call(route);
     expect([401, 403]).not.toContain(response.status);
   });
+});
+
+/**
+ * Each route a master or an officer may call on a record of their own, called on another owner's
+ * record: another master's group and lesson, another centre's referral, a certificate of someone
+ * another centre referred. Each is refused by the check inside the handler (403 or 404, nothing
+ * changed), while the owner's own call of the same route gets past it.
+ */
+const OWNED: Record<
+  string,
+  { role: 'master' | 'officer'; record: 'group' | 'lesson' | 'referral' | 'certificate' }
+> = {
+  'GET /api/groups/:id': { role: 'master', record: 'group' },
+  'GET /api/groups/:id/enrollments': { role: 'master', record: 'group' },
+  'GET /api/groups/:id/lessons': { role: 'master', record: 'group' },
+  'GET /api/groups/:id/attendance': { role: 'master', record: 'group' },
+  'PUT /api/lessons/:id/attendance': { role: 'master', record: 'lesson' },
+  'GET /api/referrals/:id': { role: 'officer', record: 'referral' },
+  'POST /api/referrals/:id/cancel': { role: 'officer', record: 'referral' },
+  'PUT /api/referrals/:id/outcome': { role: 'officer', record: 'referral' },
+  'GET /api/certificates/:id/pdf': { role: 'officer', record: 'certificate' },
+};
+/** Routes with an id that masters or officers may call on any record: the shared catalogue. */
+const SHARED_RECORDS = ['GET /api/courses/:id'];
+
+describe('role matrix: records of another owner', () => {
+  let t: TestApp;
+  let staff: string;
+  const owners = {} as Record<'master' | 'officer', { mine: string; theirs: string }>;
+  const records = {} as Record<'group' | 'lesson' | 'referral' | 'certificate', string>;
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    staff = (await signedIn(t, 'staff')).token;
+    const masterA = await signedIn(t, 'master', { crafts: ['felt'] });
+    const masterB = await signedIn(t, 'master', { crafts: ['felt'] });
+    owners.master = { mine: masterA.token, theirs: masterB.token };
+    const centreA = (await createEmploymentCenter(t.dataSource, `Owner A ${randomUUID()}`)).id;
+    const centreB = (await createEmploymentCenter(t.dataSource, `Owner B ${randomUUID()}`)).id;
+    const officerA = (await signedIn(t, 'officer', { employmentCenterId: centreA })).token;
+    const officerB = (await signedIn(t, 'officer', { employmentCenterId: centreB })).token;
+    owners.officer = { mine: officerA, theirs: officerB };
+
+    // Master A's running felt group, with yesterday's lesson.
+    const today = todayIn('Asia/Almaty');
+    const course = await createCourse(t.dataSource, { craft: 'felt' });
+    const api = (method: 'post' | 'put', url: string, token: string, body: object = {}) =>
+      t.http()[method](url).set('authorization', `Bearer ${token}`).send(body);
+    const created = await api('post', '/api/groups', staff, {
+      courseId: course.id,
+      code: `OWN-${randomUUID().slice(0, 8)}`,
+      startDate: addDays(today, -3),
+      endDate: addDays(today, 3),
+      schedule: [1, 2, 3, 4, 5, 6, 7].map((weekday) => ({
+        weekday,
+        startTime: '00:00',
+        endTime: '00:30',
+      })),
+    });
+    expect(created.status).toBe(201);
+    records.group = created.body.id as string;
+    expect(
+      (await api('put', `/api/groups/${records.group}/master`, staff, { masterId: masterA.id }))
+        .status,
+    ).toBe(200);
+    expect((await api('post', `/api/groups/${records.group}/open`, staff)).status).toBe(200);
+    expect((await api('post', `/api/groups/${records.group}/start`, staff)).status).toBe(200);
+    const lessons = (
+      await t
+        .http()
+        .get(`/api/groups/${records.group}/lessons`)
+        .set('authorization', `Bearer ${staff}`)
+    ).body.items as { id: string; date: string }[];
+    records.lesson = lessons.find((l) => l.date === addDays(today, -1))!.id;
+
+    // Centre A's referral, accepted into that group, completed: its certificate is pending.
+    const referred = await api('post', '/api/referrals', officerA, {
+      number: `OWN-${randomUUID().slice(0, 8)}`,
+      person: { iin: freshIin(), lastName: 'Қасымова', firstName: 'Әлия' },
+      craft: 'felt',
+    });
+    expect(referred.status).toBe(201);
+    records.referral = referred.body.id as string;
+    const accepted = await api('post', `/api/referrals/${records.referral}/accept`, staff, {
+      groupId: records.group,
+    });
+    expect(accepted.status).toBe(200);
+    const enrollmentId = accepted.body.enrollment.id as string;
+    await t.app.get(CompletionService).completeEnrollment(SYSTEM_ACTOR, enrollmentId, {
+      override: true,
+      reason: 'ownership test',
+    });
+    const [certificate] = await t.dataSource.query<{ id: string }[]>(
+      'SELECT id FROM certificates WHERE enrollment_id = $1',
+      [enrollmentId],
+    );
+    records.certificate = certificate!.id;
+  });
+  afterAll(async () => {
+    await t.close();
+  });
+
+  it('lists every route with an id that a master or an officer may call', () => {
+    const scoped = Object.entries(MATRIX)
+      .filter(
+        ([route, access]) =>
+          route.includes(':id') &&
+          access !== 'public' &&
+          (access.includes('master') || access.includes('officer')),
+      )
+      .map(([route]) => route);
+    expect(scoped.sort()).toEqual([...Object.keys(OWNED), ...SHARED_RECORDS].sort());
+  });
+
+  const bodies: Record<string, object> = {
+    'PUT /api/lessons/:id/attendance': { marks: [] },
+    'PUT /api/referrals/:id/outcome': { outcome: 'employed', date: '2026-01-10' },
+  };
+
+  async function call(route: string, token: string) {
+    const [method, path] = route.split(' ') as [string, string];
+    const url = path.replace(':id', records[OWNED[route]!.record]);
+    const request = t.http()[method.toLowerCase() as 'get' | 'post' | 'put'](url);
+    void request.set('authorization', `Bearer ${token}`);
+    return method === 'GET' ? request : request.send(bodies[route] ?? {});
+  }
+
+  it.each(Object.keys(OWNED).map((route) => [route]))(
+    '%s on another owner’s record is refused and changes nothing',
+    async (route) => {
+      const { role } = OWNED[route]!;
+      const before = await t.dataSource.query<{ sum: string }[]>(
+        `SELECT md5(string_agg(r::text, '|' ORDER BY r::text)) AS sum FROM (
+           SELECT id::text, status::text FROM referrals UNION ALL
+           SELECT id::text, status::text FROM attendance_marks UNION ALL
+           SELECT id::text, status::text FROM certificates) r`,
+      );
+      const foreign = await call(route, owners[role].theirs);
+      expect([403, 404]).toContain(foreign.status);
+      const after = await t.dataSource.query<{ sum: string }[]>(
+        `SELECT md5(string_agg(r::text, '|' ORDER BY r::text)) AS sum FROM (
+           SELECT id::text, status::text FROM referrals UNION ALL
+           SELECT id::text, status::text FROM attendance_marks UNION ALL
+           SELECT id::text, status::text FROM certificates) r`,
+      );
+      expect(after).toEqual(before);
+      // The owner's GET of the same record passes the check (writes are left undone here).
+      if (route.startsWith('GET ')) {
+        const own = await call(route, owners[role].mine);
+        expect([401, 403, 404]).not.toContain(own.status);
+        expect(own.status).toBeLessThan(500);
+      }
+    },
+  );
 });
