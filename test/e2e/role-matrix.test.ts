@@ -55,6 +55,7 @@ const MATRIX: Record<string, Access> = {
   'GET /api/trainees/:id/enrollments': ['admin', 'staff'],
   'GET /api/groups/:id/lessons': ['admin', 'staff', 'master'],
   'PUT /api/lessons/:id/attendance': ['admin', 'staff', 'master'],
+  'GET /api/lessons/mine': ['admin', 'master'],
   'GET /api/groups/:id/attendance': ['admin', 'staff', 'master'],
   'POST /api/enrollments/:id/complete': ['admin', 'staff'],
   'GET /api/holidays': ['admin', 'staff', 'master', 'officer'],

@@ -132,6 +132,43 @@ describe('trainees', () => {
     expect(wildcard.body.total).toBe(0);
   });
 
+  it("finds trainees by the first digits of the IIN, and sorts a fragment's matches by name", async () => {
+    const birth = '1977-03-14';
+    const [late, early] = [
+      await createTrainee(t.dataSource, {
+        iin: freshIin('male', birth),
+        lastName: 'Құдайбергенов',
+        firstName: 'Асқар',
+      }),
+      await createTrainee(t.dataSource, {
+        iin: freshIin('female', birth),
+        lastName: 'Абайқұдайқызы',
+        firstName: 'Әсел',
+      }),
+    ];
+    for (const prefix of ['770314', early.iin.slice(0, 8)]) {
+      const found = await t.http().get(`/api/trainees?search=${prefix}`).set(bearer(staff));
+      expect(found.status).toBe(200);
+      const ids = (found.body.items as { id: string; iin: string }[]).map((i) => i.id);
+      expect(ids).toContain(early.id);
+      expect(found.body.items.every((i: { iin: string }) => i.iin.startsWith('********'))).toBe(
+        true,
+      );
+    }
+    const prefix = await t.http().get('/api/trainees?search=770314').set(bearer(staff));
+    expect(prefix.body.items.map((i: { id: string }) => i.id)).toEqual(
+      expect.arrayContaining([late.id, early.id]),
+    );
+    const fragment = await t
+      .http()
+      .get(`/api/trainees?search=${encodeURIComponent('ҚҰДАЙ')}&limit=100`)
+      .set(bearer(staff));
+    const names = (fragment.body.items as { lastName: string }[]).map((i) => i.lastName);
+    expect(names).toEqual(expect.arrayContaining(['Құдайбергенов', 'Абайқұдайқызы']));
+    expect(names).toEqual([...names].sort());
+    expect(fragment.body.total).toBe(names.length);
+  });
+
   it('shows the whole IIN only in the single-trainee view, and audits each view', async () => {
     const trainee = await createTrainee(t.dataSource);
     const view = await t.http().get(`/api/trainees/${trainee.id}`).set(bearer(staff));

@@ -88,6 +88,18 @@ export interface Lesson {
   marked: boolean;
 }
 
+/** A lesson of the master's own groups (`GET /api/lessons/mine`). */
+export interface MyLesson extends Lesson {
+  markingWindow: 'not_started' | 'open' | 'closed';
+  group: {
+    id: string;
+    code: string;
+    status: string;
+    room: string | null;
+    course: { title: string; craft: string };
+  };
+}
+
 export type AttendanceStatus = 'present' | 'late' | 'absent' | 'excused';
 
 export interface AttendanceSheet {

@@ -39,6 +39,9 @@ export function auditActor(actor: Actor): [string | null, string, string | null]
   ];
 }
 
+/** Below this many rows the audit log's total is counted exactly. */
+const EXACT_COUNT_BELOW = 100_000;
+
 @Injectable()
 export class AuditService {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
@@ -79,7 +82,27 @@ export class AuditService {
     if (filter.entity) query.andWhere('a.entity = :entity', { entity: filter.entity });
     if (filter.entityId) query.andWhere('a.entity_id = :entityId', { entityId: filter.entityId });
     if (filter.actorId) query.andWhere('a.actor_id = :actorId', { actorId: filter.actorId });
-    const [items, total] = await query.getManyAndCount();
+    const filtered = Boolean(filter.entity || filter.entityId || filter.actorId);
+    const [items, total] = await Promise.all([
+      query.getMany(),
+      filtered ? query.getCount() : this.countAll(),
+    ]);
     return { items, total };
+  }
+
+  /**
+   * Rows of the whole log: exact while it is small, else PostgreSQL's estimate (kept by
+   * autovacuum), since counting a million rows for a pager took longer than the page itself.
+   */
+  private async countAll(): Promise<number> {
+    const [estimate] = await this.dataSource.query<{ n: number }[]>(
+      `SELECT reltuples::bigint AS n FROM pg_class WHERE oid = 'audit_log'::regclass`,
+    );
+    const rows = Number(estimate?.n ?? -1);
+    if (rows >= EXACT_COUNT_BELOW) return rows;
+    const [exact] = await this.dataSource.query<{ n: number }[]>(
+      'SELECT count(*)::int AS n FROM audit_log',
+    );
+    return exact?.n ?? 0;
   }
 }

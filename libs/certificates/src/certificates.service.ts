@@ -306,22 +306,28 @@ export class CertificatesService implements OnModuleInit {
   }
 
   async listCertificates(query: CertificateQueryDto): Promise<Page<CertificateView>> {
-    const rows = await this.dataSource.query<(CertificateRow & { total: string })[]>(
-      `SELECT ${CERTIFICATE_COLUMNS}, count(*) OVER () AS total ${CERTIFICATE_FROM}
-        WHERE ($1::uuid IS NULL OR e.group_id = $1)
-          AND ($2::uuid IS NULL OR e.trainee_id = $2)
-          AND ($3::varchar IS NULL OR c.status = $3)
-        ORDER BY c.number DESC
-        LIMIT $4 OFFSET $5`,
-      [
-        query.groupId ?? null,
-        query.traineeId ?? null,
-        query.status ?? null,
-        query.limit,
-        query.offset,
-      ],
-    );
-    return { items: rows.map(toView), total: rows[0] ? Number(rows[0].total) : 0 };
+    // Only the filters given, so each list is an index scan in number order (a filter written as
+    // `($1 IS NULL OR …)` serves no index), and the count apart from the page.
+    const params: unknown[] = [];
+    const where: string[] = [];
+    if (query.groupId) where.push(`e.group_id = $${params.push(query.groupId)}`);
+    if (query.traineeId) where.push(`e.trainee_id = $${params.push(query.traineeId)}`);
+    if (query.status) where.push(`c.status = $${params.push(query.status)}`);
+    const filter = where.length ? `WHERE ${where.join(' AND ')}` : '';
+    const byEnrollment = query.groupId || query.traineeId;
+    const [rows, [count]] = await Promise.all([
+      this.dataSource.query<CertificateRow[]>(
+        `SELECT ${CERTIFICATE_COLUMNS} ${CERTIFICATE_FROM} ${filter}
+          ORDER BY c.number DESC LIMIT $${params.length + 1} OFFSET $${params.length + 2}`,
+        [...params, query.limit, query.offset],
+      ),
+      this.dataSource.query<{ n: number }[]>(
+        `SELECT count(*)::int AS n FROM certificates c
+           ${byEnrollment ? 'JOIN enrollments e ON e.id = c.enrollment_id' : ''} ${filter}`,
+        params,
+      ),
+    ]);
+    return { items: rows.map(toView), total: count?.n ?? 0 };
   }
 
   async getCertificate(id: string): Promise<CertificateView> {

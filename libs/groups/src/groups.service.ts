@@ -169,6 +169,9 @@ export class GroupsService {
         ...(actor.role === 'master' && { masterId: actor.id }),
       },
       relations: { course: true, master: true },
+      // Courses and masters by a second query: with joins, TypeORM pages through a DISTINCT
+      // subquery over every group; this way the page is an index scan (ix_groups_start_code).
+      relationLoadStrategy: 'query',
       order: { startDate: 'DESC', code: 'ASC' },
       take: query.limit,
       skip: query.offset,

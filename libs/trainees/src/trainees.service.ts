@@ -42,14 +42,29 @@ function toView(trainee: Trainee): TraineeView {
   };
 }
 
-export function toTraineeListItem(trainee: Trainee): TraineeListItemView {
+const TRAINEE_LIST_COLUMNS = `t.id, t.iin, t.last_name, t.first_name, t.patronymic,
+  to_char(t.birth_date, 'YYYY-MM-DD') AS birth_date`;
+
+/** A name search counts its matches up to this many ("1000 or more"); narrow it to see the rest. */
+export const SEARCH_COUNT_LIMIT = 1000;
+
+interface TraineeListRow {
+  id: string;
+  iin: string;
+  last_name: string;
+  first_name: string;
+  patronymic: string | null;
+  birth_date: string;
+}
+
+function toListItem(row: TraineeListRow): TraineeListItemView {
   return {
-    id: trainee.id,
-    iin: maskIin(trainee.iin),
-    lastName: trainee.lastName,
-    firstName: trainee.firstName,
-    patronymic: trainee.patronymic,
-    birthDate: trainee.birthDate,
+    id: row.id,
+    iin: maskIin(row.iin),
+    lastName: row.last_name,
+    firstName: row.first_name,
+    patronymic: row.patronymic,
+    birthDate: row.birth_date,
   };
 }
 
@@ -193,29 +208,78 @@ export class TraineesService {
     return { id: created.id, registered: true };
   }
 
-  /** Name search is case-insensitive in any script; a 12-digit search finds the IIN exactly. */
+  /**
+   * Name search is case-insensitive in any script (a trigram index serves fragments); digits find
+   * the IINs that begin with them, all 12 the one IIN.
+   */
   async listTrainees(query: TraineeQueryDto): Promise<Page<TraineeListItemView>> {
-    const builder = this.dataSource
-      .getRepository(Trainee)
-      .createQueryBuilder('t')
-      .orderBy('t.lastName', 'ASC')
-      .addOrderBy('t.firstName', 'ASC')
-      .addOrderBy('t.id', 'ASC')
-      .take(query.limit)
-      .skip(query.offset);
+    const params: unknown[] = [];
+    const where: string[] = [];
     const search = query.search?.trim();
+    let fragments = false;
     if (search && /^\d{12}$/.test(search)) {
-      builder.where('t.iin = :iin', { iin: search });
+      where.push(`t.iin = $${params.push(search)}`);
+    } else if (search && /^\d{1,11}$/.test(search)) {
+      // The first digits of an IIN (the birth date first): a range of the unique index.
+      const low = params.push(search.padEnd(12, '0'));
+      where.push(`t.iin BETWEEN $${low} AND $${params.push(search.padEnd(12, '9'))}`);
     } else if (search) {
       const words = search.toLowerCase().split(/\s+/).slice(0, 5);
-      words.forEach((word, index) => {
-        builder.andWhere(`t.search_name LIKE :w${index} ESCAPE '\\'`, {
-          [`w${index}`]: `%${word.replace(/[\\%_]/g, (c) => `\\${c}`)}%`,
-        });
-      });
+      for (const word of words) {
+        const like = `%${word.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+        where.push(`t.search_name LIKE $${params.push(like)} ESCAPE '\\'`);
+      }
+      fragments = words.every((word) => word.length >= 3);
     }
-    const [items, total] = await builder.getManyAndCount();
-    return { items: items.map(toTraineeListItem), total };
+    const filter = where.length ? `WHERE ${where.join(' AND ')}` : '';
+    const limit = params.length + 1;
+    const page = `ORDER BY t.last_name, t.first_name, t.id LIMIT $${limit} OFFSET $${limit + 1}`;
+    const paging = [...params, query.limit, query.offset];
+    if (fragments) {
+      // The trigram index finds the matches; up to SEARCH_COUNT_LIMIT of them are sorted here.
+      // Left to itself the planner walks the name order filtering by LIKE, slow for a name that
+      // sorts late (docs/PERFORMANCE.md).
+      const rows = await this.dataSource.query<(TraineeListRow & { hits: number })[]>(
+        `WITH hits AS MATERIALIZED (
+           SELECT t.id FROM trainees t ${filter} LIMIT ${SEARCH_COUNT_LIMIT + 1})
+         SELECT ${TRAINEE_LIST_COLUMNS}, (SELECT count(*)::int FROM hits) AS hits
+           FROM hits h JOIN trainees t ON t.id = h.id ${page}`,
+        paging,
+      );
+      const hits = rows[0]?.hits ?? (query.offset > 0 ? await this.countUpTo(filter, params) : 0);
+      if (hits <= SEARCH_COUNT_LIMIT) return { items: rows.map(toListItem), total: hits };
+      // A fragment as common as "иван": the name order finds the page at once.
+      const common = await this.dataSource.query<TraineeListRow[]>(
+        `SELECT ${TRAINEE_LIST_COLUMNS} FROM trainees t ${filter} ${page}`,
+        paging,
+      );
+      return { items: common.map(toListItem), total: SEARCH_COUNT_LIMIT };
+    }
+    const [rows, total] = await Promise.all([
+      this.dataSource.query<TraineeListRow[]>(
+        `SELECT ${TRAINEE_LIST_COLUMNS} FROM trainees t ${filter} ${page}`,
+        paging,
+      ),
+      search ? this.countUpTo(filter, params) : this.countAll(),
+    ]);
+    return { items: rows.map(toListItem), total };
+  }
+
+  /** Matches of a search, counted up to SEARCH_COUNT_LIMIT. */
+  private async countUpTo(filter: string, params: unknown[]): Promise<number> {
+    const [row] = await this.dataSource.query<{ n: number }[]>(
+      `SELECT count(*)::int AS n FROM (SELECT 1 FROM trainees t ${filter}
+         LIMIT ${SEARCH_COUNT_LIMIT}) x`,
+      params,
+    );
+    return row?.n ?? 0;
+  }
+
+  private async countAll(): Promise<number> {
+    const [row] = await this.dataSource.query<{ n: number }[]>(
+      'SELECT count(*)::int AS n FROM trainees',
+    );
+    return row?.n ?? 0;
   }
 
   /** The whole record, IIN included; every such view is written to the audit log. */

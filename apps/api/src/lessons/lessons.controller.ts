@@ -30,6 +30,8 @@ import {
   LessonsService,
   LessonView,
   MarkAttendanceDto,
+  MyLessonsQueryDto,
+  MyLessonView,
 } from '@sheber/lessons';
 import { uuidParam } from '../common/uuid-param';
 
@@ -42,6 +44,19 @@ export class LessonsController {
     private readonly completion: CompletionService,
     private readonly certificates: CertificatesService,
   ) {}
+
+  /**
+   * The caller's lessons from `from` to `to` (default: the last and the coming week), across the
+   * caller's unfinished groups, each with its group and whether it may be marked now.
+   */
+  @Roles('master')
+  @Get('lessons/mine')
+  listMyLessons(
+    @CurrentActor() actor: Actor,
+    @Query() query: MyLessonsQueryDto,
+  ): Promise<Page<MyLessonView>> {
+    return this.lessons.listMyLessons(actor, query);
+  }
 
   /** The group's lessons in date order, each saying whether attendance is marked. */
   @Roles('staff', 'master')

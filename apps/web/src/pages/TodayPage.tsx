@@ -15,29 +15,13 @@ import { api, query, type Page } from '../api';
 import { FormError, Loading, useLoad, useSubmit } from '../components/data';
 import { fullName } from '../components/labels';
 import { localToday, useFormat } from '../format';
-import type {
-  AttendanceSheet,
-  AttendanceStatus,
-  Group as GroupType,
-  Lesson,
-  RosterEntry,
-} from '../types';
+import type { AttendanceSheet, AttendanceStatus, Lesson, MyLesson, RosterEntry } from '../types';
 
 const MARKS: AttendanceStatus[] = ['present', 'late', 'absent', 'excused'];
 
 interface TodayLesson {
-  group: GroupType;
+  group: MyLesson['group'];
   lesson: Lesson;
-}
-
-/** Every page of a list route (a master's own groups and lessons are few). */
-async function all<T>(path: string, params: Record<string, string> = {}): Promise<T[]> {
-  const items: T[] = [];
-  for (let offset = 0; ; offset += 100) {
-    const page = await api<Page<T>>('GET', `${path}${query({ ...params, limit: 100, offset })}`);
-    items.push(...page.items);
-    if (items.length >= page.total || page.items.length === 0) return items;
-  }
 }
 
 /** Master: today's lessons, and marking one with a tap per trainee. */
@@ -53,18 +37,12 @@ export function TodayPage() {
   useEffect(() => {
     let current = true;
     (async () => {
-      const groups = (await all<GroupType>('/api/groups')).filter((g) =>
-        ['open', 'in_progress'].includes(g.status),
+      // One request for the lessons of all the master's groups (GET /api/lessons/mine).
+      const page = await api<Page<MyLesson>>(
+        'GET',
+        `/api/lessons/mine${query({ from: today, to: today })}`,
       );
-      const found: TodayLesson[] = [];
-      for (const group of groups) {
-        if (group.startDate > today || group.endDate < today) continue;
-        const groupLessons = await all<Lesson>(`/api/groups/${group.id}/lessons`);
-        for (const lesson of groupLessons.filter((l) => l.date === today)) {
-          found.push({ group, lesson });
-        }
-      }
-      found.sort((a, b) => a.lesson.startTime.localeCompare(b.lesson.startTime));
+      const found = page.items.map(({ group, ...lesson }) => ({ group, lesson }));
       if (current) setLessons(found);
     })().catch((reason: unknown) => current && setError(String(reason)));
     return () => {

@@ -3,7 +3,8 @@ import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 
 /** One change made through the API, written in the same transaction as the change. */
 @Entity({ name: 'audit_log' })
 @Index('ix_audit_log_entity', ['entity', 'entityId', 'at'])
-@Index('ix_audit_log_at', ['at'])
+@Index('ix_audit_log_at', ['at', 'id'])
+@Index('ix_audit_log_actor', ['actorId', 'at', 'id'])
 export class AuditEntry {
   @PrimaryGeneratedColumn('increment', { type: 'bigint', primaryKeyConstraintName: 'pk_audit_log' })
   id: string;

@@ -64,6 +64,35 @@ export class LessonView {
   marked: boolean;
 }
 
+/** A lesson of the caller's own groups, with what the master needs to open it. */
+export class MyLessonView extends LessonView {
+  /** Whether the master may mark it now: `not_started`, `open` (up to 7 days after) or `closed`. */
+  @ApiProperty({ enum: ['not_started', 'open', 'closed'] })
+  markingWindow: 'not_started' | 'open' | 'closed';
+  group: {
+    id: string;
+    code: string;
+    status: string;
+    room: string | null;
+    course: { title: string; craft: string };
+  };
+}
+
+/** The longest period `GET /api/lessons/mine` covers. */
+export const MAX_LESSON_RANGE_DAYS = 31;
+
+export class MyLessonsQueryDto {
+  /** First day (the centre's calendar); default a week ago. */
+  @IsOptional()
+  @IsIsoDate()
+  from?: string;
+
+  /** Last day, inclusive; default a week ahead. At most 31 days after `from`. */
+  @IsOptional()
+  @IsIsoDate()
+  to?: string;
+}
+
 export class AttendanceSheetQueryDto {
   @IsOptional()
   @IsIn(['json', 'csv'], { message: 'format must be json or csv' })

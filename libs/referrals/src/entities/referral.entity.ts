@@ -67,7 +67,10 @@ export const EMPLOYED_OUTCOMES: readonly ReferralOutcome[] = [
   unique: true,
   where: `"enrollment_id" IS NOT NULL`,
 })
-@Index('ix_referrals_center_created', ['employmentCenterId', 'createdAt'])
+@Index('ix_referrals_center_created', ['employmentCenterId', 'createdAt', 'id'])
+@Index('ix_referrals_created', ['createdAt', 'id'])
+// A trigram index on the whole name (GIN, gin_trgm_ops), which TypeORM cannot describe.
+@Index('ix_referrals_name_trgm', { synchronize: false })
 @Index('ix_referrals_status', ['status'])
 @Check('ck_referral_iin_format', `"iin" ~ '^[0-9]{12}$'`)
 @Check(
