@@ -14,7 +14,9 @@ import { BENCH_PASSWORD, arg, machine, signIn, startApi } from './support.mjs';
 const URL_ = process.env.SCALE_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/sheber_scale';
 const RUNS = arg('runs', 40);
 const CONCURRENT_TOTAL = arg('concurrent-total', 100);
-const only = process.argv.includes('--only') ? process.argv[process.argv.indexOf('--only') + 1] : '';
+const only = process.argv.includes('--only')
+  ? process.argv[process.argv.indexOf('--only') + 1]
+  : '';
 const PORT = 3100 + Math.floor(Math.random() * 500);
 
 const client = new pg.Client({ connectionString: URL_ });
@@ -92,11 +94,36 @@ const PATHS = [
   ['audit log: first page', 'admin?', '/api/audit'],
   ['audit log: deep page', 'admin?', `/api/audit?offset=${deep}`],
   ['audit log: one record', 'admin?', `/api/audit?entity=group&entityId=${running.id}`],
-  ['report: officer, year, JSON', 'officer', `/api/referrals/report?from=${year}-01-01&to=${year}-12-31`, 'report'],
-  ['report: officer, year, XLSX', 'officer', `/api/referrals/report?from=${year}-01-01&to=${year}-12-31&format=xlsx`, 'report'],
-  ['report: staff, year, JSON', 'staff', `/api/referrals/report?from=${year}-01-01&to=${year}-12-31`, 'report'],
-  ['report: staff, year, CSV', 'staff', `/api/referrals/report?from=${year}-01-01&to=${year}-12-31&format=csv`, 'report'],
-  ['report: staff, year, XLSX', 'staff', `/api/referrals/report?from=${year}-01-01&to=${year}-12-31&format=xlsx`, 'report'],
+  [
+    'report: officer, year, JSON',
+    'officer',
+    `/api/referrals/report?from=${year}-01-01&to=${year}-12-31`,
+    'report',
+  ],
+  [
+    'report: officer, year, XLSX',
+    'officer',
+    `/api/referrals/report?from=${year}-01-01&to=${year}-12-31&format=xlsx`,
+    'report',
+  ],
+  [
+    'report: staff, year, JSON',
+    'staff',
+    `/api/referrals/report?from=${year}-01-01&to=${year}-12-31`,
+    'report',
+  ],
+  [
+    'report: staff, year, CSV',
+    'staff',
+    `/api/referrals/report?from=${year}-01-01&to=${year}-12-31&format=csv`,
+    'report',
+  ],
+  [
+    'report: staff, year, XLSX',
+    'staff',
+    `/api/referrals/report?from=${year}-01-01&to=${year}-12-31&format=xlsx`,
+    'report',
+  ],
 ];
 
 // The audit log is the admin's: make one.
@@ -167,14 +194,19 @@ for (const [name, role, path, kind] of PATHS) {
   );
 }
 
-const rss = Number(
-  /VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${api.pid}/status`, 'utf8'))?.[1] ?? 0,
-) / 1024;
+const rss =
+  Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${api.pid}/status`, 'utf8'))?.[1] ?? 0) / 1024;
 api.kill('SIGTERM');
 
-console.log(`\nMachine: ${machine()}; data: ${counts.trainees} trainees, ${counts.marks} marks, ${counts.audit} audit rows`);
-console.log(`Sequential: ${RUNS} requests (reports ${Math.max(3, Math.round(RUNS / 8))}); 10 concurrent: ${CONCURRENT_TOTAL} requests (reports 20)\n`);
-console.log('| path | p50 / p95 / p99 one at a time (ms) | p50 / p95 / p99 at 10 concurrent (ms) | answer |');
+console.log(
+  `\nMachine: ${machine()}; data: ${counts.trainees} trainees, ${counts.marks} marks, ${counts.audit} audit rows`,
+);
+console.log(
+  `Sequential: ${RUNS} requests (reports ${Math.max(3, Math.round(RUNS / 8))}); 10 concurrent: ${CONCURRENT_TOTAL} requests (reports 20)\n`,
+);
+console.log(
+  '| path | p50 / p95 / p99 one at a time (ms) | p50 / p95 / p99 at 10 concurrent (ms) | answer |',
+);
 console.log('| --- | --- | --- | --- |');
 for (const row of rows) {
   if (row.status) console.log(`| ${row.name} | answered ${row.status} | | |`);
