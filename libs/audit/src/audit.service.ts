@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import { tableRowCount } from '@sheber/database/row-count';
 import { DataSource, EntityManager } from 'typeorm';
 import { Actor, Page } from '@sheber/common';
 import { AuditEntry } from './entities/audit-entry.entity';
@@ -38,9 +39,6 @@ export function auditActor(actor: Actor): [string | null, string, string | null]
     actor.requestId ?? null,
   ];
 }
-
-/** Below this many rows the audit log's total is counted exactly. */
-const EXACT_COUNT_BELOW = 100_000;
 
 @Injectable()
 export class AuditService {
@@ -85,24 +83,8 @@ export class AuditService {
     const filtered = Boolean(filter.entity || filter.entityId || filter.actorId);
     const [items, total] = await Promise.all([
       query.getMany(),
-      filtered ? query.getCount() : this.countAll(),
+      filtered ? query.getCount() : tableRowCount(this.dataSource, 'audit_log'),
     ]);
     return { items, total };
-  }
-
-  /**
-   * Rows of the whole log: exact while it is small, else PostgreSQL's estimate (kept by
-   * autovacuum), since counting a million rows for a pager took longer than the page itself.
-   */
-  private async countAll(): Promise<number> {
-    const [estimate] = await this.dataSource.query<{ n: number }[]>(
-      `SELECT reltuples::bigint AS n FROM pg_class WHERE oid = 'audit_log'::regclass`,
-    );
-    const rows = Number(estimate?.n ?? -1);
-    if (rows >= EXACT_COUNT_BELOW) return rows;
-    const [exact] = await this.dataSource.query<{ n: number }[]>(
-      'SELECT count(*)::int AS n FROM audit_log',
-    );
-    return exact?.n ?? 0;
   }
 }

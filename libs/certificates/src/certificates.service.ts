@@ -6,6 +6,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '@sheber/audit';
 import { Actor, ConflictError, NotFoundError, Page, todayIn } from '@sheber/common';
 import { Environment } from '@sheber/config';
+import { tableRowCount } from '@sheber/database/row-count';
 import { sqlRows } from '@sheber/database/sql';
 import { CompletionService } from '@sheber/lessons';
 import {
@@ -315,19 +316,29 @@ export class CertificatesService implements OnModuleInit {
     if (query.status) where.push(`c.status = $${params.push(query.status)}`);
     const filter = where.length ? `WHERE ${where.join(' AND ')}` : '';
     const byEnrollment = query.groupId || query.traineeId;
-    const [rows, [count]] = await Promise.all([
+    const join = byEnrollment ? 'JOIN enrollments e ON e.id = c.enrollment_id' : '';
+    const [rows, total] = await Promise.all([
+      // The page's ids in number order first, then the holder's name for those rows only.
       this.dataSource.query<CertificateRow[]>(
-        `SELECT ${CERTIFICATE_COLUMNS} ${CERTIFICATE_FROM} ${filter}
-          ORDER BY c.number DESC LIMIT $${params.length + 1} OFFSET $${params.length + 2}`,
+        `WITH page AS MATERIALIZED (
+           SELECT c.id FROM certificates c ${join} ${filter}
+            ORDER BY c.number DESC LIMIT $${params.length + 1} OFFSET $${params.length + 2})
+         SELECT ${CERTIFICATE_COLUMNS} FROM page JOIN certificates c ON c.id = page.id
+           JOIN enrollments e ON e.id = c.enrollment_id
+           JOIN trainees t ON t.id = e.trainee_id
+          ORDER BY c.number DESC`,
         [...params, query.limit, query.offset],
       ),
-      this.dataSource.query<{ n: number }[]>(
-        `SELECT count(*)::int AS n FROM certificates c
-           ${byEnrollment ? 'JOIN enrollments e ON e.id = c.enrollment_id' : ''} ${filter}`,
-        params,
-      ),
+      where.length === 0
+        ? tableRowCount(this.dataSource, 'certificates')
+        : this.dataSource
+            .query<{ n: number }[]>(
+              `SELECT count(*)::int AS n FROM certificates c ${join} ${filter}`,
+              params,
+            )
+            .then(([row]) => row?.n ?? 0),
     ]);
-    return { items: rows.map(toView), total: count?.n ?? 0 };
+    return { items: rows.map(toView), total };
   }
 
   async getCertificate(id: string): Promise<CertificateView> {

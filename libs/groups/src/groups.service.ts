@@ -11,6 +11,7 @@ import {
   Page,
 } from '@sheber/common';
 import { Course } from '@sheber/courses';
+import { tableRowCount } from '@sheber/database/row-count';
 import { MasterCraft, User } from '@sheber/users';
 import {
   AssignMasterDto,
@@ -162,20 +163,27 @@ export class GroupsService {
   }
 
   async listGroups(actor: Actor, query: GroupQueryDto): Promise<Page<GroupView>> {
-    const [groups, total] = await this.dataSource.getRepository(Group).findAndCount({
-      where: {
-        ...(query.status && { status: query.status }),
-        ...(query.courseId && { courseId: query.courseId }),
-        ...(actor.role === 'master' && { masterId: actor.id }),
-      },
-      relations: { course: true, master: true },
-      // Courses and masters by a second query: with joins, TypeORM pages through a DISTINCT
-      // subquery over every group; this way the page is an index scan (ix_groups_start_code).
-      relationLoadStrategy: 'query',
-      order: { startDate: 'DESC', code: 'ASC' },
-      take: query.limit,
-      skip: query.offset,
-    });
+    const where = {
+      ...(query.status && { status: query.status }),
+      ...(query.courseId && { courseId: query.courseId }),
+      ...(actor.role === 'master' && { masterId: actor.id }),
+    };
+    const repository = this.dataSource.getRepository(Group);
+    const [groups, total] = await Promise.all([
+      repository.find({
+        where,
+        relations: { course: true, master: true },
+        // Courses and masters by a second query: with joins, TypeORM pages through a DISTINCT
+        // subquery over every group; this way the page is an index scan (ix_groups_start_code).
+        relationLoadStrategy: 'query',
+        order: { startDate: 'DESC', code: 'ASC' },
+        take: query.limit,
+        skip: query.offset,
+      }),
+      Object.keys(where).length > 0
+        ? repository.count({ where })
+        : tableRowCount(this.dataSource, 'groups'),
+    ]);
     return { items: groups.map(toGroupView), total };
   }
 

@@ -4,6 +4,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { AuditService, diffFields } from '@sheber/audit';
 import { Actor, InvalidInputError, NotFoundError, Page, RuleViolationError } from '@sheber/common';
 import { Environment } from '@sheber/config';
+import { tableRowCount } from '@sheber/database/row-count';
 import {
   CreateTraineeDto,
   TraineeListItemView,
@@ -45,8 +46,8 @@ function toView(trainee: Trainee): TraineeView {
 const TRAINEE_LIST_COLUMNS = `t.id, t.iin, t.last_name, t.first_name, t.patronymic,
   to_char(t.birth_date, 'YYYY-MM-DD') AS birth_date`;
 
-/** A name search counts its matches up to this many ("1000 or more"); narrow it to see the rest. */
-export const SEARCH_COUNT_LIMIT = 1000;
+/** A name search counts its matches up to this many ("10 000 or more"); narrow it to see the rest. */
+export const SEARCH_COUNT_LIMIT = 10_000;
 
 interface TraineeListRow {
   id: string;
@@ -236,14 +237,18 @@ export class TraineesService {
     const page = `ORDER BY t.last_name, t.first_name, t.id LIMIT $${limit} OFFSET $${limit + 1}`;
     const paging = [...params, query.limit, query.offset];
     if (fragments) {
-      // The trigram index finds the matches; up to SEARCH_COUNT_LIMIT of them are sorted here.
+      // The trigram index finds the matches; up to SEARCH_COUNT_LIMIT of them are sorted here, by
+      // the few columns of the order, and only the page is read whole.
       // Left to itself the planner walks the name order filtering by LIKE, slow for a name that
       // sorts late (docs/PERFORMANCE.md).
       const rows = await this.dataSource.query<(TraineeListRow & { hits: number })[]>(
         `WITH hits AS MATERIALIZED (
-           SELECT t.id FROM trainees t ${filter} LIMIT ${SEARCH_COUNT_LIMIT + 1})
+           SELECT t.id, t.last_name, t.first_name FROM trainees t ${filter}
+            LIMIT ${SEARCH_COUNT_LIMIT + 1}),
+         page AS (SELECT * FROM hits t ${page})
          SELECT ${TRAINEE_LIST_COLUMNS}, (SELECT count(*)::int FROM hits) AS hits
-           FROM hits h JOIN trainees t ON t.id = h.id ${page}`,
+           FROM page JOIN trainees t ON t.id = page.id
+          ORDER BY t.last_name, t.first_name, t.id`,
         paging,
       );
       const hits = rows[0]?.hits ?? (query.offset > 0 ? await this.countUpTo(filter, params) : 0);
@@ -260,7 +265,7 @@ export class TraineesService {
         `SELECT ${TRAINEE_LIST_COLUMNS} FROM trainees t ${filter} ${page}`,
         paging,
       ),
-      search ? this.countUpTo(filter, params) : this.countAll(),
+      search ? this.countUpTo(filter, params) : tableRowCount(this.dataSource, 'trainees'),
     ]);
     return { items: rows.map(toListItem), total };
   }
@@ -271,13 +276,6 @@ export class TraineesService {
       `SELECT count(*)::int AS n FROM (SELECT 1 FROM trainees t ${filter}
          LIMIT ${SEARCH_COUNT_LIMIT}) x`,
       params,
-    );
-    return row?.n ?? 0;
-  }
-
-  private async countAll(): Promise<number> {
-    const [row] = await this.dataSource.query<{ n: number }[]>(
-      'SELECT count(*)::int AS n FROM trainees',
     );
     return row?.n ?? 0;
   }
