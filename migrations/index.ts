@@ -7,6 +7,7 @@ import { Referrals1795324419334 } from './1795324419334-Referrals';
 import { EnrollmentFunction1795330000000 } from './1795330000000-EnrollmentFunction';
 import { MarkAttendanceFunction1795330100000 } from './1795330100000-MarkAttendanceFunction';
 import { ReadPathIndexes1795500000000 } from './1795500000000-ReadPathIndexes';
+import { SessionsAndSignInLimits1796035872685 } from './1796035872685-SessionsAndSignInLimits';
 
 export const MIGRATIONS = [
   Foundation1795313600304,
@@ -17,4 +18,5 @@ export const MIGRATIONS = [
   EnrollmentFunction1795330000000,
   MarkAttendanceFunction1795330100000,
   ReadPathIndexes1795500000000,
+  SessionsAndSignInLimits1796035872685,
 ];

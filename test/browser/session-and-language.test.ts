@@ -63,6 +63,38 @@ describe('sign-in, roles and languages', () => {
     await page.getByRole('button', { name: 'Sign in' }).waitFor();
   });
 
+  it("asks for a new password after an admin's reset, and nothing else until it is set", async () => {
+    const user = await createUser(stack.dataSource, 'staff');
+    const admin = await stack.apiAs((await createUser(stack.dataSource, 'admin')).email);
+    const { temporaryPassword } = await admin<{ temporaryPassword: string }>(
+      'POST',
+      `/api/users/${user.id}/reset-password`,
+    );
+
+    const page = await stack.newPage();
+    await page.goto('/');
+    await page.getByRole('textbox', { name: 'Email' }).fill(user.email);
+    await page.getByRole('textbox', { name: 'Password' }).fill(temporaryPassword);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('heading', { name: 'Set a new password' }).waitFor();
+    expect(await page.getByRole('navigation', { name: 'Menu' }).count()).toBe(0);
+
+    const current = page.getByLabel('Current (temporary) password');
+    const fresh = page.getByLabel('New password');
+    await current.fill('not-the-temporary-one');
+    await fresh.fill('my-own-password-now');
+    await page.getByRole('button', { name: 'Save the new password' }).click();
+    expect(await shown(page.getByRole('alert'), 'wrong')).toBe('The current password is wrong');
+
+    await current.fill(temporaryPassword);
+    await page.getByRole('button', { name: 'Save the new password' }).click();
+    await page.getByRole('link', { name: 'Courses' }).click();
+    await page.getByRole('heading', { name: 'Courses' }).waitFor();
+    // The renewed session cookie survives a reload.
+    await page.reload();
+    await page.getByRole('heading', { name: 'Courses' }).waitFor();
+  });
+
   it('shows each role only its own screens, and deep links survive a reload', async () => {
     const staff = await stack.newPage();
     await signIn(staff, staffEmail);

@@ -1,7 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { Redis } from 'ioredis';
 import type { DataSource } from 'typeorm';
-import { REDIS } from '../../libs/redis/src';
 import type { Role } from '../../libs/common/src';
 import { EmploymentCenter } from '../../libs/employment-centers/src';
 import { hashPassword, MasterCraft, User } from '../../libs/users/src';
@@ -81,12 +79,4 @@ export async function signedIn(
 ): Promise<CreatedUser & { token: string }> {
   const user = await createUser(testApp.dataSource, role, options);
   return { ...user, token: await login(testApp, user.email) };
-}
-
-/** Forgets every failed sign-in counted by this test app (they all come from one address). */
-export async function clearLoginFailures(testApp: TestApp): Promise<void> {
-  const redis = testApp.app.get<Redis>(REDIS);
-  const prefix = redis.options.keyPrefix ?? '';
-  const keys = await redis.keys(`${prefix}login-failures:*`);
-  if (keys.length > 0) await redis.del(...keys.map((key) => key.slice(prefix.length)));
 }

@@ -18,6 +18,7 @@ const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
 export function createFastifyAdapter(env: Environment, logger: Pino): FastifyAdapter {
   return new FastifyAdapter({
     bodyLimit: env.BODY_LIMIT_BYTES,
+    trustProxy: env.TRUST_PROXY.trim() === '' ? false : env.TRUST_PROXY,
     loggerInstance: logger,
     genReqId: (request: IncomingMessage) => {
       const given = request.headers['x-request-id'];

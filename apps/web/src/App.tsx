@@ -4,6 +4,7 @@ import { Navigate, Route, Routes } from 'react-router';
 import { Layout } from './components/Layout';
 import { Loading } from './components/data';
 import { CertificatesPage } from './pages/CertificatesPage';
+import { ChangePasswordPage } from './pages/ChangePasswordPage';
 import { CoursesPage } from './pages/CoursesPage';
 import { DashboardPage } from './pages/DashboardPage';
 import { GroupPage } from './pages/GroupPage';
@@ -66,6 +67,8 @@ export function App() {
             </Center>
           ) : user === null ? (
             <SignInPage />
+          ) : user.passwordChangeRequired ? (
+            <ChangePasswordPage />
           ) : (
             <Layout>
               <Routes>

@@ -26,6 +26,13 @@ export function whenUnauthenticated(handler: () => void): void {
   onUnauthenticated = handler;
 }
 
+let onPasswordChangeRequired: () => void = () => undefined;
+
+/** Called when the API answers 403 `password.change_required`: a new password comes first. */
+export function whenPasswordChangeRequired(handler: () => void): void {
+  onPasswordChangeRequired = handler;
+}
+
 function csrfToken(): string {
   const pair = document.cookie.split('; ').find((c) => c.startsWith('sheber_csrf='));
   return pair ? decodeURIComponent(pair.slice('sheber_csrf='.length)) : '';
@@ -57,6 +64,9 @@ export async function api<T>(
   if (response.ok) return parsed as T;
   const error = (parsed ?? {}) as ErrorBody;
   if (response.status === 401 && !path.startsWith('/api/auth/session')) onUnauthenticated();
+  if (response.status === 403 && error.code === 'password.change_required') {
+    onPasswordChangeRequired();
+  }
   const fieldErrors: Record<string, string> = {};
   for (const { field, messages } of error.errors ?? []) {
     fieldErrors[field] = messages.join('; ');

@@ -1,5 +1,5 @@
 import { createContext, useCallback, useContext, useEffect, useState, type ReactNode } from 'react';
-import { api, whenUnauthenticated } from './api';
+import { api, whenPasswordChangeRequired, whenUnauthenticated } from './api';
 import type { Craft, SessionUser } from './types';
 
 interface Session {
@@ -8,6 +8,8 @@ interface Session {
   crafts: Craft[];
   signIn: (email: string, password: string) => Promise<void>;
   signOut: () => Promise<void>;
+  /** Replaces the own password; the API renews the session cookies and ends other sessions. */
+  changePassword: (currentPassword: string, newPassword: string) => Promise<void>;
 }
 
 const SessionContext = createContext<Session | null>(null);
@@ -22,6 +24,9 @@ export function SessionProvider({ children }: { children: ReactNode }) {
 
   useEffect(() => {
     whenUnauthenticated(() => setUser(null));
+    whenPasswordChangeRequired(() =>
+      setUser((current) => (current ? { ...current, passwordChangeRequired: true } : current)),
+    );
     api<SessionUser>('GET', '/api/auth/me').then(setUser, () => setUser(null));
   }, []);
 
@@ -42,8 +47,16 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     setUser(null);
   }, []);
 
+  const changePassword = useCallback(async (currentPassword: string, newPassword: string) => {
+    const session = await api<{ user: SessionUser }>('PUT', '/api/auth/password', {
+      currentPassword,
+      newPassword,
+    });
+    setUser(session.user);
+  }, []);
+
   return (
-    <SessionContext.Provider value={{ user, crafts, signIn, signOut }}>
+    <SessionContext.Provider value={{ user, crafts, signIn, signOut, changePassword }}>
       {children}
     </SessionContext.Provider>
   );

@@ -7,6 +7,8 @@ export interface SessionUser {
   fullName: string;
   role: Role;
   employmentCenterId: string | null;
+  /** After an admin's reset: the app shows only the password change until it is done. */
+  passwordChangeRequired: boolean;
 }
 
 export interface Names {

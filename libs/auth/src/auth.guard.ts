@@ -3,8 +3,8 @@ import { Reflector } from '@nestjs/core';
 import type { FastifyRequest } from 'fastify';
 import { ForbiddenError, UnauthenticatedError, type Role } from '@sheber/common';
 import type { TokenSubject } from '@sheber/users';
-import { AuthService } from './auth.service';
-import { PUBLIC_KEY, ROLES_KEY } from './roles.decorator';
+import { AuthService, type TokenClaims } from './auth.service';
+import { BEFORE_PASSWORD_CHANGE_KEY, PUBLIC_KEY, ROLES_KEY } from './roles.decorator';
 import {
   CSRF_COOKIE,
   CSRF_HEADER,
@@ -14,7 +14,15 @@ import {
   SESSION_COOKIE,
 } from './session-cookies';
 
-export type AuthenticatedRequest = FastifyRequest & { user?: TokenSubject };
+/** How the request's token came: in the Authorization header or in the session cookie. */
+export type TokenCarrier = 'bearer' | 'cookie';
+
+export type AuthenticatedRequest = FastifyRequest & {
+  user?: TokenSubject;
+  session?: { claims: TokenClaims; carrier: TokenCarrier };
+};
+
+export const PASSWORD_CHANGE_REQUIRED = 'password.change_required';
 
 /** The roles a route declares, or undefined where it declares none (admin only). */
 export function declaredRoles(reflector: Reflector, context: ExecutionContext): Role[] | undefined {
@@ -36,19 +44,29 @@ function bearerToken(request: FastifyRequest): string | undefined {
  * A cookie-authenticated change must echo the CSRF cookie in X-CSRF-Token: a cross-site page can
  * make the browser send the cookie, but cannot read the CSRF cookie to copy it.
  */
-function requestToken(request: FastifyRequest): string | undefined {
-  const fromHeader = bearerToken(request);
-  if (fromHeader) return fromHeader;
+function requestToken(
+  request: FastifyRequest,
+): { token: string; carrier: TokenCarrier } | undefined {
+  const fromHeader = sentToken(request);
+  if (fromHeader?.carrier !== 'cookie') return fromHeader;
   const cookies = parseCookies(request.headers.cookie);
-  const fromCookie = cookies.get(SESSION_COOKIE);
-  if (!fromCookie) return undefined;
   if (
     !SAFE_METHODS.has(request.method) &&
     !csrfTokensMatch(request.headers[CSRF_HEADER], cookies.get(CSRF_COOKIE))
   ) {
     throw new ForbiddenError('The X-CSRF-Token header is missing or does not match the session');
   }
-  return fromCookie;
+  return fromHeader;
+}
+
+/** The token a request carries, bearer first, without the CSRF check (for sign-out). */
+export function sentToken(
+  request: FastifyRequest,
+): { token: string; carrier: TokenCarrier } | undefined {
+  const fromHeader = bearerToken(request);
+  if (fromHeader) return { token: fromHeader, carrier: 'bearer' };
+  const fromCookie = parseCookies(request.headers.cookie).get(SESSION_COOKIE);
+  return fromCookie ? { token: fromCookie, carrier: 'cookie' } : undefined;
 }
 
 /**
@@ -70,10 +88,21 @@ export class AuthGuard implements CanActivate {
     if (isPublic) return true;
 
     const request = context.switchToHttp().getRequest<AuthenticatedRequest>();
-    const token = requestToken(request);
-    if (!token) throw new UnauthenticatedError('Sign in first: this route needs an access token');
-    const user = await this.auth.authenticate(token);
+    const sent = requestToken(request);
+    if (!sent) throw new UnauthenticatedError('Sign in first: this route needs an access token');
+    const { user, claims } = await this.auth.session(sent.token);
     request.user = user;
+    request.session = { claims, carrier: sent.carrier };
+
+    if (
+      user.passwordChangeRequired &&
+      !this.reflector.get<boolean | undefined>(BEFORE_PASSWORD_CHANGE_KEY, context.getHandler())
+    ) {
+      throw new ForbiddenError(
+        'Set a new password first: PUT /api/auth/password with the temporary one',
+        PASSWORD_CHANGE_REQUIRED,
+      );
+    }
 
     const roles = declaredRoles(this.reflector, context) ?? [];
     if (user.role === 'admin' || roles.includes(user.role)) return true;

@@ -4,9 +4,10 @@ import { JwtModule } from '@nestjs/jwt';
 import { Environment } from '@sheber/config';
 import { UsersModule } from '@sheber/users';
 import { AuthGuard } from './auth.guard';
-import { AuthService } from './auth.service';
+import { AuthService, TOKEN_ALGORITHM, TOKEN_ISSUER } from './auth.service';
 import { LoginAttemptsService } from './login-attempts.service';
 import { RateLimitGuard } from './rate-limit.guard';
+import { RevokedTokens } from './revoked-tokens';
 import { TokenSubjectCache } from './token-subject-cache';
 
 @Module({
@@ -20,13 +21,20 @@ import { TokenSubjectCache } from './token-subject-cache';
         const key = createSecretKey(Buffer.from(env.JWT_SECRET, 'utf8'));
         return {
           secretOrKeyProvider: () => key,
-          signOptions: { algorithm: 'HS256' as const, issuer: 'sheber' },
-          verifyOptions: { algorithms: ['HS256' as const], issuer: 'sheber' },
+          signOptions: { algorithm: TOKEN_ALGORITHM, issuer: TOKEN_ISSUER },
+          verifyOptions: { algorithms: [TOKEN_ALGORITHM], issuer: TOKEN_ISSUER },
         };
       },
     }),
   ],
-  providers: [AuthService, AuthGuard, RateLimitGuard, LoginAttemptsService, TokenSubjectCache],
+  providers: [
+    AuthService,
+    AuthGuard,
+    RateLimitGuard,
+    LoginAttemptsService,
+    TokenSubjectCache,
+    RevokedTokens,
+  ],
   exports: [AuthService, AuthGuard, RateLimitGuard],
 })
 export class AuthModule {}

@@ -7,3 +7,4 @@ export * from './login-attempts.service';
 export * from './dto/login.dto';
 export * from './rate-limit.guard';
 export * from './session-cookies';
+export * from './entities';

@@ -82,6 +82,10 @@ export class Environment {
   @MaxLength(64)
   CENTRE_TIMEZONE = 'Asia/Almaty';
 
+  /**
+   * Failed sign-ins of one account from one address before that pair is blocked until its window
+   * ends; from LOGIN_SLOWDOWN_AFTER on, each failure makes the pair wait 1, 2, 4 … seconds.
+   */
   @Transform(toInt)
   @IsInt()
   @Min(1)
@@ -91,8 +95,36 @@ export class Environment {
   @Transform(toInt)
   @IsInt()
   @Min(1)
+  @Max(1000)
+  LOGIN_SLOWDOWN_AFTER = 3;
+
+  /** A pair's failures are forgotten this long after its last one; also the length of a block. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
   @Max(86400)
-  LOGIN_FAILURE_WINDOW_SECONDS = 60;
+  LOGIN_FAILURE_WINDOW_SECONDS = 900;
+
+  /** Failed sign-ins from one address, whatever the accounts, within LOGIN_ADDRESS_WINDOW_SECONDS. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(100_000)
+  LOGIN_ADDRESS_MAX_FAILURES = 100;
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(86400)
+  LOGIN_ADDRESS_WINDOW_SECONDS = 60;
+
+  /**
+   * Which proxies in front of the API to believe about the client's address (X-Forwarded-For):
+   * empty for none, else addresses, CIDR ranges or `loopback`, comma-separated. The sign-in limits
+   * count per address, so behind a reverse proxy this must name it.
+   */
+  @Matches(/^[\w.:/, -]{0,500}$/, { message: 'must be addresses, ranges or loopback' })
+  TRUST_PROXY = '';
 
   @Transform(toInt)
   @IsInt()

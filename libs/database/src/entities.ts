@@ -1,4 +1,5 @@
 import { AuditEntry } from '@sheber/audit';
+import { LoginFailure, RevokedToken } from '@sheber/auth';
 import { Certificate, CertificateCounter } from '@sheber/certificates';
 import { Course } from '@sheber/courses';
 import { Craft } from '@sheber/crafts';
@@ -23,8 +24,10 @@ export const ENTITIES = [
   Group,
   Holiday,
   Lesson,
+  LoginFailure,
   MasterCraft,
   Referral,
+  RevokedToken,
   Trainee,
   User,
 ];

@@ -1,11 +1,21 @@
+import { randomBytes } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In } from 'typeorm';
 import { AuditService, diffFields } from '@sheber/audit';
-import { Actor, InvalidInputError, NotFoundError, Page, type Role } from '@sheber/common';
+import {
+  Actor,
+  ConflictError,
+  InvalidInputError,
+  NotFoundError,
+  Page,
+  type Role,
+  RuleViolationError,
+} from '@sheber/common';
 import { Craft } from '@sheber/crafts';
 import { EmploymentCenter } from '@sheber/employment-centers';
-import { CreateUserDto, UpdateUserDto, UserView } from './dto/user.dto';
+import { sqlRows } from '@sheber/database/sql';
+import { CreateUserDto, TemporaryPasswordView, UpdateUserDto, UserView } from './dto/user.dto';
 import { User } from './entities/user.entity';
 import { hashPassword, spendVerificationTime, verifyPassword } from './password';
 
@@ -22,6 +32,19 @@ export function toUserView(user: User): UserView {
   };
 }
 
+function toTokenSubject(user: User): TokenSubject {
+  return {
+    id: user.id,
+    email: user.email,
+    fullName: user.fullName,
+    role: user.role,
+    active: user.active,
+    tokenVersion: user.tokenVersion,
+    employmentCenterId: user.employmentCenterId,
+    passwordChangeRequired: user.passwordChangeRequired,
+  };
+}
+
 /** What the token check needs to know about a user, read on every request. */
 export interface TokenSubject {
   id: string;
@@ -31,6 +54,7 @@ export interface TokenSubject {
   active: boolean;
   tokenVersion: number;
   employmentCenterId: string | null;
+  passwordChangeRequired: boolean;
 }
 
 function auditSnapshot(user: UserView): Record<string, unknown> {
@@ -170,9 +194,11 @@ export class UsersService {
         active: boolean;
         token_version: number;
         employment_center_id: string | null;
+        password_change_required: boolean;
       }[]
     >(
-      `SELECT id, email, full_name, role, active, token_version, employment_center_id
+      `SELECT id, email, full_name, role, active, token_version, employment_center_id,
+              password_change_required
          FROM users WHERE id = $1`,
       [id],
     );
@@ -186,7 +212,88 @@ export class UsersService {
       active: row.active,
       tokenVersion: row.token_version,
       employmentCenterId: row.employment_center_id,
+      passwordChangeRequired: row.password_change_required,
     };
+  }
+
+  /**
+   * The user's own password change: the current password must match and the new one differ.
+   * Ends every token of the user (token version) and lifts the change an admin's reset asked for.
+   */
+  async changeOwnPassword(
+    actor: Actor,
+    currentPassword: string,
+    newPassword: string,
+  ): Promise<TokenSubject> {
+    const userId = actor.id;
+    const stored = await this.dataSource
+      .getRepository(User)
+      .createQueryBuilder('u')
+      .addSelect('u.passwordHash')
+      .where('u.id = :id', { id: userId })
+      .getOne();
+    if (!stored) throw new NotFoundError('User', userId);
+    if (!(await verifyPassword(stored.passwordHash, currentPassword))) {
+      throw new RuleViolationError('password.current_wrong', 'The current password is wrong');
+    }
+    if (currentPassword === newPassword) {
+      throw new RuleViolationError(
+        'password.unchanged',
+        'The new password must differ from the current one',
+      );
+    }
+    const passwordHash = await hashPassword(newPassword);
+    const changed = await this.dataSource.transaction(async (manager) => {
+      // Only if nobody changed the password meanwhile (an admin's reset, another session).
+      const rows = await sqlRows<{ token_version: number }>(
+        manager,
+        `UPDATE users SET password_hash = $2, password_change_required = false,
+                          token_version = token_version + 1, updated_at = now()
+          WHERE id = $1 AND password_hash = $3 AND active
+          RETURNING token_version`,
+        [userId, passwordHash, stored.passwordHash],
+      );
+      const row = rows[0];
+      if (!row) {
+        throw new ConflictError('password.changed_meanwhile', 'The password changed meanwhile');
+      }
+      await this.audit.record(manager, actor, {
+        action: 'change_password',
+        entity: 'user',
+        entityId: userId,
+        changes: { password: 'changed' },
+      });
+      return row.token_version;
+    });
+    for (const listener of this.changedListeners) await listener(userId);
+    return { ...toTokenSubject(stored), tokenVersion: changed, passwordChangeRequired: false };
+  }
+
+  /**
+   * An admin's reset: a random temporary password, returned once, that the user must replace
+   * before anything else. Every token of the user stops working.
+   */
+  async resetPassword(actor: Actor, id: string): Promise<TemporaryPasswordView> {
+    const temporaryPassword = randomBytes(12).toString('base64url');
+    const passwordHash = await hashPassword(temporaryPassword);
+    await this.dataSource.transaction(async (manager) => {
+      const rows = await sqlRows<{ id: string }>(
+        manager,
+        `UPDATE users SET password_hash = $2, password_change_required = true,
+                          token_version = token_version + 1, updated_at = now()
+          WHERE id = $1 RETURNING id`,
+        [id, passwordHash],
+      );
+      if (rows.length === 0) throw new NotFoundError('User', id);
+      await this.audit.record(manager, actor, {
+        action: 'reset_password',
+        entity: 'user',
+        entityId: id,
+        changes: { password: 'reset' },
+      });
+    });
+    for (const listener of this.changedListeners) await listener(id);
+    return { temporaryPassword };
   }
 
   /** The active user with this email and password, or null. Takes the same time either way. */
@@ -202,7 +309,7 @@ export class UsersService {
       return null;
     }
     const matches = await verifyPassword(user.passwordHash, password);
-    return matches && user.active ? user : null;
+    return matches && user.active ? toTokenSubject(user) : null;
   }
 
   async countUsers(): Promise<number> {

@@ -45,6 +45,9 @@ export async function mountQueueDashboard(app: NestFastifyApplication): Promise<
         try {
           const user = await auth.authenticate(token);
           if (user.role !== 'admin') return refuse(reply, 403, 'Your role may not do this');
+          if (user.passwordChangeRequired) {
+            return refuse(reply, 403, 'Set a new password first');
+          }
         } catch (error) {
           return refuse(reply, 401, error instanceof Error ? error.message : 'Sign in first');
         }

@@ -1,9 +1,20 @@
-import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiConflictResponse, ApiTags } from '@nestjs/swagger';
+import {
+  Body,
+  Controller,
+  Get,
+  HttpCode,
+  Param,
+  ParseUUIDPipe,
+  Patch,
+  Post,
+  Query,
+} from '@nestjs/common';
+import { ApiBearerAuth, ApiConflictResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { CurrentActor } from '@sheber/auth';
 import type { Actor, Page } from '@sheber/common';
 import {
   CreateUserDto,
+  TemporaryPasswordView,
   UpdateUserDto,
   UserListQueryDto,
   UsersService,
@@ -47,5 +58,20 @@ export class UsersController {
     @Body() input: UpdateUserDto,
   ): Promise<UserView> {
     return this.users.updateUser(actor, id, input);
+  }
+
+  /**
+   * Resets an account's password to a random temporary one, shown in this answer only. Every
+   * session of the user ends; until the user sets a new password (PUT /api/auth/password), every
+   * other route answers them 403 `password.change_required`.
+   */
+  @Post(':id/reset-password')
+  @HttpCode(200)
+  @ApiOkResponse({ type: TemporaryPasswordView })
+  resetPassword(
+    @CurrentActor() actor: Actor,
+    @Param('id', new ParseUUIDPipe({ version: 'all' })) id: string,
+  ): Promise<TemporaryPasswordView> {
+    return this.users.resetPassword(actor, id);
   }
 }

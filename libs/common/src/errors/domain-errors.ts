@@ -55,7 +55,12 @@ export class InvalidInputError extends DomainError {
 
 /** The caller is signed in but may not do this. */
 export class ForbiddenError extends DomainError {
-  readonly code = 'forbidden';
+  constructor(
+    message: string,
+    readonly code: string = 'forbidden',
+  ) {
+    super(message);
+  }
 }
 
 /** The credentials are wrong, missing or no longer valid. */
@@ -65,10 +70,10 @@ export class UnauthenticatedError extends DomainError {
 
 /** Too many attempts; `retryAfterSeconds` tells the client when to try again. */
 export class TooManyAttemptsError extends DomainError {
-  readonly code = 'too_many_attempts';
   constructor(
     message: string,
     readonly retryAfterSeconds: number,
+    readonly code: string = 'too_many_attempts',
   ) {
     super(message);
   }

@@ -89,3 +89,8 @@ export class UserView {
   employmentCenterId: string | null;
   createdAt: Date;
 }
+
+export class TemporaryPasswordView {
+  /** Shown once: give it to the user, who must replace it at the next sign-in. */
+  temporaryPassword: string;
+}

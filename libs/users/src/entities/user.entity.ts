@@ -42,9 +42,16 @@ export class User {
   @Column({ type: 'boolean', default: true })
   active: boolean;
 
-  /** Bumped when the password changes or the account is deactivated: older tokens stop working. */
+  /**
+   * Bumped when the password changes or is reset, the role changes or the account is deactivated:
+   * every token issued before stops working.
+   */
   @Column({ name: 'token_version', type: 'integer', default: 0 })
   tokenVersion: number;
+
+  /** Set by an admin's password reset: the user may only change the password until they do. */
+  @Column({ name: 'password_change_required', type: 'boolean', default: false })
+  passwordChangeRequired: boolean;
 
   @Index('ix_users_employment_center')
   @Column({ name: 'employment_center_id', type: 'uuid', nullable: true })
