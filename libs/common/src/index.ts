@@ -8,3 +8,4 @@ export * from './validation/input-validation.exception';
 export * from './validation/dates';
 export * from './validation/transforms';
 export * from './time-zone';
+export * from './pdf/fonts';
