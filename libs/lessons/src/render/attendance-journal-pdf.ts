@@ -97,23 +97,28 @@ export function renderAttendanceJournalPdf(
   const pageCount = lessonPages.length * rowPages.length;
   const held = journal.lessons.filter((l) => l.held);
 
+  // Cell frames are drawn after the page's text, in one path: a path may not enclose text.
+  let frames: [number, number, number][] = [];
+  /** A framed cell; a short value (a letter, a date) is centred by hand, which is much cheaper. */
   const cell = (
     value: string,
     x: number,
     y: number,
     w: number,
-    options: { bold?: boolean; size?: number; align?: 'left' | 'center' | 'right' } = {},
+    options: { bold?: boolean; size?: number; align?: 'left' | 'center' } = {},
   ) => {
-    doc.rect(x, y, w, ROW_HEIGHT).stroke();
-    doc
-      .font(options.bold ? 'bold' : 'regular')
-      .fontSize(options.size ?? 8)
-      .text(value, x + 2, y + (ROW_HEIGHT - (options.size ?? 8)) / 2 - 1, {
-        width: w - 4,
-        align: options.align ?? 'center',
-        lineBreak: false,
-        ellipsis: true,
-      });
+    const size = options.size ?? 8;
+    frames.push([x, y, w]);
+    if (value === '') return;
+    doc.font(options.bold ? 'bold' : 'regular').fontSize(size);
+    const textY = y + (ROW_HEIGHT - size) / 2 - 1;
+    const width = doc.widthOfString(value);
+    if (width <= w - 4) {
+      const textX = options.align === 'left' ? x + 2 : x + (w - width) / 2;
+      doc.text(value, textX, textY, { lineBreak: false });
+    } else {
+      doc.text(value, x + 2, textY, { width: w - 4, lineBreak: false, ellipsis: true });
+    }
   };
 
   let page = 0;
@@ -191,6 +196,9 @@ export function renderAttendanceJournalPdf(
         );
       });
 
+      for (const [fx, fy, fw] of frames) doc.rect(fx, fy, fw, ROW_HEIGHT);
+      doc.stroke();
+      frames = [];
       doc.font('regular').fontSize(8);
       doc.text(
         `Өткізілді · Проведено: ${held.length} / ${journal.lessons.length} сабақ · занятий`,
