@@ -6,6 +6,7 @@ import { Certificates1795319372673 } from './1795319372673-Certificates';
 import { Referrals1795324419334 } from './1795324419334-Referrals';
 import { EnrollmentFunction1795330000000 } from './1795330000000-EnrollmentFunction';
 import { MarkAttendanceFunction1795330100000 } from './1795330100000-MarkAttendanceFunction';
+import { ReopenAndReissue1795340000000 } from './1795340000000-ReopenAndReissue';
 import { ReadPathIndexes1795500000000 } from './1795500000000-ReadPathIndexes';
 import { SessionsAndSignInLimits1796035872685 } from './1796035872685-SessionsAndSignInLimits';
 
@@ -17,6 +18,7 @@ export const MIGRATIONS = [
   Referrals1795324419334,
   EnrollmentFunction1795330000000,
   MarkAttendanceFunction1795330100000,
+  ReopenAndReissue1795340000000,
   ReadPathIndexes1795500000000,
   SessionsAndSignInLimits1796035872685,
 ];

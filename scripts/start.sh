@@ -74,5 +74,7 @@ cat <<INFO
 
   Stop with Ctrl+C.
 INFO
+# Printed QR codes open PUBLIC_BASE_URL: say once when no other machine can reach it.
+node -e "const w = require('./dist/libs/config/src/public-address.js').loopbackAddressWarning(process.env.PUBLIC_BASE_URL); if (w) console.log('\n  Warning: ' + w + '\n');"
 
 wait -n "${pids[@]}"

@@ -15,6 +15,8 @@ describe('certificate verification page', () => {
   let stack: BrowserStack;
   let valid: Certificate;
   let revoked: Certificate;
+  let reissued: Certificate;
+  let replacement: Certificate;
 
   beforeAll(async () => {
     stack = await startBrowserStack({ worker: true });
@@ -48,6 +50,10 @@ describe('certificate verification page', () => {
     valid = await issue('Төлеуова');
     revoked = await issue('Жұмабаева');
     await admin('POST', `/api/certificates/${revoked.id}/revoke`, { reason: 'issued by mistake' });
+    reissued = await issue('Сейітова');
+    replacement = await admin<Certificate>('POST', `/api/certificates/${reissued.id}/reissue`, {
+      reason: 'the surname was misspelt',
+    });
   });
   afterAll(async () => {
     await stack?.close();
@@ -71,6 +77,14 @@ describe('certificate verification page', () => {
     );
     await page.getByText(/^Revoked: /).waitFor();
     await screenshot(page, 'verify-revoked');
+  });
+
+  it('names the certificate that replaced a reissued one', async () => {
+    const page = await stack.newPage({ mobile: true });
+    await page.goto(`/verify/${reissued.verificationCode}`);
+    expect(await shown(page.getByRole('status'), 'Revoked')).toMatch(/^Revoked/);
+    await page.getByText(`Replaced by certificate: ${replacement.number}`).waitFor();
+    expect(replacement.number).not.toBe(reissued.number);
   });
 
   it('says a code nobody issued is unknown', async () => {

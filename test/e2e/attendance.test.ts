@@ -38,7 +38,7 @@ describe('lessons, attendance and completion', () => {
   /** A running group made through the API (so its lessons are generated), with `n` trainees. */
   async function runningGroup(
     n: number,
-    options: { capacity?: number; minAttendancePercent?: number } = {},
+    options: { capacity?: number; minAttendancePercent?: number; from?: number; to?: number } = {},
   ) {
     const course = await createCourse(t.dataSource, {
       minAttendancePercent: options.minAttendancePercent ?? 80,
@@ -50,8 +50,8 @@ describe('lessons, attendance and completion', () => {
       .send({
         courseId: course.id,
         code: `AT-${Date.now()}-${Math.floor(Math.random() * 1000)}`,
-        startDate: addDays(today, -20),
-        endDate: addDays(today, 20),
+        startDate: addDays(today, options.from ?? -20),
+        endDate: addDays(today, options.to ?? 20),
         schedule: DAILY,
         capacity: options.capacity ?? 8,
       });
@@ -257,7 +257,8 @@ describe('lessons, attendance and completion', () => {
   });
 
   it('shows attendance rates in the roster, the trainee’s enrollments and the sheet (JSON and CSV with BOM)', async () => {
-    const group = await runningGroup(2);
+    // Lessons only on the five days marked: a lesson that took place unmarked would count as held.
+    const group = await runningGroup(2, { from: -5, to: -1 });
     const [a, b] = group.enrollments as [string, string];
     const days = [-5, -4, -3, -2, -1];
     const statuses: Record<number, [string, string]> = {
@@ -318,15 +319,17 @@ describe('lessons, attendance and completion', () => {
     expect(text).toContain('75%');
     const bad = await t
       .http()
-      .get(`/api/groups/${group.id}/attendance?format=pdf`)
+      .get(`/api/groups/${group.id}/attendance?format=xls`)
       .set(bearer(staff));
     expect(bad.status).toBe(400);
   });
 
   it('completes an enrollment at the threshold, refuses one below it with 422, and lets only admin override', async () => {
-    const group = await runningGroup(2, { minAttendancePercent: 75 });
+    // Four lessons, all over and marked: completion waits for neither time nor marks.
+    const group = await runningGroup(2, { minAttendancePercent: 75, from: -4, to: -1 });
     const [good, poor] = group.enrollments as [string, string];
     for (const [day, sg, sp] of [
+      [-4, 'excused', 'absent'],
       [-3, 'present', 'absent'],
       [-2, 'present', 'absent'],
       [-1, 'absent', 'present'],
@@ -344,7 +347,7 @@ describe('lessons, attendance and completion', () => {
     expect(refused.status).toBe(422);
     expect(refused.body.details).toEqual({ attendanceRate: 2 / 3, thresholdPercent: 75 });
     expect(refused.body.message).toMatch(/66\.7%.*75%/);
-    // One more present lesson lifts it to 3/4 = 75%.
+    // The first lesson, corrected from excused to present, lifts it to 3/4 = 75%.
     await mark(group.on(addDays(today, -4)).id, group.master.token, [
       { enrollmentId: good, status: 'present' },
       { enrollmentId: poor, status: 'absent' },
@@ -389,7 +392,8 @@ describe('lessons, attendance and completion', () => {
   });
 
   it('completing a group completes the eligible, fails the others and withdraws the waitlist in one go', async () => {
-    const group = await runningGroup(3, { capacity: 2 });
+    // One lesson, yesterday: the training is over once it is marked.
+    const group = await runningGroup(3, { capacity: 2, from: -1, to: -1 });
     const [good, poor, waiting] = group.enrollments as [string, string, string];
     await mark(group.on(addDays(today, -1)).id, group.master.token, [
       { enrollmentId: good, status: 'present' },

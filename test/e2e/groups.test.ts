@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { addDays, todayIn } from '../../libs/common/src';
 import { createCourse, createGroup, MON_WED_MORNING } from '../factories/catalog';
 import { signedIn } from '../factories/users';
 import { bearer } from '../support/http';
@@ -101,7 +102,13 @@ describe('courses and groups', () => {
 
   it('moves through planned → open → in_progress → completed and refuses every other step with 409', async () => {
     const master = await signedIn(t, 'master', { crafts: ['pottery'] });
-    const group = await createGroup(t.dataSource, { status: 'planned' });
+    // A group that has run (no lessons of its own here): completion waits for its end date.
+    const today = todayIn('Asia/Almaty');
+    const group = await createGroup(t.dataSource, {
+      status: 'planned',
+      startDate: addDays(today, -60),
+      endDate: addDays(today, -1),
+    });
     const step = (action: string) =>
       t.http().post(`/api/groups/${group.id}/${action}`).set(bearer(staff));
 

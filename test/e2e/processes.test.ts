@@ -138,6 +138,20 @@ describe('the built processes', () => {
     expect(worker.output()).toMatch(/Worker stopped on SIGTERM/);
   });
 
+  it('the worker warns once at start when PUBLIC_BASE_URL is an address of this machine only', async () => {
+    const loopback = startProcess(BUILT.worker, [], { PUBLIC_BASE_URL: 'http://127.0.0.1:3000' });
+    const public_ = startProcess(BUILT.worker, [], {
+      PUBLIC_BASE_URL: 'https://sheber.example.kz',
+    });
+    await Promise.all([loopback, public_].map((w) => w.waitForOutput(/Worker ready/)));
+    for (const worker of [loopback, public_]) worker.child.kill('SIGTERM');
+    await Promise.all([loopback.exited, public_.exited]);
+    expect(loopback.output().match(/PUBLIC_BASE_URL is http:\/\/127\.0\.0\.1:3000/g)).toHaveLength(
+      1,
+    );
+    expect(public_.output()).not.toContain('PUBLIC_BASE_URL');
+  });
+
   it('the API stops cleanly on SIGTERM', async () => {
     const port = await freePort();
     const api = startProcess(BUILT.api, [], { PORT: String(port), HOST: '127.0.0.1' });

@@ -111,8 +111,9 @@ describe('referrals from employment centres', () => {
       .send({
         courseId: course.id,
         code: `RF-${randomUUID().slice(0, 8)}`,
-        startDate: addDays(today, -20),
-        endDate: addDays(today, 20),
+        // One lesson, yesterday: once marked, the training is over and trainees may complete.
+        startDate: addDays(today, -1),
+        endDate: addDays(today, -1),
         schedule: DAILY,
         capacity,
       });
@@ -267,6 +268,12 @@ describe('referrals from employment centres', () => {
       });
 
       // Completing the group fails the one who never came: the referral is dropped with it.
+      const absent = await t
+        .http()
+        .put(`/api/lessons/${group.yesterday.id}/attendance`)
+        .set(bearer(group.master.token))
+        .send({ marks: [{ enrollmentId: enrolledF.enrollment!.id, status: 'absent' }] });
+      expect(absent.status).toBe(200);
       expect(
         (await t.http().post(`/api/groups/${group.id}/complete`).set(bearer(staff))).status,
       ).toBe(200);

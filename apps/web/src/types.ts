@@ -54,6 +54,27 @@ export interface Group {
   capacity: number;
   status: GroupStatus;
   seats: { capacity: number; active: number; waitlisted: number };
+  completedAt: string | null;
+  /** In the answer of GET /api/groups/:id only. */
+  certificates?: { issued: number; pending: number; failed: number; revoked: number };
+}
+
+/** GET /api/groups/:id/completion-preview: what completing would do. */
+export interface CompletionPreview {
+  planned: number;
+  held: number;
+  unmarked: number;
+  lastLessonDate: string | null;
+  endDate: string;
+  refusal: 'group.completion_too_early' | 'group.lessons_unmarked' | null;
+  thresholdPercent: number | null;
+  active: number;
+  eligible: number;
+  belowThreshold: {
+    enrollmentId: string;
+    trainee: { lastName: string; firstName: string; patronymic: string | null };
+    attendanceRate: number | null;
+  }[];
 }
 
 export interface Master {
@@ -127,6 +148,8 @@ export interface Certificate {
   holder: string;
   issuedAt: string | null;
   revokedAt: string | null;
+  revokeReason: string | null;
+  replacedBy: { id: string; number: string } | null;
   failureReason: string | null;
 }
 
@@ -140,6 +163,7 @@ export interface PublicCertificate {
   hours?: number;
   issuedAt?: string | null;
   revokedAt?: string | null;
+  replacedBy?: string | null;
 }
 
 export type ReferralStatus =

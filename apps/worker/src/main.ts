@@ -1,8 +1,9 @@
 import 'reflect-metadata';
 import { setFlagsFromString } from 'node:v8';
 import { NestFactory } from '@nestjs/core';
+import { Logger } from '@nestjs/common';
 import { createPinoLogger, PinoNestLogger } from '@sheber/common';
-import { loadEnvironmentOrExit } from '@sheber/config';
+import { loadEnvironmentOrExit, loopbackAddressWarning } from '@sheber/config';
 import { WorkerModule } from './worker.module';
 
 // A worker's heap holds Nest, TypeORM and BullMQ (about 70 MB). In a heap that size V8 starts
@@ -19,6 +20,9 @@ async function bootstrap(): Promise<void> {
   });
   // SIGTERM and SIGINT close the context: connections are released and running jobs finish.
   app.enableShutdownHooks();
+  // The worker prints the QR codes: say once, at start, when they would lead nowhere.
+  const warning = loopbackAddressWarning(env.PUBLIC_BASE_URL);
+  if (warning) new Logger('Worker').warn(warning);
 }
 
 void bootstrap().catch((error: unknown) => {

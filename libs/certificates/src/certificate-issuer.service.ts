@@ -8,9 +8,11 @@ import { preparedRows, type PreparedStatement } from '@sheber/database/sql';
 import { CertificateStorage } from './certificate-storage';
 import { type HolderColumns, holderName } from './holder-name';
 import {
+  type CertificateDocument,
   type CertificateFonts,
   loadCertificateFonts,
   renderCertificatePdf,
+  renderCertificatesPdf,
 } from './render/certificate-pdf';
 
 export type IssueOutcome = 'issued' | 'skipped';
@@ -49,6 +51,31 @@ const READ: PreparedStatement = {
           WHERE c.id = $1`,
 };
 
+interface PrintedCertificateRow extends CertificateToIssue {
+  issue_date: string;
+  revoked_on: string | null;
+  replaced_by: string | null;
+}
+
+/** A certificate as printed before (issue date kept), with its revocation; $1 is the time zone. */
+const PRINTED_SELECT = `
+  SELECT c.status, c.number, c.verification_code, t.last_name, t.first_name, t.patronymic,
+         co.title, co.hours, cr.name_kk, cr.name_ru,
+         to_char(g.start_date, 'YYYY-MM-DD') AS start_date,
+         to_char(g.end_date, 'YYYY-MM-DD') AS end_date,
+         u.full_name AS master,
+         to_char(coalesce(c.issued_at, c.created_at) AT TIME ZONE $1, 'YYYY-MM-DD') AS issue_date,
+         to_char(c.revoked_at AT TIME ZONE $1, 'YYYY-MM-DD') AS revoked_on,
+         r.number AS replaced_by
+    FROM certificates c
+    JOIN enrollments e ON e.id = c.enrollment_id
+    JOIN trainees t ON t.id = e.trainee_id
+    JOIN groups g ON g.id = e.group_id
+    JOIN courses co ON co.id = g.course_id
+    JOIN crafts cr ON cr.code = co.craft
+    LEFT JOIN users u ON u.id = g.master_id
+    LEFT JOIN certificates r ON r.id = c.replaced_by_id`;
+
 /** Only a certificate still pending or failed is marked: of two runs at once, one records it. */
 const MARK_ISSUED: PreparedStatement = {
   name: 'certificate_mark_issued',
@@ -74,6 +101,61 @@ export class CertificateIssuer {
     private readonly env: Environment,
   ) {}
 
+  private verificationUrl(code: string): string {
+    return `${this.env.PUBLIC_BASE_URL.replace(/\/$/, '')}/verify/${code}`;
+  }
+
+  private documentOf(row: PrintedCertificateRow): CertificateDocument {
+    return {
+      number: row.number,
+      holder: holderName(row),
+      courseTitle: row.title,
+      craft: { kk: row.name_kk, ru: row.name_ru },
+      hours: row.hours,
+      startDate: row.start_date,
+      endDate: row.end_date,
+      master: row.master,
+      issueDate: row.issue_date,
+      verificationUrl: this.verificationUrl(row.verification_code),
+      ...(row.status === 'revoked' && {
+        revoked: { date: row.revoked_on ?? row.issue_date, replacedBy: row.replaced_by },
+      }),
+    };
+  }
+
+  /**
+   * A revoked certificate as it is served: drawn again from the database with the revocation
+   * stamp over it (pdfkit cannot draw onto an existing PDF); the stored original stays as it was.
+   */
+  async renderRevokedCertificate(certificateId: string): Promise<Buffer> {
+    const [row] = await this.dataSource.query<PrintedCertificateRow[]>(
+      `${PRINTED_SELECT} WHERE c.id = $2`,
+      [this.env.CENTRE_TIMEZONE, certificateId],
+    );
+    if (!row) throw new Error(`Certificate ${certificateId} is gone`);
+    this.fonts ??= loadCertificateFonts();
+    return renderCertificatePdf(this.documentOf(row), this.fonts);
+  }
+
+  /**
+   * Every issued (not revoked) certificate of a group in one PDF, one page each, in the order of
+   * their numbers; null when there is none. Rendered inline: a group holds at most 8 trainees, so
+   * at most 8 pages (some 30 ms).
+   */
+  async renderGroupCertificates(groupId: string, code: string): Promise<Buffer | null> {
+    const rows = await this.dataSource.query<PrintedCertificateRow[]>(
+      `${PRINTED_SELECT} WHERE e.group_id = $2 AND c.status = 'issued' ORDER BY c.number`,
+      [this.env.CENTRE_TIMEZONE, groupId],
+    );
+    if (rows.length === 0) return null;
+    this.fonts ??= loadCertificateFonts();
+    return renderCertificatesPdf(
+      rows.map((row) => this.documentOf(row)),
+      this.fonts,
+      { title: `Сертификаттар · Сертификаты ${code}`, date: todayIn(this.env.CENTRE_TIMEZONE) },
+    );
+  }
+
   async issueCertificate(certificateId: string): Promise<IssueOutcome> {
     const [row] = await preparedRows<CertificateToIssue>(this.dataSource, READ, [certificateId]);
     if (!row || (row.status !== 'pending' && row.status !== 'failed')) return 'skipped';
@@ -90,7 +172,7 @@ export class CertificateIssuer {
         endDate: row.end_date,
         master: row.master,
         issueDate: todayIn(this.env.CENTRE_TIMEZONE),
-        verificationUrl: `${this.env.PUBLIC_BASE_URL.replace(/\/$/, '')}/verify/${row.verification_code}`,
+        verificationUrl: this.verificationUrl(row.verification_code),
       },
       this.fonts,
     );

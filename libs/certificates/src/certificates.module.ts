@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { AuditModule } from '@sheber/audit';
 import { Environment } from '@sheber/config';
+import { EnrollmentsModule } from '@sheber/enrollments';
 import { LessonsModule } from '@sheber/lessons';
 import { QueuesModule } from '@sheber/queues';
 import { CertificateIssuer } from './certificate-issuer.service';
@@ -8,7 +9,7 @@ import { CertificateStorage, LocalDirectoryStorage } from './certificate-storage
 import { CertificatesService } from './certificates.service';
 
 @Module({
-  imports: [AuditModule, LessonsModule, QueuesModule],
+  imports: [AuditModule, EnrollmentsModule, LessonsModule, QueuesModule],
   providers: [
     CertificatesService,
     CertificateIssuer,

@@ -5,6 +5,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '@sheber/audit';
 import { Actor, ConflictError, NotFoundError, Page, todayIn } from '@sheber/common';
+import { EnrollmentEvents } from '@sheber/enrollments';
 import { Environment } from '@sheber/config';
 import { tableRowCount } from '@sheber/database/row-count';
 import { sqlRows } from '@sheber/database/sql';
@@ -20,6 +21,7 @@ import {
   looksLikeVerificationCode,
   newVerificationCode,
 } from './certificate-number';
+import { CertificateIssuer } from './certificate-issuer.service';
 import { CertificateStorage } from './certificate-storage';
 import { type HolderColumns, holderName } from './holder-name';
 import {
@@ -27,6 +29,7 @@ import {
   CertificateView,
   GroupCertificateCounts,
   GroupCertificatesQueuedView,
+  GroupCertificatesRevokedView,
   PublicCertificateView,
 } from './dto/certificate.dto';
 import type { CertificateStatus } from './entities/certificate.entity';
@@ -42,6 +45,8 @@ interface CertificateRow extends HolderColumns {
   issued_at: Date | null;
   revoked_at: Date | null;
   revoke_reason: string | null;
+  replaced_by_id: string | null;
+  replaced_by: string | null;
   failure_reason: string | null;
   created_at: Date;
 }
@@ -49,12 +54,13 @@ interface CertificateRow extends HolderColumns {
 const CERTIFICATE_COLUMNS = `
   c.id, c.number, c.status, c.verification_code, c.enrollment_id, e.trainee_id, e.group_id,
   t.last_name, t.first_name, t.patronymic, c.issued_at, c.revoked_at, c.revoke_reason,
-  c.failure_reason, c.created_at`;
+  c.replaced_by_id, r.number AS replaced_by, c.failure_reason, c.created_at`;
 
 const CERTIFICATE_FROM = `
   FROM certificates c
   JOIN enrollments e ON e.id = c.enrollment_id
-  JOIN trainees t ON t.id = e.trainee_id`;
+  JOIN trainees t ON t.id = e.trainee_id
+  LEFT JOIN certificates r ON r.id = c.replaced_by_id`;
 
 function toView(row: CertificateRow): CertificateView {
   return {
@@ -69,6 +75,9 @@ function toView(row: CertificateRow): CertificateView {
     issuedAt: row.issued_at,
     revokedAt: row.revoked_at,
     revokeReason: row.revoke_reason,
+    replacedBy: row.replaced_by_id
+      ? { id: row.replaced_by_id, number: row.replaced_by ?? '' }
+      : null,
     failureReason: row.failure_reason,
     createdAt: row.created_at,
   };
@@ -91,6 +100,8 @@ export class CertificatesService implements OnModuleInit {
     private readonly env: Environment,
     @InjectQueue(CERTIFICATE_QUEUE) private readonly queue: Queue<IssueCertificatePayload>,
     private readonly storage: CertificateStorage,
+    private readonly issuer: CertificateIssuer,
+    private readonly enrollmentEvents: EnrollmentEvents,
   ) {
     // Without a listener BullMQ prints every failed reconnect to stderr; one warning a minute is
     // enough, and the health check reports Redis as down meanwhile.
@@ -106,6 +117,147 @@ export class CertificatesService implements OnModuleInit {
     this.completion.onEnrollmentCompleted((manager, enrollmentId, actor) =>
       this.writePendingCertificate(manager, enrollmentId, actor).then(() => undefined),
     );
+    // A reopened group's certificates are revoked in the reopening transaction, with its reason.
+    this.enrollmentEvents.onEnrollmentsReopened(async (manager, enrollmentIds, actor, reason) => {
+      await this.revokeWithin(manager, actor, { enrollmentIds }, reason);
+    });
+  }
+
+  /**
+   * Revokes every certificate not yet revoked of these enrollments or of this group, inside the
+   * caller's transaction, one audit row each; returns them. The numbers stay taken for good.
+   */
+  private async revokeWithin(
+    manager: EntityManager,
+    actor: Actor,
+    filter: { enrollmentIds?: string[]; groupId?: string },
+    reason: string,
+  ): Promise<{ id: string; number: string; status: CertificateStatus }[]> {
+    const revoked = await sqlRows<{ id: string; number: string; status: CertificateStatus }>(
+      manager,
+      `WITH target AS (
+         SELECT c.id, c.status FROM certificates c JOIN enrollments e ON e.id = c.enrollment_id
+          WHERE c.status <> 'revoked'
+            AND (($1::uuid[] IS NOT NULL AND c.enrollment_id = ANY($1)) OR ($2::uuid IS NOT NULL AND e.group_id = $2))
+          ORDER BY c.number FOR UPDATE OF c)
+       UPDATE certificates c SET status = 'revoked', revoked_at = now(), revoke_reason = $3,
+              updated_at = now()
+         FROM target WHERE c.id = target.id
+       RETURNING c.id, c.number, target.status`,
+      [filter.enrollmentIds ?? null, filter.groupId ?? null, reason],
+    );
+    for (const row of revoked) {
+      await this.audit.record(manager, actor, {
+        action: 'revoke',
+        entity: 'certificate',
+        entityId: row.id,
+        changes: { status: { from: row.status, to: 'revoked' }, reason },
+      });
+    }
+    return revoked;
+  }
+
+  /**
+   * Revokes all certificates of a group at once (admin), one reason for all, in one transaction;
+   * the group itself stays as it is.
+   */
+  async revokeGroupCertificates(
+    actor: Actor,
+    groupId: string,
+    reason: string,
+  ): Promise<GroupCertificatesRevokedView> {
+    const revoked = await this.dataSource.transaction(async (manager) => {
+      const [group] = await sqlRows<{ code: string }>(
+        manager,
+        'SELECT code FROM groups WHERE id = $1 FOR UPDATE',
+        [groupId],
+      );
+      if (!group) throw new NotFoundError('Group', groupId);
+      const rows = await this.revokeWithin(manager, actor, { groupId }, reason);
+      await this.audit.record(manager, actor, {
+        action: 'revoke_certificates',
+        entity: 'group',
+        entityId: groupId,
+        changes: { reason, revoked: rows.map((r) => r.number) },
+      });
+      return rows;
+    });
+    return {
+      revoked: revoked.map((r) => r.number),
+      certificates: await this.countCertificatesOfGroup(groupId),
+    };
+  }
+
+  /**
+   * Reissues a certificate (admin, with a reason): the old one is revoked and names its
+   * replacement; the new one takes the next number of the year and is rendered by the worker from
+   * the current data, like any pending certificate.
+   */
+  async reissueCertificate(actor: Actor, id: string, reason: string): Promise<CertificateView> {
+    const replacementId = await this.dataSource.transaction(async (manager) => {
+      const [row] = await sqlRows<{
+        status: CertificateStatus;
+        number: string;
+        enrollment_id: string;
+        enrollment_status: string;
+      }>(
+        manager,
+        `SELECT c.status, c.number, c.enrollment_id, e.status AS enrollment_status
+           FROM certificates c JOIN enrollments e ON e.id = c.enrollment_id
+          WHERE c.id = $1 FOR UPDATE OF c`,
+        [id],
+      );
+      if (!row) throw new NotFoundError('Certificate', id);
+      if (row.status === 'revoked') {
+        throw new ConflictError(
+          'certificate_revoked',
+          `Certificate ${row.number} is revoked; reissue its replacement instead`,
+        );
+      }
+      if (row.enrollment_status !== 'completed') {
+        throw new ConflictError(
+          'enrollment_not_completed',
+          `The enrollment of certificate ${row.number} is ${row.enrollment_status}`,
+        );
+      }
+      await sqlRows(
+        manager,
+        `UPDATE certificates SET status = 'revoked', revoked_at = now(), revoke_reason = $2,
+                updated_at = now()
+          WHERE id = $1`,
+        [id, reason],
+      );
+      const newId = await this.writePendingCertificate(manager, row.enrollment_id, actor);
+      await sqlRows(manager, 'UPDATE certificates SET replaced_by_id = $2 WHERE id = $1', [
+        id,
+        newId,
+      ]);
+      const [created] = await sqlRows<{ number: string }>(
+        manager,
+        'SELECT number FROM certificates WHERE id = $1',
+        [newId],
+      );
+      await this.audit.record(manager, actor, {
+        action: 'reissue',
+        entity: 'certificate',
+        entityId: id,
+        changes: {
+          status: { from: row.status, to: 'revoked' },
+          reason,
+          replacedBy: created!.number,
+        },
+      });
+      return newId;
+    });
+    try {
+      await this.queueCertificates([replacementId]);
+    } catch (error) {
+      // Committed: the sweeper queues the pending replacement later.
+      this.logger.warn(
+        `Could not queue certificates: ${error instanceof Error ? error.message : String(error)}`,
+      );
+    }
+    return this.getCertificate(replacementId);
   }
 
   async writePendingCertificate(
@@ -115,7 +267,7 @@ export class CertificatesService implements OnModuleInit {
   ): Promise<string> {
     const [existing] = await sqlRows<{ id: string }>(
       manager,
-      'SELECT id FROM certificates WHERE enrollment_id = $1',
+      "SELECT id FROM certificates WHERE enrollment_id = $1 AND status <> 'revoked'",
       [enrollmentId],
     );
     if (existing) return existing.id;
@@ -351,11 +503,15 @@ export class CertificatesService implements OnModuleInit {
   }
 
   /**
-   * The stored PDF of an issued (or since revoked) certificate, with its number for the file name.
-   * An officer gets only the certificate of an enrollment that the officer's centre referred;
-   * any other is "not found".
+   * The PDF of a certificate, with its number for the file name: the stored file of an issued
+   * one; a revoked one drawn again with the revocation stamp over it (the stored original is kept
+   * as it was). An officer gets only the certificate of an enrollment that the officer's centre
+   * referred; any other is "not found".
    */
-  async readCertificatePdf(actor: Actor, id: string): Promise<{ number: string; pdf: Buffer }> {
+  async readCertificatePdf(
+    actor: Actor,
+    id: string,
+  ): Promise<{ number: string; status: CertificateStatus; pdf: Buffer }> {
     const officerCentre = actor.role === 'officer' ? (actor.employmentCenterId ?? '') : null;
     const [row] = await this.dataSource.query<
       { number: string; status: CertificateStatus; file_key: string | null }[]
@@ -368,13 +524,37 @@ export class CertificatesService implements OnModuleInit {
       [id, officerCentre],
     );
     if (!row) throw new NotFoundError('Certificate', id);
+    if (row.status === 'revoked') {
+      return {
+        number: row.number,
+        status: row.status,
+        pdf: await this.issuer.renderRevokedCertificate(id),
+      };
+    }
     if (!row.file_key) {
       throw new ConflictError(
         'certificate_not_rendered',
         `Certificate ${row.number} is ${row.status}; its PDF is not ready yet`,
       );
     }
-    return { number: row.number, pdf: await this.storage.get(row.file_key) };
+    return { number: row.number, status: row.status, pdf: await this.storage.get(row.file_key) };
+  }
+
+  /** Every issued, not revoked, certificate of a group in one PDF (see CertificateIssuer). */
+  async groupCertificatesPdf(groupId: string): Promise<{ code: string; pdf: Buffer }> {
+    const [group] = await this.dataSource.query<{ code: string }[]>(
+      'SELECT code FROM groups WHERE id = $1',
+      [groupId],
+    );
+    if (!group) throw new NotFoundError('Group', groupId);
+    const pdf = await this.issuer.renderGroupCertificates(groupId, group.code);
+    if (!pdf) {
+      throw new ConflictError(
+        'group.no_issued_certificates',
+        `Group ${group.code} has no issued certificate to print`,
+      );
+    }
+    return { code: group.code, pdf };
   }
 
   async revokeCertificate(actor: Actor, id: string, reason: string): Promise<CertificateView> {
@@ -421,11 +601,13 @@ export class CertificatesService implements OnModuleInit {
         name_en: string;
         issued_at: Date | null;
         revoked_at: Date | null;
+        replaced_by: string | null;
       })[]
     >(
       `SELECT c.status, c.number, t.last_name, t.first_name, t.patronymic, co.title, co.hours,
-              cr.name_kk, cr.name_ru, cr.name_en, c.issued_at, c.revoked_at
+              cr.name_kk, cr.name_ru, cr.name_en, c.issued_at, c.revoked_at, r.number AS replaced_by
          FROM certificates c
+         LEFT JOIN certificates r ON r.id = c.replaced_by_id
          JOIN enrollments e ON e.id = c.enrollment_id
          JOIN trainees t ON t.id = e.trainee_id
          JOIN groups g ON g.id = e.group_id
@@ -444,7 +626,7 @@ export class CertificatesService implements OnModuleInit {
       craft: { kk: row.name_kk, ru: row.name_ru, en: row.name_en },
       hours: row.hours,
       issuedAt: row.issued_at,
-      ...(row.status === 'revoked' && { revokedAt: row.revoked_at }),
+      ...(row.status === 'revoked' && { revokedAt: row.revoked_at, replacedBy: row.replaced_by }),
     };
   }
 }

@@ -11,3 +11,4 @@ export * from './validation/transforms';
 export * from './time-zone';
 export * from './csv';
 export * from './languages';
+export * from './pdf/fonts';

@@ -13,10 +13,37 @@ export type EnrollmentsClosedListener = (
   actor: Actor,
 ) => Promise<void>;
 
+/**
+ * Called inside the transaction that reopens a completed group, after its completed and failed
+ * enrollments are active again: what followed the completion (certificates, referrals) is undone
+ * in the same transaction, with the admin's reason.
+ */
+export type EnrollmentsReopenedListener = (
+  manager: EntityManager,
+  enrollmentIds: string[],
+  actor: Actor,
+  reason: string,
+) => Promise<void>;
+
 /** Where the domains that close enrollments tell the domains that follow them. */
 @Injectable()
 export class EnrollmentEvents {
   private readonly closedListeners: EnrollmentsClosedListener[] = [];
+  private readonly reopenedListeners: EnrollmentsReopenedListener[] = [];
+
+  onEnrollmentsReopened(listener: EnrollmentsReopenedListener): void {
+    this.reopenedListeners.push(listener);
+  }
+
+  async enrollmentsReopened(
+    manager: EntityManager,
+    ids: string[],
+    actor: Actor,
+    reason: string,
+  ): Promise<void> {
+    if (ids.length === 0) return;
+    for (const listener of this.reopenedListeners) await listener(manager, ids, actor, reason);
+  }
 
   onEnrollmentsClosed(listener: EnrollmentsClosedListener): void {
     this.closedListeners.push(listener);

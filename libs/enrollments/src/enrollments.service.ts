@@ -174,7 +174,7 @@ export class EnrollmentsService implements OnModuleInit, GroupListener {
       })[]
     >(
       `SELECT e.id, e.trainee_id, t.last_name, t.first_name, t.patronymic, e.status, e.waitlist_position,
-              e.status_changed_at, counts.*, count(*) OVER () AS total
+              e.status_changed_at, counts.*, held_lessons.held, count(*) OVER () AS total
          FROM enrollments e JOIN trainees t ON t.id = e.trainee_id
          ${MARK_COUNTS_SQL}
         WHERE e.group_id = $1
@@ -216,7 +216,7 @@ export class EnrollmentsService implements OnModuleInit, GroupListener {
     >(
       `SELECT e.id, e.group_id, g.code, c.title, c.craft, to_char(g.start_date, 'YYYY-MM-DD') AS start_date,
               to_char(g.end_date, 'YYYY-MM-DD') AS end_date, e.status, e.waitlist_position,
-              e.status_changed_at, counts.*
+              e.status_changed_at, counts.*, held_lessons.held
          FROM enrollments e
          JOIN groups g ON g.id = e.group_id
          JOIN courses c ON c.id = g.course_id

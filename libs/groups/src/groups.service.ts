@@ -9,7 +9,11 @@ import {
   InvalidInputError,
   NotFoundError,
   Page,
+  RuleViolationError,
+  addDays,
+  todayIn,
 } from '@sheber/common';
+import { Environment } from '@sheber/config';
 import { Course } from '@sheber/courses';
 import { tableRowCount } from '@sheber/database/row-count';
 import { MasterCraft, User } from '@sheber/users';
@@ -44,7 +48,13 @@ export interface GroupListener {
   groupCreated?(manager: EntityManager, group: Group, actor: Actor): Promise<void>;
   timetableChanged?(manager: EntityManager, group: Group, actor: Actor): Promise<void>;
   seatsAdded?(manager: EntityManager, group: Group, actor: Actor): Promise<void>;
-  groupCompleting?(manager: EntityManager, group: Group, actor: Actor): Promise<void>;
+  /** May refuse (a rule error rolls the completion back); `options.override` is an admin's. */
+  groupCompleting?(
+    manager: EntityManager,
+    group: Group,
+    actor: Actor,
+    options: GroupTransitionOptions,
+  ): Promise<void>;
   groupCancelled?(manager: EntityManager, group: Group, actor: Actor): Promise<void>;
 }
 
@@ -58,6 +68,15 @@ const TRANSITIONS: Record<
   cancel: { from: ['planned', 'open', 'in_progress'], to: 'cancelled' },
 };
 export type GroupTransition = keyof typeof TRANSITIONS;
+
+/** An admin's override of the timing rules of start and completion, always with a reason. */
+export interface GroupTransitionOptions {
+  override?: boolean;
+  reason?: string;
+}
+
+/** A group may start at most this many days before its start date. */
+export const EARLIEST_START_DAYS = 7;
 
 export function toGroupView(group: Group): GroupView {
   const course = group.course;
@@ -76,6 +95,7 @@ export function toGroupView(group: Group): GroupView {
     capacity: group.capacity,
     status: group.status,
     seats: { capacity: group.capacity, active: group.activeCount, waitlisted: group.waitlistCount },
+    completedAt: group.completedAt,
     createdAt: group.createdAt,
   };
 }
@@ -115,6 +135,7 @@ export class GroupsService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly audit: AuditService,
+    private readonly env: Environment,
   ) {}
 
   addListener(listener: GroupListener): void {
@@ -122,7 +143,7 @@ export class GroupsService {
   }
 
   private async notify(
-    event: keyof GroupListener,
+    event: Exclude<keyof GroupListener, 'groupCompleting'>,
     manager: EntityManager,
     group: Group,
     actor: Actor,
@@ -263,9 +284,22 @@ export class GroupsService {
     return this.getGroup(actor, id);
   }
 
-  /** Moves a group along `planned → open → in_progress → completed`, or to `cancelled`. */
-  async transitionGroup(actor: Actor, id: string, transition: GroupTransition): Promise<GroupView> {
+  /**
+   * Moves a group along `planned → open → in_progress → completed`, or to `cancelled`. Starting
+   * more than a week before the start date, and completing before the training is over (the
+   * completing listener decides), are refused unless an admin overrides with a reason.
+   */
+  async transitionGroup(
+    actor: Actor,
+    id: string,
+    transition: GroupTransition,
+    options: GroupTransitionOptions = {},
+  ): Promise<GroupView> {
     const { from, to } = TRANSITIONS[transition];
+    if (options.override && actor.role !== 'admin')
+      throw new ForbiddenError('Only an admin may override the rules of a group transition');
+    if (options.override && !options.reason)
+      throw new InvalidInputError('reason', 'is required with override');
     await this.dataSource.transaction(async (manager) => {
       const group = await this.lockGroup(manager, id);
       if (!from.includes(group.status)) {
@@ -280,21 +314,45 @@ export class GroupsService {
           `Group ${group.code} has no master; assign one before it starts`,
         );
       }
+      if (transition === 'start' && !options.override) this.assertMayStart(group);
       const previous = group.status;
       // Listeners change enrollments and the seat counters with SQL of their own: only the status
       // is written here, so nothing they changed is overwritten.
-      if (transition === 'complete') await this.notify('groupCompleting', manager, group, actor);
+      if (transition === 'complete') {
+        for (const listener of this.listeners)
+          await listener.groupCompleting?.(manager, group, actor, options);
+      }
       if (transition === 'cancel') await this.notify('groupCancelled', manager, group, actor);
-      await manager.update(Group, { id }, { status: to });
+      await manager.update(
+        Group,
+        { id },
+        { status: to, ...(transition === 'complete' && { completedAt: () => 'now()' }) },
+      );
       group.status = to;
       await this.audit.record(manager, actor, {
         action: transition,
         entity: 'group',
         entityId: id,
-        changes: { status: { from: previous, to } },
+        changes: {
+          status: { from: previous, to },
+          ...(options.override && { override: true, reason: options.reason }),
+        },
       });
     });
     return this.getGroup(actor, id);
+  }
+
+  /** 422 `group.start_too_early` more than a week before the start date (centre's calendar). */
+  private assertMayStart(group: Group): void {
+    const today = todayIn(this.env.CENTRE_TIMEZONE);
+    const earliestStart = addDays(group.startDate, -EARLIEST_START_DAYS);
+    if (today < earliestStart) {
+      throw new RuleViolationError(
+        'group.start_too_early',
+        `Group ${group.code} starts on ${group.startDate}; it can start from ${earliestStart}`,
+        { startDate: group.startDate, earliestStart, today },
+      );
+    }
   }
 
   /**

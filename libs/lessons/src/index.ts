@@ -7,3 +7,4 @@ export * from './lessons.service';
 export * from './holidays.service';
 export * from './completion.service';
 export * from './lessons.module';
+export * from './render/attendance-journal-pdf';

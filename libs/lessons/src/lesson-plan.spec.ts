@@ -52,10 +52,19 @@ describe('planLessons', () => {
 
 describe('attendanceRate', () => {
   it('is (present + late) / (lessons held − excused)', () => {
-    expect(attendanceRate({ present: 6, late: 1, absent: 1, excused: 2 })).toBe(7 / 8);
+    expect(attendanceRate({ present: 6, late: 1, absent: 1, excused: 2, held: 10 })).toBe(7 / 8);
+  });
+
+  it('counts a lesson that took place without a mark as held, not present', () => {
+    expect(attendanceRate({ present: 6, late: 1, absent: 1, excused: 2, held: 12 })).toBe(7 / 10);
+  });
+
+  it('never counts fewer lessons held than marks', () => {
+    expect(attendanceRate({ present: 2, late: 0, absent: 0, excused: 0, held: 1 })).toBe(1);
   });
 
   it('is null before anything counts', () => {
-    expect(attendanceRate({ present: 0, late: 0, absent: 0, excused: 3 })).toBeNull();
+    expect(attendanceRate({ present: 0, late: 0, absent: 0, excused: 3, held: 3 })).toBeNull();
+    expect(attendanceRate({ present: 0, late: 0, absent: 0, excused: 0, held: 0 })).toBeNull();
   });
 });

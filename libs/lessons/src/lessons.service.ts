@@ -11,8 +11,10 @@ import {
   ForbiddenError,
   InvalidInputError,
   type Language,
+  loadPdfFonts,
   NotFoundError,
   Page,
+  type PdfFonts,
   RuleViolationError,
   todayIn,
 } from '@sheber/common';
@@ -31,6 +33,7 @@ import {
   GroupsService,
   UNFINISHED_GROUP_STATUSES,
 } from '@sheber/groups';
+import { maskIin } from '@sheber/trainees';
 import {
   LessonView,
   MarkAttendanceDto,
@@ -38,6 +41,10 @@ import {
   MyLessonsQueryDto,
   MyLessonView,
 } from './dto/lesson.dto';
+import {
+  type AttendanceJournal,
+  renderAttendanceJournalPdf,
+} from './render/attendance-journal-pdf';
 import type { AttendanceStatus } from './entities/attendance-mark.entity';
 import { MASTER_MARKING_DAYS, planLessons } from './lesson-plan';
 
@@ -96,6 +103,8 @@ const MARK: PreparedStatement = {
  */
 @Injectable()
 export class LessonsService implements OnModuleInit, GroupListener {
+  private fonts?: PdfFonts;
+
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly audit: AuditService,
@@ -322,6 +331,68 @@ export class LessonsService implements OnModuleInit, GroupListener {
     };
   }
 
+  /**
+   * The group's attendance journal as a PDF (see renderAttendanceJournalPdf). Rendered inline: a
+   * group holds at most 8 active trainees, and a year of daily lessons renders in well under a
+   * second, so no worker job is needed for it yet.
+   */
+  async attendanceJournalPdf(
+    actor: Actor,
+    groupId: string,
+  ): Promise<{ code: string; pdf: Buffer }> {
+    const sheet = await this.attendanceSheet(actor, groupId);
+    const [group] = await this.dataSource.query<
+      {
+        code: string;
+        title: string;
+        name_kk: string;
+        name_ru: string;
+        master: string | null;
+        start_date: string;
+        end_date: string;
+      }[]
+    >(
+      `SELECT g.code, c.title, cr.name_kk, cr.name_ru, u.full_name AS master,
+              to_char(g.start_date, 'YYYY-MM-DD') AS start_date,
+              to_char(g.end_date, 'YYYY-MM-DD') AS end_date
+         FROM groups g JOIN courses c ON c.id = g.course_id JOIN crafts cr ON cr.code = c.craft
+         LEFT JOIN users u ON u.id = g.master_id
+        WHERE g.id = $1`,
+      [groupId],
+    );
+    const iins = await this.dataSource.query<{ id: string; iin: string }[]>(
+      `SELECT e.id, t.iin FROM enrollments e JOIN trainees t ON t.id = e.trainee_id
+        WHERE e.group_id = $1`,
+      [groupId],
+    );
+    const started = await this.dataSource.query<{ id: string }[]>(
+      'SELECT id FROM lessons WHERE group_id = $1 AND starts_at <= now()',
+      [groupId],
+    );
+    const heldIds = new Set(started.map((l) => l.id));
+    const iinOf = new Map(iins.map((row) => [row.id, maskIin(row.iin)]));
+    const journal: AttendanceJournal = {
+      code: group!.code,
+      courseTitle: group!.title,
+      craft: { kk: group!.name_kk, ru: group!.name_ru },
+      master: group!.master,
+      startDate: group!.start_date,
+      endDate: group!.end_date,
+      printedOn: todayIn(this.env.CENTRE_TIMEZONE),
+      lessons: sheet.lessons.map((l) => ({ ...l, held: heldIds.has(l.id) })),
+      rows: sheet.rows.map((row) => ({
+        name: [row.trainee.lastName, row.trainee.firstName, row.trainee.patronymic]
+          .filter(Boolean)
+          .join(' '),
+        iin: iinOf.get(row.enrollmentId) ?? '',
+        marks: row.marks,
+        attendanceRate: row.attendanceRate,
+      })),
+    };
+    this.fonts ??= loadPdfFonts();
+    return { code: journal.code, pdf: await renderAttendanceJournalPdf(journal, this.fonts) };
+  }
+
   /** Rows are trainees, columns lessons; trainees who never had a mark and left are left out. */
   async attendanceSheet(actor: Actor, groupId: string): Promise<AttendanceSheet> {
     const group = await this.groups.findVisibleGroup(actor, groupId);
@@ -341,7 +412,7 @@ export class LessonsService implements OnModuleInit, GroupListener {
         status: EnrollmentStatus;
       })[]
     >(
-      `SELECT e.id, t.last_name, t.first_name, t.patronymic, e.status, counts.*
+      `SELECT e.id, t.last_name, t.first_name, t.patronymic, e.status, counts.*, held_lessons.held
          FROM enrollments e JOIN trainees t ON t.id = e.trainee_id
          ${MARK_COUNTS_SQL}
         WHERE e.group_id = $1

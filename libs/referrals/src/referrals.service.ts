@@ -79,8 +79,10 @@ export interface ReferralRow extends MarkCounts {
   created_on: string;
 }
 
-/** $1 is the centre's time zone in every query that uses this. */
-/** The referral with its centre, courses, enrollment, group, certificate and mark counts. */
+/**
+ * The referral with its centre, courses, enrollment, group, certificate and mark counts; $1 is
+ * the centre's time zone in every query that uses this.
+ */
 function referralSelect(source = 'referrals r'): string {
   return `
   SELECT r.id, r.number, r.employment_center_id, ec.name AS center_name, r.iin, r.last_name,
@@ -94,14 +96,18 @@ function referralSelect(source = 'referrals r'): string {
          cert.status AS certificate_status, r.outcome,
          to_char(r.outcome_date, 'YYYY-MM-DD') AS outcome_date, r.outcome_note, r.created_at,
          to_char(r.created_at AT TIME ZONE $1, 'YYYY-MM-DD') AS created_on,
-         counts.*
+         counts.*, held_lessons.held
     FROM ${source}
     JOIN employment_centers ec ON ec.id = r.employment_center_id
     LEFT JOIN courses rc ON rc.id = r.course_id
     LEFT JOIN enrollments e ON e.id = r.enrollment_id
     LEFT JOIN groups g ON g.id = e.group_id
     LEFT JOIN courses gc ON gc.id = g.course_id
-    LEFT JOIN certificates cert ON cert.enrollment_id = e.id
+    LEFT JOIN LATERAL (
+      -- The valid certificate, else the latest revoked one (a reissue leaves both).
+      SELECT c.id, c.number, c.status FROM certificates c WHERE c.enrollment_id = e.id
+       ORDER BY (c.status <> 'revoked') DESC, c.created_at DESC LIMIT 1
+    ) cert ON true
     ${MARK_COUNTS_SQL}`;
 }
 
@@ -204,6 +210,9 @@ export class ReferralsService implements OnModuleInit {
   onModuleInit(): void {
     this.enrollmentEvents.onEnrollmentsClosed((manager, ids, actor) =>
       this.followEnrollments(manager, ids, actor),
+    );
+    this.enrollmentEvents.onEnrollmentsReopened((manager, ids, actor, reason) =>
+      this.followReopenedEnrollments(manager, ids, actor, reason),
     );
   }
 
@@ -442,6 +451,33 @@ export class ReferralsService implements OnModuleInit {
           status: { from: 'enrolled', to: referral.status },
           ...(referral.reason && { reason: referral.reason }),
         },
+      });
+    }
+  }
+
+  /** A reopened group's trainees are enrolled again: their referrals go back to `enrolled`. */
+  async followReopenedEnrollments(
+    manager: EntityManager,
+    ids: string[],
+    actor: Actor,
+    reason: string,
+  ): Promise<void> {
+    const changed = await sqlRows<{ id: string; status: ReferralStatus }>(
+      manager,
+      `UPDATE referrals r SET status = 'enrolled', status_reason = NULL, status_changed_at = now(),
+              updated_at = now()
+         FROM referrals old, enrollments e
+        WHERE old.id = r.id AND e.id = r.enrollment_id AND r.enrollment_id = ANY($1::uuid[])
+          AND r.status IN ('completed', 'dropped') AND e.status = 'active'
+        RETURNING r.id, old.status`,
+      [ids],
+    );
+    for (const referral of changed) {
+      await this.audit.record(manager, actor, {
+        action: 'reopen',
+        entity: 'referral',
+        entityId: referral.id,
+        changes: { status: { from: referral.status, to: 'enrolled' }, reason },
       });
     }
   }

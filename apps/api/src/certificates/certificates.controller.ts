@@ -7,6 +7,7 @@ import {
   CertificatesService,
   CertificateView,
   PublicCertificateView,
+  ReissueCertificateDto,
   RevokeCertificateDto,
 } from '@sheber/certificates';
 import type { Actor, Page } from '@sheber/common';
@@ -32,7 +33,11 @@ export class CertificatesController {
     return this.certificates.getCertificate(id);
   }
 
-  /** The certificate's PDF, named after its number (staff; the officer whose centre referred the holder). */
+  /**
+   * The certificate's PDF, named after its number (staff; the officer whose centre referred the
+   * holder). A revoked certificate comes with a large diagonal stamp "REVOKED · КҮШІ ЖОЙЫЛДЫ ·
+   * АННУЛИРОВАН" over the page; the header `x-certificate-status` names the status.
+   */
   @Roles('staff', 'officer')
   @Get(':id/pdf')
   @ApiProduces('application/pdf')
@@ -41,10 +46,11 @@ export class CertificatesController {
     @Param('id', uuidParam()) id: string,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<Buffer> {
-    const { number, pdf } = await this.certificates.readCertificatePdf(actor, id);
+    const { number, status, pdf } = await this.certificates.readCertificatePdf(actor, id);
     // The number is SHB-YYYY-NNNNN: safe as a file name as it is.
     void reply
       .header('content-type', 'application/pdf')
+      .header('x-certificate-status', status)
       .header(
         'content-disposition',
         `attachment; filename="${number.replace(/[^A-Za-z0-9-]/g, '')}.pdf"`,
@@ -61,6 +67,21 @@ export class CertificatesController {
     @Body() input: RevokeCertificateDto,
   ): Promise<CertificateView> {
     return this.certificates.revokeCertificate(actor, id, input.reason);
+  }
+
+  /**
+   * Reissues a certificate (admin, with a reason): the old one is revoked and names its
+   * replacement (`replacedBy`, also in the public check); the replacement takes the next number
+   * and is rendered from the current data by the worker. Returns the replacement.
+   */
+  @Post(':id/reissue')
+  @HttpCode(201)
+  reissueCertificate(
+    @CurrentActor() actor: Actor,
+    @Param('id', uuidParam()) id: string,
+    @Body() input: ReissueCertificateDto,
+  ): Promise<CertificateView> {
+    return this.certificates.reissueCertificate(actor, id, input.reason);
   }
 }
 

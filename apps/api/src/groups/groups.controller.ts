@@ -1,10 +1,31 @@
-import { Body, Controller, Get, HttpCode, Param, Patch, Post, Put, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiConflictResponse, ApiTags } from '@nestjs/swagger';
+import {
+  Body,
+  Controller,
+  Get,
+  HttpCode,
+  Param,
+  Patch,
+  Post,
+  Put,
+  Query,
+  Res,
+} from '@nestjs/common';
+import {
+  ApiBearerAuth,
+  ApiConflictResponse,
+  ApiForbiddenResponse,
+  ApiProduces,
+  ApiTags,
+  ApiUnprocessableEntityResponse,
+} from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
 import { CurrentActor, Roles } from '@sheber/auth';
 import {
   CertificatesService,
   GroupCertificatesQueuedView,
+  GroupCertificatesRevokedView,
   GroupDetailView,
+  RevokeCertificateDto,
 } from '@sheber/certificates';
 import { type Actor, type Page, PageQueryDto } from '@sheber/common';
 import {
@@ -18,9 +39,12 @@ import {
   CreateGroupDto,
   GroupQueryDto,
   GroupsService,
+  GroupTransitionDto,
   GroupView,
+  ReopenGroupDto,
   UpdateGroupDto,
 } from '@sheber/groups';
+import { CompletionPreviewView, CompletionService } from '@sheber/lessons';
 import { uuidParam } from '../common/uuid-param';
 
 @ApiTags('groups')
@@ -31,6 +55,7 @@ export class GroupsController {
     private readonly groups: GroupsService,
     private readonly enrollments: EnrollmentsService,
     private readonly certificates: CertificatesService,
+    private readonly completion: CompletionService,
   ) {}
 
   /** Plans a group of a course with its weekly timetable (status `planned`). */
@@ -99,29 +124,112 @@ export class GroupsController {
     return this.groups.transitionGroup(actor, id, 'open');
   }
 
-  /** open → in_progress; needs a master. */
+  /**
+   * open → in_progress; needs a master. More than 7 days before the start date it is 422
+   * `group.start_too_early` (`details`: startDate, earliestStart), unless an admin overrides with
+   * `{override: true, reason}` (audited).
+   */
   @Roles('staff')
   @Post(':id/start')
   @HttpCode(200)
+  @ApiUnprocessableEntityResponse({ description: '`group.start_too_early`' })
+  @ApiForbiddenResponse({ description: 'An override by anyone but an admin' })
   startGroup(
     @CurrentActor() actor: Actor,
     @Param('id', uuidParam()) id: string,
+    @Body() input: GroupTransitionDto,
   ): Promise<GroupView> {
-    return this.groups.transitionGroup(actor, id, 'start');
+    return this.groups.transitionGroup(actor, id, 'start', input);
   }
 
-  /** in_progress → completed: completes or fails every active trainee, queues certificates. */
+  /**
+   * in_progress → completed: completes the trainees whose attendance reaches the course's
+   * threshold, fails the other active ones, withdraws the waitlist, queues certificates. Before
+   * the last planned lesson has taken place it is 422 `group.completion_too_early`, while a lesson
+   * that took place is unmarked 422 `group.lessons_unmarked` (`details`: planned, held, unmarked,
+   * lastLessonDate); an admin may override with `{override: true, reason}` (audited).
+   */
   @Roles('staff')
   @Post(':id/complete')
   @HttpCode(200)
+  @ApiUnprocessableEntityResponse({
+    description: '`group.completion_too_early` or `group.lessons_unmarked`',
+  })
+  @ApiForbiddenResponse({ description: 'An override by anyone but an admin' })
   async completeGroup(
     @CurrentActor() actor: Actor,
     @Param('id', uuidParam()) id: string,
+    @Body() input: GroupTransitionDto,
   ): Promise<GroupView> {
-    const group = await this.groups.transitionGroup(actor, id, 'complete');
+    const group = await this.groups.transitionGroup(actor, id, 'complete', input);
     // After the commit: queue the certificates the completion wrote.
     await this.certificates.queueCertificatesOf({ groupId: id });
     return group;
+  }
+
+  /**
+   * What completing the group would do, for the confirmation before it: lessons planned, held
+   * and unmarked, the refusal completion would answer now (if any), and the active trainees whose
+   * attendance is below the course's threshold (they would fail).
+   */
+  @Roles('staff')
+  @Get(':id/completion-preview')
+  previewCompletion(
+    @CurrentActor() actor: Actor,
+    @Param('id', uuidParam()) id: string,
+  ): Promise<CompletionPreviewView> {
+    return this.completion.previewGroupCompletion(actor, id);
+  }
+
+  /**
+   * Undoes a completion (admin, within 24 hours of it, with a reason): the group is in progress
+   * again, its completed and failed trainees active again, its certificates revoked with the
+   * reason (their numbers are never reused; completing again issues new ones). After 24 hours it
+   * is 422 `group.reopen_window_passed`.
+   */
+  @Post(':id/reopen')
+  @HttpCode(200)
+  @ApiUnprocessableEntityResponse({ description: '`group.reopen_window_passed`' })
+  @ApiConflictResponse({ description: 'The group is not completed' })
+  async reopenGroup(
+    @CurrentActor() actor: Actor,
+    @Param('id', uuidParam()) id: string,
+    @Body() input: ReopenGroupDto,
+  ): Promise<GroupDetailView> {
+    await this.completion.reopenGroup(actor, id, input.reason);
+    return this.getGroup(actor, id);
+  }
+
+  /** Revokes every certificate of the group that is not revoked yet (admin), with one reason. */
+  @Post(':id/certificates/revoke')
+  @HttpCode(200)
+  revokeGroupCertificates(
+    @CurrentActor() actor: Actor,
+    @Param('id', uuidParam()) id: string,
+    @Body() input: RevokeCertificateDto,
+  ): Promise<GroupCertificatesRevokedView> {
+    return this.certificates.revokeGroupCertificates(actor, id, input.reason);
+  }
+
+  /**
+   * Every issued (not revoked) certificate of the group in one PDF, one page each, to print at
+   * once; 409 when there is none. Rendered inline (at most 8 pages).
+   */
+  @Roles('staff')
+  @Get(':id/certificates/pdf')
+  @ApiProduces('application/pdf')
+  async groupCertificatesPdf(
+    @Param('id', uuidParam()) id: string,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<Buffer> {
+    const { code, pdf } = await this.certificates.groupCertificatesPdf(id);
+    void reply
+      .header('content-type', 'application/pdf')
+      .header(
+        'content-disposition',
+        `attachment; filename="certificates-${code.replace(/[^A-Za-z0-9-]/g, '')}.pdf"`,
+      );
+    return pdf;
   }
 
   /**

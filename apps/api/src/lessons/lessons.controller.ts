@@ -84,17 +84,31 @@ export class LessonsController {
     return this.lessons.markAttendance(actor, id, input);
   }
 
-  /** The attendance sheet: trainees × lessons, as JSON or as CSV (UTF-8 with BOM) for Excel. */
+  /**
+   * The attendance sheet: trainees × lessons, as JSON, as CSV (UTF-8 with BOM) for Excel, or as
+   * the printed journal (`format=pdf`: A4 landscape, Kazakh and Russian headings, IINs masked,
+   * a letter per mark, totals, signature lines; lesson columns continue on further pages).
+   */
   @Roles('staff', 'master')
   @Get('groups/:id/attendance')
-  @ApiProduces('application/json', 'text/csv')
+  @ApiProduces('application/json', 'text/csv', 'application/pdf')
   async attendanceSheet(
     @CurrentActor() actor: Actor,
     @Param('id', uuidParam()) id: string,
     @Query() query: AttendanceSheetQueryDto,
     @Headers('accept-language') acceptLanguage: string | undefined,
     @Res({ passthrough: true }) reply: FastifyReply,
-  ): Promise<AttendanceSheet | string> {
+  ): Promise<AttendanceSheet | string | Buffer> {
+    if (query.format === 'pdf') {
+      const { code, pdf } = await this.lessons.attendanceJournalPdf(actor, id);
+      void reply
+        .header('content-type', 'application/pdf')
+        .header(
+          'content-disposition',
+          `attachment; filename="attendance-${code.replace(/[^A-Za-z0-9-]/g, '')}.pdf"`,
+        );
+      return pdf;
+    }
     const sheet = await this.lessons.attendanceSheet(actor, id);
     if (query.format !== 'csv') return sheet;
     void reply

@@ -1,4 +1,4 @@
-import { Button, Stack, Textarea } from '@mantine/core';
+import { Button, Stack, Text, Textarea } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../api';
@@ -11,12 +11,15 @@ import { FormError, useSubmit } from './data';
  */
 export function ReasonModal({
   title,
+  hint,
   action,
   path,
   onClose,
   onDone,
 }: {
   title: string;
+  /** What the action does, above the reason. */
+  hint?: string;
   /** The button's label, e.g. "Revoke". */
   action: string;
   path: string;
@@ -29,6 +32,7 @@ export function ReasonModal({
   return (
     <AppModal opened onClose={onClose} title={title}>
       <Stack>
+        {hint && <Text size="sm">{hint}</Text>}
         <Textarea
           label={t('common.reason')}
           value={reason}

@@ -1,7 +1,14 @@
 import { Alert, Center, Group, Loader, Pagination, Text } from '@mantine/core';
 import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import i18next from 'i18next';
 import { api, ApiError, query, type Page } from '../api';
+
+/** The refusal in the reader's language when its code has a translation, else the API's words. */
+export function errorMessage(error: ApiError): string {
+  const key = error.code ? `errors.${error.code}` : undefined;
+  return key && i18next.exists(key) ? i18next.t(key) : error.message;
+}
 
 /** One GET, again whenever `path` or `refresh` changes; `null` waits. */
 export function useLoad<T>(path: string | null, refresh = 0) {
@@ -142,7 +149,7 @@ export function useSubmit() {
       if (reason instanceof ApiError) {
         setStatus(reason.status);
         setFieldErrors(reason.fieldErrors);
-        setError(reason.message);
+        setError(errorMessage(reason));
       } else {
         setError(reason instanceof Error ? reason.message : String(reason));
       }

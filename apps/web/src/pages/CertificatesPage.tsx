@@ -35,7 +35,10 @@ export function CertificatesPage() {
     refresh,
   );
   const counts = groupId ? detail.data?.certificates : undefined;
-  const [revoking, setRevoking] = useState<Certificate | null>(null);
+  const [revoking, setRevoking] = useState<{
+    certificate?: Certificate;
+    action: 'revoke' | 'reissue' | 'revokeAll';
+  } | null>(null);
   const issue = useSubmit();
   const [queued, setQueued] = useState<number | null>(null);
   useEffect(() => setQueued(null), [groupId]);
@@ -105,6 +108,15 @@ export function CertificatesPage() {
             </Text>
           )}
           <FormError error={issue.formError()} />
+          {user.role === 'admin' && total > counts.revoked && (
+            <Button
+              variant="subtle"
+              color="red"
+              onClick={() => setRevoking({ action: 'revokeAll' })}
+            >
+              {t('certificates.revokeAll')}
+            </Button>
+          )}
         </Stack>
       )}
       {groupId && (
@@ -127,6 +139,11 @@ export function CertificatesPage() {
                     <Table.Td>{c.holder}</Table.Td>
                     <Table.Td>
                       <StatusBadge kind="certificateStatus" status={c.status} />
+                      {c.replacedBy && (
+                        <Text size="xs" c="dimmed">
+                          {t('certificates.replacedBy', { number: c.replacedBy.number })}
+                        </Text>
+                      )}
                     </Table.Td>
                     <Table.Td>{c.issuedAt ? format.dateTime(c.issuedAt) : '—'}</Table.Td>
                     <Table.Td>
@@ -136,15 +153,25 @@ export function CertificatesPage() {
                         </Anchor>
                       )}{' '}
                       {c.status === 'issued' && user.role === 'admin' && (
-                        <Button
-                          size="xs"
-                          color="red"
-                          variant="subtle"
-                          aria-label={`${t('certificates.revoke')}: ${c.number}`}
-                          onClick={() => setRevoking(c)}
-                        >
-                          {t('certificates.revoke')}
-                        </Button>
+                        <>
+                          <Button
+                            size="xs"
+                            variant="subtle"
+                            aria-label={`${t('certificates.reissue')}: ${c.number}`}
+                            onClick={() => setRevoking({ certificate: c, action: 'reissue' })}
+                          >
+                            {t('certificates.reissue')}
+                          </Button>
+                          <Button
+                            size="xs"
+                            color="red"
+                            variant="subtle"
+                            aria-label={`${t('certificates.revoke')}: ${c.number}`}
+                            onClick={() => setRevoking({ certificate: c, action: 'revoke' })}
+                          >
+                            {t('certificates.revoke')}
+                          </Button>
+                        </>
                       )}
                     </Table.Td>
                   </Table.Tr>
@@ -156,9 +183,17 @@ export function CertificatesPage() {
       )}
       {revoking && (
         <ReasonModal
-          title={`${t('certificates.revoke')}: ${revoking.number}`}
-          action={t('certificates.revoke')}
-          path={`/api/certificates/${revoking.id}/revoke`}
+          title={
+            revoking.certificate
+              ? `${t(`certificates.${revoking.action}`)}: ${revoking.certificate.number}`
+              : t('certificates.revokeAll')
+          }
+          action={t(`certificates.${revoking.action}`)}
+          path={
+            revoking.certificate
+              ? `/api/certificates/${revoking.certificate.id}/${revoking.action}`
+              : `/api/groups/${groupId}/certificates/revoke`
+          }
           onClose={() => setRevoking(null)}
           onDone={() => {
             setRevoking(null);

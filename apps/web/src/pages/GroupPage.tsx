@@ -5,6 +5,7 @@ import {
   Button,
   Card,
   Group,
+  List,
   Pagination,
   Select,
   SimpleGrid,
@@ -12,6 +13,7 @@ import {
   Table,
   Tabs,
   Text,
+  Textarea,
   TextInput,
   Title,
 } from '@mantine/core';
@@ -32,8 +34,10 @@ import {
 } from '../components/labels';
 import { useFormat } from '../format';
 import { maskIin } from '../../../../libs/trainees/src/iin';
+import { useUser } from '../session';
 import type {
   AttendanceSheet,
+  CompletionPreview,
   Group as GroupType,
   Master,
   RosterEntry,
@@ -61,19 +65,28 @@ export function GroupPage() {
     setRosterVersion((v) => v + 1);
   };
   const transition = useSubmit();
+  const user = useUser();
   const [confirming, setConfirming] = useState<'complete' | 'cancel' | null>(null);
+  const [reopening, setReopening] = useState(false);
 
   if (group.error) return <Alert color="red">{group.error}</Alert>;
   if (!group.data) return <Loading />;
   const g = group.data;
 
-  const run = (action: string) =>
+  const run = (action: string, body?: { override: true; reason: string }) =>
     void transition
-      .run(() => api('POST', `/api/groups/${id}/${action}`))
-      .then(() => {
+      .run(() => api('POST', `/api/groups/${id}/${action}`, body))
+      .then((done) => {
+        if (!done) return;
         setConfirming(null);
         changed();
       });
+  // An admin may reopen a completed group for 24 hours (the API has the last word).
+  const reopenable =
+    user.role === 'admin' &&
+    g.status === 'completed' &&
+    g.completedAt !== null &&
+    Date.now() - Date.parse(g.completedAt) < 24 * 3600 * 1000;
 
   return (
     <Stack>
@@ -125,7 +138,17 @@ export function GroupPage() {
                   {t(`groups.actions.${tr.action}`)}
                 </Button>
               ))}
+              {reopenable && (
+                <Button variant="light" color="orange" onClick={() => setReopening(true)}>
+                  {t('groups.actions.reopen')}
+                </Button>
+              )}
             </Group>
+            {(g.certificates?.issued ?? 0) > 0 && (
+              <Anchor href={`/api/groups/${id}/certificates/pdf`} download>
+                {t('groups.downloadCertificates')}
+              </Anchor>
+            )}
             <FormError error={transition.error} />
             {['planned', 'open', 'in_progress'].includes(g.status) && (
               <AssignMaster group={g} onAssigned={changed} />
@@ -164,16 +187,123 @@ export function GroupPage() {
       >
         <Stack>
           <Text>{confirming && t(`groups.confirm.${confirming}`)}</Text>
+          {confirming === 'complete' ? (
+            <CompletionCheck
+              groupId={id}
+              busy={transition.busy}
+              onComplete={(override) => run('complete', override)}
+            />
+          ) : (
+            <Button
+              color="red"
+              loading={transition.busy}
+              onClick={() => confirming && run(confirming)}
+            >
+              {t('common.confirm')}
+            </Button>
+          )}
           <FormError error={transition.error} />
-          <Button
-            color={confirming === 'cancel' ? 'red' : undefined}
-            loading={transition.busy}
-            onClick={() => confirming && run(confirming)}
-          >
-            {t('common.confirm')}
-          </Button>
         </Stack>
       </AppModal>
+      {reopening && (
+        <ReasonModal
+          title={`${t('groups.actions.reopen')}: ${g.code}`}
+          hint={t('groups.reopenHint')}
+          action={t('groups.actions.reopen')}
+          path={`/api/groups/${id}/reopen`}
+          onClose={() => setReopening(false)}
+          onDone={() => {
+            setReopening(false);
+            changed();
+          }}
+        />
+      )}
+    </Stack>
+  );
+}
+
+/**
+ * What completing the group would do, read before anything irreversible happens: lessons held of
+ * planned, lessons held without marks, who falls below the course's minimum. While the training is
+ * not over only an admin may complete, with a reason.
+ */
+function CompletionCheck({
+  groupId,
+  busy,
+  onComplete,
+}: {
+  groupId: string;
+  busy: boolean;
+  onComplete: (override?: { override: true; reason: string }) => void;
+}) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const user = useUser();
+  const preview = useLoad<CompletionPreview>(`/api/groups/${groupId}/completion-preview`);
+  const [reason, setReason] = useState('');
+  if (preview.error) return <Alert color="red">{preview.error}</Alert>;
+  if (!preview.data) return <Loading />;
+  const p = preview.data;
+  return (
+    <Stack gap="xs">
+      <List spacing={2} size="sm" aria-label={t('groups.preview.lessonsLabel')}>
+        <List.Item>{t('groups.preview.lessons', { held: p.held, planned: p.planned })}</List.Item>
+        <List.Item>{t('groups.preview.unmarked', { n: p.unmarked })}</List.Item>
+        {p.lastLessonDate && (
+          <List.Item>
+            {t('groups.preview.lastLesson', { date: format.date(p.lastLessonDate) })}
+          </List.Item>
+        )}
+      </List>
+      {p.belowThreshold.length > 0 ? (
+        <Alert
+          color="orange"
+          role="note"
+          title={t('groups.preview.below', { percent: p.thresholdPercent ?? 0 })}
+        >
+          <List size="sm">
+            {p.belowThreshold.map((b) => (
+              <List.Item key={b.enrollmentId}>
+                {fullName(b.trainee)}: {format.percent(b.attendanceRate)}
+              </List.Item>
+            ))}
+          </List>
+        </Alert>
+      ) : (
+        <Text size="sm">{t('groups.preview.allReach')}</Text>
+      )}
+      {p.refusal === null ? (
+        <Button loading={busy} onClick={() => onComplete()}>
+          {t('common.confirm')}
+        </Button>
+      ) : (
+        <>
+          <Alert color="red" role="alert">
+            {t(`errors.${p.refusal}`)}
+          </Alert>
+          {user.role === 'admin' ? (
+            <>
+              <Textarea
+                label={t('groups.preview.overrideReason')}
+                value={reason}
+                onChange={(e) => setReason(e.currentTarget.value)}
+              />
+              <Button
+                color="red"
+                loading={busy}
+                disabled={reason.trim() === ''}
+                onClick={() => onComplete({ override: true, reason })}
+              >
+                {t('groups.preview.completeAnyway')}
+              </Button>
+            </>
+          ) : (
+            <Text size="sm" c="dimmed">
+              {t('groups.preview.adminOnly')}
+            </Text>
+          )}
+        </>
+      )}
     </Stack>
   );
 }
@@ -382,9 +512,14 @@ function Sheet({ groupId }: { groupId: string }) {
   const pages = Math.ceil(lessons.length / SHEET_COLUMNS);
   return (
     <Stack>
-      <Anchor href={`/api/groups/${groupId}/attendance?format=csv`} download>
-        {t('groups.downloadSheet')}
-      </Anchor>
+      <Group gap="lg">
+        <Anchor href={`/api/groups/${groupId}/attendance?format=csv`} download>
+          {t('groups.downloadSheet')}
+        </Anchor>
+        <Anchor href={`/api/groups/${groupId}/attendance?format=pdf`} download>
+          {t('groups.downloadJournal')}
+        </Anchor>
+      </Group>
       <Table.ScrollContainer minWidth={500}>
         <Table aria-label={t('groups.attendance')} withColumnBorders>
           <Table.Thead>

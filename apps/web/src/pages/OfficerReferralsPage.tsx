@@ -109,7 +109,8 @@ export function OfficerReferralsPage() {
                       {r.certificate
                         ? `${r.certificate.number} (${t(`certificateStatus.${r.certificate.status}`)})`
                         : '—'}
-                      {r.certificate?.status === 'issued' && (
+                      {(r.certificate?.status === 'issued' ||
+                        r.certificate?.status === 'revoked') && (
                         <Anchor
                           href={`/api/certificates/${r.certificate.id}/pdf`}
                           download

@@ -71,6 +71,14 @@ export function VerifyPage() {
                   {t('verify.revokedAt')}: {format.dateTime(data.revokedAt)}
                 </List.Item>
               )}
+              {data.replacedBy && (
+                <List.Item>
+                  {t('verify.replacedBy')}:{' '}
+                  <Text span fw={600}>
+                    {data.replacedBy}
+                  </Text>
+                </List.Item>
+              )}
             </List>
           )}
         </Stack>

@@ -40,8 +40,20 @@ export class CertificateView {
   issuedAt: Date | null;
   revokedAt: Date | null;
   revokeReason: string | null;
+  /** The certificate reissued in this one's place (this one is then revoked). */
+  replacedBy: { id: string; number: string } | null;
   failureReason: string | null;
   createdAt: Date;
+}
+
+/** `POST /api/certificates/:id/reissue` and `POST /api/groups/:id/certificates/revoke`. */
+export class ReissueCertificateDto extends RevokeCertificateDto {}
+
+/** What `POST /api/groups/:id/certificates/revoke` did. */
+export class GroupCertificatesRevokedView {
+  /** Numbers of the certificates revoked now. */
+  revoked: string[];
+  certificates: GroupCertificateCounts;
 }
 
 /** How many of a group's certificates are in each status. */
@@ -81,4 +93,6 @@ export class PublicCertificateView {
   hours?: number;
   issuedAt?: Date | null;
   revokedAt?: Date | null;
+  /** The number of the certificate that replaced a reissued one; null when none did. */
+  replacedBy?: string | null;
 }

@@ -17,9 +17,16 @@ import { Enrollment } from '@sheber/enrollments';
 export const CERTIFICATE_STATUSES = ['pending', 'issued', 'failed', 'revoked'] as const;
 export type CertificateStatus = (typeof CERTIFICATE_STATUSES)[number];
 
-/** The certificate of one completed enrollment: never two (uq_certificate_enrollment). */
+/**
+ * The certificate of one completed enrollment: never two that are not revoked
+ * (uq_certificate_enrollment); a revoked one stays, under its number, beside its replacement.
+ */
 @Entity({ name: 'certificates' })
-@Unique('uq_certificate_enrollment', ['enrollmentId'])
+@Index('uq_certificate_enrollment', ['enrollmentId'], {
+  unique: true,
+  where: `"status" <> 'revoked'`,
+})
+@Index('ix_certificates_enrollment', ['enrollmentId'])
 @Unique('uq_certificate_number', ['number'])
 @Unique('uq_certificate_verification_code', ['verificationCode'])
 @Index('ix_certificates_status', ['status', 'updatedAt'])
@@ -66,6 +73,14 @@ export class Certificate {
 
   @Column({ name: 'revoke_reason', type: 'varchar', length: 500, nullable: true })
   revokeReason: string | null;
+
+  /** The certificate reissued in this one's place (this one is then revoked). */
+  @Column({ name: 'replaced_by_id', type: 'uuid', nullable: true })
+  replacedById: string | null;
+
+  @ManyToOne(() => Certificate, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'replaced_by_id', foreignKeyConstraintName: 'fk_certificate_replaced_by' })
+  replacedBy?: Relation<Certificate>;
 
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt: Date;

@@ -7,6 +7,8 @@ import {
   type CertificateDocument,
   loadCertificateFonts,
   renderCertificatePdf,
+  renderCertificatesPdf,
+  REVOKED_STAMP,
 } from './certificate-pdf';
 
 const DATA: CertificateDocument = {
@@ -50,6 +52,28 @@ describe('renderCertificatePdf', () => {
       expect(text).toContain(expected);
     }
     expect(text).toMatch(/[әғқңөұүһі]/);
+  });
+
+  it('stamps a revoked certificate in English, Kazakh and Russian, naming its replacement', async () => {
+    const pdf = await renderCertificatePdf(
+      { ...DATA, revoked: { date: '2027-01-15', replacedBy: 'SHB-2027-00003' } },
+      fonts,
+    );
+    const text = pdfText(pdf);
+    expect(text).toContain(`${REVOKED_STAMP} · 15.01.2027 → SHB-2027-00003`);
+    expect(text).toContain('Әбілқасымова Гүлжан Нұрғалиқызы');
+    expect(pdfText(await renderCertificatePdf(DATA, fonts))).not.toContain('REVOKED');
+  });
+
+  it('puts several certificates in one PDF, a page each', async () => {
+    const pdf = await renderCertificatesPdf(
+      [DATA, { ...DATA, number: 'SHB-2026-00043', holder: 'Сейітов Ерлан' }],
+      fonts,
+      { title: 'JW-2026-03', date: '2026-12-28' },
+    );
+    const pages = pdfText(pdf).split('\f');
+    expect(pages[0]).toContain('SHB-2026-00042');
+    expect(pages[1]).toContain('Сейітов Ерлан');
   });
 
   it('gives the same bytes for the same data', async () => {

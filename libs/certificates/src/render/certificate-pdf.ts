@@ -1,7 +1,4 @@
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import path from 'node:path';
-import * as fontkit from 'fontkit';
+import { loadPdfFonts, type PdfFonts } from '@sheber/common';
 import PDFDocument from 'pdfkit';
 import QRCode from 'qrcode';
 
@@ -17,24 +14,17 @@ export interface CertificateDocument {
   master: string | null;
   issueDate: string;
   verificationUrl: string;
+  /** Set on a revoked certificate: a large diagonal stamp is drawn over the page. */
+  revoked?: { date: string; replacedBy?: string | null };
 }
 
-export interface CertificateFonts {
-  regular: fontkit.Font;
-  bold: fontkit.Font;
-}
+/** The stamp over a revoked certificate, in English, Kazakh and Russian. */
+export const REVOKED_STAMP = 'REVOKED · КҮШІ ЖОЙЫЛДЫ · АННУЛИРОВАН';
 
-/**
- * DejaVu Sans from the `dejavu-fonts-ttf` package: it has every Kazakh letter (ә ғ қ ң ө ұ ү һ і).
- * Loaded once and reused: parsing the TTF for each document costs several times the rendering.
- */
-export function loadCertificateFonts(): CertificateFonts {
-  const require = createRequire(path.join(process.cwd(), 'package.json'));
-  const dir = path.join(path.dirname(require.resolve('dejavu-fonts-ttf/package.json')), 'ttf');
-  const load = (file: string): fontkit.Font =>
-    fontkit.create(readFileSync(path.join(dir, file))) as fontkit.Font;
-  return { regular: load('DejaVuSans.ttf'), bold: load('DejaVuSans-Bold.ttf') };
-}
+export type CertificateFonts = PdfFonts;
+
+/** The fonts of a certificate (see loadPdfFonts): load once, reuse for every document. */
+export const loadCertificateFonts = loadPdfFonts;
 
 const CENTRE_KK = '«Шебер» оқу орталығы · Достық үйі · Қарағанды';
 const CENTRE_RU = 'Учебный центр «Шебер» · Дом дружбы · Караганда';
@@ -66,14 +56,11 @@ function drawQrCode(
   doc.fill().restore();
 }
 
-/**
- * The certificate as a PDF: A4 landscape, Kazakh and Russian, with a QR code of the public
- * verification address. Pure: the same data and fonts give the same bytes.
- */
-export function renderCertificatePdf(
-  data: CertificateDocument,
+/** A fresh A4 landscape document with the fonts registered, and the promise of its bytes. */
+function newDocument(
   fonts: CertificateFonts,
-): Promise<Buffer> {
+  info: { title: string; date: string },
+): { doc: PDFKit.PDFDocument; done: Promise<Buffer> } {
   const doc = new PDFDocument({
     size: 'A4',
     layout: 'landscape',
@@ -82,9 +69,9 @@ export function renderCertificatePdf(
     // reference to it, although every line here is set in DejaVu Sans.
     font: '',
     info: {
-      Title: `Сертификат ${data.number}`,
+      Title: info.title,
       Author: CENTRE_RU,
-      CreationDate: new Date(`${data.issueDate}T00:00:00Z`),
+      CreationDate: new Date(`${info.date}T00:00:00Z`),
     },
   });
   const chunks: Buffer[] = [];
@@ -95,7 +82,63 @@ export function renderCertificatePdf(
   });
   doc.registerFont('regular', fonts.regular as unknown as string);
   doc.registerFont('bold', fonts.bold as unknown as string);
+  // The stamp's face again, as a subset of its own: DejaVu draws Latin E and Cyrillic Е with one
+  // glyph, and a subset maps a glyph back to one letter only, so "REVOKED" set in the subset that
+  // also holds "СЕРТИФИКАТ" would be extracted with Cyrillic letters.
+  doc.registerFont('stamp', fonts.bold as unknown as string);
+  return { doc, done };
+}
 
+/**
+ * The large diagonal stamp of a revoked certificate, across the whole page, and the same words in
+ * one red line at the top: text extractors and screen readers do not reassemble rotated text.
+ */
+function drawRevokedStamp(
+  doc: PDFKit.PDFDocument,
+  revoked: NonNullable<CertificateDocument['revoked']>,
+): void {
+  const width = doc.page.width;
+  const height = doc.page.height;
+  const angle = (-Math.atan2(height, width) * 180) / Math.PI;
+  const lines = [
+    REVOKED_STAMP,
+    `${localDate(revoked.date)}${revoked.replacedBy ? ` → ${revoked.replacedBy}` : ''}`,
+  ];
+  doc
+    .font('stamp')
+    .fontSize(11)
+    .fillColor('#c0262d')
+    .text(`${lines[0]} · ${lines[1]}`, 60, 40, { width: width - 120, align: 'center' });
+  doc.save();
+  doc.rotate(angle, { origin: [width / 2, height / 2] });
+  doc.fillOpacity(0.55).strokeOpacity(0.8);
+  doc
+    .lineWidth(5)
+    .strokeColor('#c0262d')
+    .roundedRect(width / 2 - 390, height / 2 - 62, 780, 124, 12)
+    .stroke();
+  doc
+    .font('stamp')
+    .fontSize(40)
+    .fillColor('#c0262d')
+    .text(lines[0]!, width / 2 - 380, height / 2 - 48, {
+      width: 760,
+      align: 'center',
+      lineBreak: false,
+    });
+  doc
+    .font('stamp')
+    .fontSize(20)
+    .text(lines[1]!, width / 2 - 380, height / 2 + 12, {
+      width: 760,
+      align: 'center',
+      lineBreak: false,
+    });
+  doc.restore();
+}
+
+/** Draws one certificate on the current page of `doc`. */
+function drawCertificate(doc: PDFKit.PDFDocument, data: CertificateDocument): void {
   const width = doc.page.width;
   const height = doc.page.height;
   const text = (
@@ -147,7 +190,38 @@ export function renderCertificatePdf(
     .fontSize(7)
     .fillColor('#555555')
     .text(data.verificationUrl, width - 330, height - 56, { width: 260, align: 'right' });
+  if (data.revoked) drawRevokedStamp(doc, data.revoked);
+}
 
+/**
+ * The certificate as a PDF: A4 landscape, Kazakh and Russian, with a QR code of the public
+ * verification address, and the revocation stamp when `revoked` is set. Pure: the same data and
+ * fonts give the same bytes.
+ */
+export function renderCertificatePdf(
+  data: CertificateDocument,
+  fonts: CertificateFonts,
+): Promise<Buffer> {
+  const { doc, done } = newDocument(fonts, {
+    title: `Сертификат ${data.number}`,
+    date: data.issueDate,
+  });
+  drawCertificate(doc, data);
+  doc.end();
+  return done;
+}
+
+/** Several certificates in one PDF, one page each (a group's certificates to print at once). */
+export function renderCertificatesPdf(
+  list: CertificateDocument[],
+  fonts: CertificateFonts,
+  info: { title: string; date: string },
+): Promise<Buffer> {
+  const { doc, done } = newDocument(fonts, info);
+  list.forEach((data, index) => {
+    if (index > 0) doc.addPage({ size: 'A4', layout: 'landscape', margin: 0 });
+    drawCertificate(doc, data);
+  });
   doc.end();
   return done;
 }

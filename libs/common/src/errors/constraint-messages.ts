@@ -17,5 +17,6 @@ export const CONSTRAINT_MESSAGES: Readonly<Record<string, string>> = {
   ck_group_active_within_capacity: 'The group is full',
   uq_referral_center_number: 'This employment centre already has a referral with this number',
   uq_referral_person_open: 'This person already has an open referral',
+  uq_certificate_enrollment: 'The enrollment already has a certificate that is not revoked',
   uq_referral_enrollment: 'The enrollment already belongs to another referral',
 };

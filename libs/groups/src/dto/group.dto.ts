@@ -3,7 +3,9 @@ import {
   ArrayMaxSize,
   ArrayMinSize,
   IsArray,
+  IsBoolean,
   IsIn,
+  IsNotEmpty,
   IsInt,
   IsOptional,
   IsString,
@@ -20,6 +22,7 @@ import {
   IsIsoDate,
   IsTimeOfDay,
   PageQueryDto,
+  trimString,
   trimToNull,
   upperTrim,
 } from '@sheber/common';
@@ -165,7 +168,34 @@ export class GroupView {
   capacity: number;
   status: GroupStatus;
   seats: SeatsView;
+  /** When it last moved to `completed` (an admin may reopen it within 24 hours); else null. */
+  completedAt: Date | null;
   createdAt: Date;
+}
+
+/** `POST /api/groups/:id/start` and `/complete`: an admin may override the timing rules. */
+export class GroupTransitionDto {
+  /** Admin only: start more than a week early, or complete before the training is over. */
+  @IsOptional()
+  @IsBoolean()
+  override?: boolean;
+
+  /** Required with `override`; kept in the audit log. */
+  @IsOptional()
+  @Transform(trimString)
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(500)
+  reason?: string;
+}
+
+/** `POST /api/groups/:id/reopen`: why the completion is undone (its certificates are revoked with it). */
+export class ReopenGroupDto {
+  @Transform(trimString)
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(500)
+  reason: string;
 }
 
 export class MasterView {

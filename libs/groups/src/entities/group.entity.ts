@@ -83,6 +83,10 @@ export class Group {
   @Column({ name: 'waitlist_count', type: 'integer', default: 0 })
   waitlistCount: number;
 
+  /** When the group last moved to `completed`; an admin may reopen it within 24 hours. */
+  @Column({ name: 'completed_at', type: 'timestamptz', nullable: true })
+  completedAt: Date | null;
+
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt: Date;
 

@@ -95,8 +95,8 @@ export class MyLessonsQueryDto {
 
 export class AttendanceSheetQueryDto {
   @IsOptional()
-  @IsIn(['json', 'csv'], { message: 'format must be json or csv' })
-  format?: 'json' | 'csv';
+  @IsIn(['json', 'csv', 'pdf'], { message: 'format must be json, csv or pdf' })
+  format?: 'json' | 'csv' | 'pdf';
 
   /** Language of the CSV's words; defaults to the request's Accept-Language, else Russian. */
   @IsOptional()
@@ -159,4 +159,45 @@ export class HolidayQueryDto {
 export class HolidayDateParamDto {
   @IsIsoDate()
   date: string;
+}
+
+/** A group's lessons as completion sees them. */
+export class TrainingProgressView {
+  /** Lessons of the timetable. */
+  planned: number;
+  /** Lessons that have taken place (started), marked or not. */
+  held: number;
+  /** Lessons that have taken place without any attendance mark. */
+  unmarked: number;
+  /** The date of the last planned lesson; null when the group has none. */
+  lastLessonDate: string | null;
+}
+
+export class BelowThresholdView {
+  enrollmentId: string;
+  trainee: { lastName: string; firstName: string; patronymic: string | null };
+  /** 0–1; null when no lesson counts yet. */
+  attendanceRate: number | null;
+}
+
+/** `GET /api/groups/:id/completion-preview`: what completing would do, before it is done. */
+export class CompletionPreviewView extends TrainingProgressView {
+  endDate: string;
+  /** The code completion would answer 422 with (an admin may override), or null. */
+  refusal: 'group.completion_too_early' | 'group.lessons_unmarked' | null;
+  /** The course's minimum attendance, percent; null when the group has no trainees. */
+  thresholdPercent: number | null;
+  /** Active trainees. */
+  active: number;
+  /** Active trainees who would complete. */
+  eligible: number;
+  /** Active trainees who would fail: attendance below the course's threshold. */
+  belowThreshold: BelowThresholdView[];
+}
+
+/** What `POST /api/groups/:id/reopen` undid. */
+export class GroupReopenedView {
+  id: string;
+  /** Completed and failed enrollments that are active again. */
+  enrollmentsReopened: number;
 }
