@@ -475,9 +475,8 @@ export class CertificatesService implements OnModuleInit {
         `WITH page AS MATERIALIZED (
            SELECT c.id FROM certificates c ${join} ${filter}
             ORDER BY c.number DESC LIMIT $${params.length + 1} OFFSET $${params.length + 2})
-         SELECT ${CERTIFICATE_COLUMNS} FROM page JOIN certificates c ON c.id = page.id
-           JOIN enrollments e ON e.id = c.enrollment_id
-           JOIN trainees t ON t.id = e.trainee_id
+         SELECT ${CERTIFICATE_COLUMNS} ${CERTIFICATE_FROM}
+           JOIN page ON page.id = c.id
           ORDER BY c.number DESC`,
         [...params, query.limit, query.offset],
       ),
