@@ -1,5 +1,6 @@
 import { plainToInstance, Transform } from 'class-transformer';
 import {
+  IsBoolean,
   IsIn,
   IsInt,
   IsString,
@@ -10,6 +11,7 @@ import {
   Min,
   MinLength,
   validateSync,
+  ValidateIf,
   ValidationError,
 } from 'class-validator';
 
@@ -18,6 +20,14 @@ export const DEVELOPMENT_JWT_SECRET = 'sheber-development-secret-change-me-in-pr
 
 const toInt = ({ value }: { value: unknown }): unknown =>
   typeof value === 'string' && /^-?\d+$/.test(value.trim()) ? Number(value) : value;
+
+const toBoolean = ({ value }: { value: unknown }): unknown => {
+  if (typeof value !== 'string') return value;
+  const word = value.trim().toLowerCase();
+  if (word === 'true' || word === '1') return true;
+  if (word === 'false' || word === '0') return false;
+  return value;
+};
 
 /**
  * Every environment variable the processes read, with its local default. The README lists the
@@ -100,10 +110,50 @@ export class Environment {
   @Max(100 * 1024 * 1024)
   BODY_LIMIT_BYTES = 1024 * 1024;
 
-  /** Where issued certificate PDFs are stored (a local directory). */
+  /**
+   * Where issued certificate PDFs are stored: `local`, the directory CERTIFICATE_STORAGE_DIR of
+   * this machine, or `s3`, a bucket that every API and worker machine shares (S3_*).
+   */
+  @IsIn(['local', 's3'])
+  CERTIFICATE_STORAGE: 'local' | 's3' = 'local';
+
+  /** The directory of the `local` storage. */
   @IsString()
   @MinLength(1)
   CERTIFICATE_STORAGE_DIR = 'var/certificates';
+
+  /** The S3-compatible store's address; empty for AWS itself. */
+  @ValidateIf((env: Environment) => env.S3_ENDPOINT !== '')
+  @IsUrl({ require_tld: false, protocols: ['http', 'https'], require_protocol: true })
+  S3_ENDPOINT = '';
+
+  @Matches(/^[a-z0-9-]{1,40}$/, { message: 'must be a region name such as us-east-1' })
+  S3_REGION = 'us-east-1';
+
+  /** Required with CERTIFICATE_STORAGE=s3 (checked in validateEnvironment). */
+  @ValidateIf((env: Environment) => env.S3_BUCKET !== '')
+  @Matches(/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/, {
+    message: 'must be a bucket name: 3-63 lower-case letters, digits, dots or hyphens',
+  })
+  S3_BUCKET = '';
+
+  /** Put before every object key, e.g. `sheber/`; the slash at the end is added when missing. */
+  @Matches(/^(?:[A-Za-z0-9_.-]+\/)*[A-Za-z0-9_.-]*$/, {
+    message: 'must be path segments of letters, digits, _ . - separated by /',
+  })
+  S3_PREFIX = '';
+
+  /** Both empty: the SDK's own credential chain (AWS_* variables, a profile, an instance role). */
+  @IsString()
+  S3_ACCESS_KEY_ID = '';
+
+  @IsString()
+  S3_SECRET_ACCESS_KEY = '';
+
+  /** `true` for MinIO and most self-hosted stores: the bucket in the path, not in the host name. */
+  @Transform(toBoolean)
+  @IsBoolean({ message: 'must be true or false' })
+  S3_FORCE_PATH_STYLE = false;
 
   /** A certificate still pending after this many seconds is queued again by the worker's sweeper. */
   @Transform(toInt)
@@ -157,6 +207,21 @@ export function validateEnvironment(raw: Record<string, unknown>): Environment {
   if (!isValidTimeZone(env.CENTRE_TIMEZONE)) {
     throw new ConfigurationError(
       `Invalid configuration: CENTRE_TIMEZONE is not a known IANA time zone (got "${env.CENTRE_TIMEZONE}")`,
+    );
+  }
+  if (env.CERTIFICATE_STORAGE === 's3' && env.S3_BUCKET === '') {
+    throw new ConfigurationError(
+      'Invalid configuration: S3_BUCKET must be set when CERTIFICATE_STORAGE is s3',
+    );
+  }
+  if ((env.S3_ACCESS_KEY_ID === '') !== (env.S3_SECRET_ACCESS_KEY === '')) {
+    throw new ConfigurationError(
+      'Invalid configuration: S3_ACCESS_KEY_ID and S3_SECRET_ACCESS_KEY must be set together',
+    );
+  }
+  if (env.S3_PREFIX.split('/').some((segment) => segment === '.' || segment === '..')) {
+    throw new ConfigurationError(
+      `Invalid configuration: S3_PREFIX must not hold . or .. segments (got "${env.S3_PREFIX}")`,
     );
   }
   if (env.NODE_ENV === 'production' && env.JWT_SECRET === DEVELOPMENT_JWT_SECRET) {
