@@ -78,6 +78,11 @@ describe('validateEnvironment', () => {
     );
   });
 
+  it('takes a Redis prefix in braces, a Redis Cluster hash tag', () => {
+    expect(validateEnvironment({ REDIS_PREFIX: '{sheber}' }).REDIS_PREFIX).toBe('{sheber}');
+    expect(() => validateEnvironment({ REDIS_PREFIX: '{sheber' })).toThrow(/REDIS_PREFIX/);
+  });
+
   it('refuses the development JWT secret in production', () => {
     expect(() => validateEnvironment({ NODE_ENV: 'production' })).toThrow(/JWT_SECRET/);
     expect(

@@ -58,7 +58,13 @@ export class Environment {
   @Matches(/^rediss?:\/\/[^\s]+$/, { message: 'must be a redis:// URL' })
   REDIS_URL = 'redis://127.0.0.1:6379';
 
-  @Matches(/^[a-zA-Z0-9_-]{1,40}$/, { message: 'must be 1-40 letters, digits, - or _' })
+  /**
+   * Put before every Redis key. In braces (`{sheber}`) it is a hash tag: every key of the
+   * installation then lies in one Redis Cluster slot, as BullMQ's scripts require there.
+   */
+  @Matches(/^(\{[a-zA-Z0-9_-]{1,38}\}|[a-zA-Z0-9_-]{1,40})$/, {
+    message: 'must be 1-40 letters, digits, - or _, or up to 38 of them in braces',
+  })
   REDIS_PREFIX = 'sheber';
 
   @IsUrl({ require_tld: false, protocols: ['http', 'https'], require_protocol: true })
