@@ -4,7 +4,7 @@ import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fa
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import helmet from 'helmet';
 import type { Logger as Pino } from 'pino';
-import { Environment } from '@sheber/config';
+import { Environment, trustProxyOption } from '@sheber/config';
 import { mountQueueDashboard } from './admin/queue-dashboard';
 import { ApiExceptionFilter } from './common/exception.filter';
 import { createValidationPipe } from './common/validation.pipe';
@@ -19,6 +19,7 @@ export function createFastifyAdapter(env: Environment, logger: Pino): FastifyAda
   return new FastifyAdapter({
     bodyLimit: env.BODY_LIMIT_BYTES,
     loggerInstance: logger,
+    trustProxy: trustProxyOption(env),
     genReqId: (request: IncomingMessage) => {
       const given = request.headers['x-request-id'];
       return typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();

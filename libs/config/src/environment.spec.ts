@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { ConfigurationError, validateEnvironment } from './environment';
+import { ConfigurationError, trustProxyOption, validateEnvironment } from './environment';
 
 describe('validateEnvironment', () => {
   it('gives every variable a local default', () => {
@@ -81,6 +81,20 @@ describe('validateEnvironment', () => {
   it('takes a Redis prefix in braces, a Redis Cluster hash tag', () => {
     expect(validateEnvironment({ REDIS_PREFIX: '{sheber}' }).REDIS_PREFIX).toBe('{sheber}');
     expect(() => validateEnvironment({ REDIS_PREFIX: '{sheber' })).toThrow(/REDIS_PREFIX/);
+  });
+
+  it.each([
+    ['', false],
+    ['true', true],
+    ['10.0.0.0/8, 127.0.0.1', ['10.0.0.0/8', '127.0.0.1']],
+  ])('reads TRUST_PROXY %j as %j', (value, option) => {
+    expect(trustProxyOption(validateEnvironment({ TRUST_PROXY: value }))).toEqual(option);
+  });
+
+  it('refuses a TRUST_PROXY that is no address', () => {
+    expect(() => validateEnvironment({ TRUST_PROXY: 'everyone' })).toThrow(
+      /^Invalid configuration: TRUST_PROXY /,
+    );
   });
 
   it('refuses the development JWT secret in production', () => {

@@ -46,6 +46,17 @@ export class Environment {
   @IsString()
   HOST = '0.0.0.0';
 
+  /**
+   * Which reverse proxies' `X-Forwarded-For` and `X-Forwarded-Proto` the API believes: empty for
+   * none (the API faces clients itself), `true` for any, or a comma list of the proxies'
+   * addresses and CIDR ranges. Behind a proxy without it, every client has the proxy's address
+   * and the per-address limits (sign-in, public verification) fall on all users together.
+   */
+  @Matches(/^(|true|([0-9a-fA-F:.]+(\/\d{1,3})?)(\s*,\s*[0-9a-fA-F:.]+(\/\d{1,3})?)*)$/, {
+    message: 'must be empty, true, or a comma list of addresses or CIDR ranges',
+  })
+  TRUST_PROXY = '';
+
   @Matches(/^postgres(ql)?:\/\/[^\s]+$/, { message: 'must be a postgres:// URL' })
   DATABASE_URL = 'postgres://postgres@127.0.0.1:5432/sheber';
 
@@ -236,6 +247,13 @@ export function validateEnvironment(raw: Record<string, unknown>): Environment {
     );
   }
   return env;
+}
+
+/** TRUST_PROXY as Fastify's `trustProxy` option. */
+export function trustProxyOption(env: Environment): boolean | string[] {
+  if (env.TRUST_PROXY === '') return false;
+  if (env.TRUST_PROXY === 'true') return true;
+  return env.TRUST_PROXY.split(',').map((entry) => entry.trim());
 }
 
 /** Validates process.env, or prints the one-line reason and exits: for the process entry points. */
