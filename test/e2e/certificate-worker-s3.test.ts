@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { PutObjectCommand } from '@aws-sdk/client-s3';
 import { createHash } from 'node:crypto';
 import { Environment } from '../../libs/config/src';
 import { createGroup, createTrainee } from '../factories/catalog';
@@ -19,10 +20,19 @@ describe('certificates on S3', () => {
   let staff: string;
   let admin: string;
   const PREFIX = 'karaganda';
+  // What killed workers left: a temporary object two hours old, and one a live worker may be
+  // writing now.
+  const ABANDONED = `${PREFIX}/.incomplete/2000/SHB-2000-00001.pdf.4242.1`;
+  const RECENT = `${PREFIX}/.incomplete/2000/SHB-2000-00002.pdf.4243.2`;
 
   beforeAll(async () => {
     assertBuilt();
     s3 = await startS3Server();
+    for (const key of [ABANDONED, RECENT])
+      await s3.client.send(
+        new PutObjectCommand({ Bucket: s3.bucket, Key: key, Body: Buffer.from('%PDF-half') }),
+      );
+    s3.backdate(ABANDONED, 2 * 60 * 60 * 1000);
     t = await createTestApp(s3.env(PREFIX));
     staff = (await signedIn(t, 'staff')).token;
     admin = (await signedIn(t, 'admin')).token;
@@ -79,7 +89,7 @@ describe('certificates on S3', () => {
     const key = `${PREFIX}/${certificate.number.slice(4, 8)}/${certificate.number}.pdf`;
     // In the bucket, under its key, with no temporary object left beside it.
     expect(await s3.keys(PREFIX)).toContain(key);
-    expect((await s3.keys(`${PREFIX}/.incomplete/`)).length).toBe(0);
+    expect(await s3.keys(`${PREFIX}/.incomplete/`)).toEqual([RECENT]);
     expect(
       createHash('sha256')
         .update(await s3.read(key))
@@ -101,6 +111,14 @@ describe('certificates on S3', () => {
     const pdf = download.body as Buffer;
     expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
     expect(createHash('sha256').update(pdf).digest('hex')).toBe(certificate.sha256);
+  });
+
+  it("the worker's sweeper removes a temporary object left by a killed worker, and only an old one", async () => {
+    const deadline = Date.now() + 10_000;
+    while ((await s3.keys(`${PREFIX}/.incomplete/`)).includes(ABANDONED) && Date.now() < deadline)
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(await s3.keys(`${PREFIX}/.incomplete/`)).toEqual([RECENT]);
+    await worker.waitForOutput(/Removed 1 abandoned temporary file\(s\)/);
   });
 
   it('a certificate whose object is gone from the bucket answers 404 naming the file, not 500', async () => {

@@ -1,5 +1,5 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync, utimesSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import {
@@ -24,6 +24,8 @@ export interface S3TestServer {
   keys: (prefix?: string) => Promise<string[]>;
   read: (key: string) => Promise<Buffer>;
   remove: (key: string) => Promise<void>;
+  /** Makes an object look `ageMs` old (s3rver reports its file's time as LastModified). */
+  backdate: (key: string, ageMs: number) => void;
   close: () => Promise<void>;
 }
 
@@ -109,6 +111,15 @@ export async function startS3Server(bucket = 'sheber-test'): Promise<S3TestServe
     },
     remove: async (key) => {
       await client.send(new DeleteObjectCommand({ Bucket: bucket, Key: key }));
+    },
+    backdate: (key, ageMs) => {
+      const name = `${key.split('/').pop()}._S3rver_object`;
+      const files = readdirSync(directory, { recursive: true, withFileTypes: true }).filter(
+        (entry) => entry.isFile() && entry.name === name,
+      );
+      if (files.length !== 1) throw new Error(`${key} is not stored once in s3rver`);
+      const then = new Date(Date.now() - ageMs);
+      utimesSync(path.join(files[0]!.parentPath, name), then, then);
     },
     close: async () => {
       client.destroy();
