@@ -18,6 +18,17 @@ if ! command -v pdftotext >/dev/null 2>&1; then
     exit 1
   fi
 fi
+# The backup test runs pg_dump and pg_restore (Debian: postgresql-client), on the PATH or under
+# /usr/lib/postgresql/*/bin.
+if ! command -v pg_dump >/dev/null 2>&1 && ! ls /usr/lib/postgresql/*/bin/pg_dump >/dev/null 2>&1; then
+  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
+    echo "Installing postgresql-client (pg_dump) for the backup test…"
+    apt-get install -y -q postgresql-client >/dev/null 2>&1 || { apt-get update -q >/dev/null && apt-get install -y -q postgresql-client >/dev/null; }
+  else
+    echo "pg_dump is missing: install the PostgreSQL client (Debian/Ubuntu: sudo apt-get install postgresql-client)." >&2
+    exit 1
+  fi
+fi
 # The browser tests drive Debian's Chromium (CHROMIUM_PATH points at another build).
 if [ -z "${CHROMIUM_PATH:-}" ] && [ ! -x /usr/bin/chromium ]; then
   if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then

@@ -26,7 +26,8 @@ async function deleteRedisKeys(runId: string): Promise<void> {
       const [next, keys] = await redis.scan(
         cursor,
         'MATCH',
-        `sheber_test_${runId}_*`,
+        // Hash-tagged prefixes (`{sheber_test_…}`) too.
+        `*sheber_test_${runId}_*`,
         'COUNT',
         1000,
       );

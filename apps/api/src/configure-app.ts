@@ -4,7 +4,7 @@ import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fa
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import helmet from 'helmet';
 import type { Logger as Pino } from 'pino';
-import { Environment } from '@sheber/config';
+import { Environment, trustProxyOption } from '@sheber/config';
 import { mountQueueDashboard } from './admin/queue-dashboard';
 import { ApiExceptionFilter } from './common/exception.filter';
 import { createValidationPipe } from './common/validation.pipe';
@@ -18,8 +18,8 @@ const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
 export function createFastifyAdapter(env: Environment, logger: Pino): FastifyAdapter {
   return new FastifyAdapter({
     bodyLimit: env.BODY_LIMIT_BYTES,
-    trustProxy: env.TRUST_PROXY.trim() === '' ? false : env.TRUST_PROXY,
     loggerInstance: logger,
+    trustProxy: trustProxyOption(env),
     genReqId: (request: IncomingMessage) => {
       const given = request.headers['x-request-id'];
       return typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();

@@ -1,13 +1,37 @@
 import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import { readdir, readFile, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
+import { NotFoundError } from '@sheber/common';
 
-/** Where issued PDFs live. A local directory by default; another backend implements the same. */
+/**
+ * Where issued PDFs live: a local directory (the default) or an S3 bucket (`s3-storage.ts`),
+ * chosen by CERTIFICATE_STORAGE. Both keep the same contract (test/integration/storage-contract):
+ * a key is `YYYY/SHB-YYYY-NNNNN.pdf`-like, a reader never sees half a file, a second put under a
+ * key replaces the first, and a missing key is a NotFoundError.
+ */
 export abstract class CertificateStorage {
   abstract put(key: string, data: Buffer): Promise<void>;
+  /** The stored bytes; a NotFoundError (`stored_file_not_found`) when nothing is stored there. */
   abstract get(key: string): Promise<Buffer>;
   /** Removes writes a process abandoned (killed mid-write) older than `olderThanMs`; the count. */
   abstract removeAbandoned(olderThanMs: number): Promise<number>;
+  /** Releases connections, if the backend holds any. */
+  close(): Promise<void> {
+    return Promise.resolve();
+  }
+}
+
+/**
+ * Letters, digits, `/ _ . -`, no `..`, no empty segment and no leading dot: a key never leaves
+ * its directory or prefix, nor names a backend's own temporary files (S3's `.incomplete/`).
+ */
+export function assertSafeStorageKey(key: string): void {
+  if (!/^[A-Za-z0-9_-][A-Za-z0-9/_.-]*$/.test(key) || key.includes('..') || key.includes('//'))
+    throw new Error(`Unsafe storage key ${key}`);
+}
+
+export function storedFileNotFound(key: string): NotFoundError {
+  return new NotFoundError('Stored file', key);
 }
 
 const TEMPORARY = /\.tmp$/;
@@ -18,8 +42,7 @@ export class LocalDirectoryStorage extends CertificateStorage {
   }
 
   private pathOf(key: string): string {
-    if (!/^[A-Za-z0-9/_.-]+$/.test(key) || key.includes('..'))
-      throw new Error(`Unsafe storage key ${key}`);
+    assertSafeStorageKey(key);
     return path.resolve(this.root, key);
   }
 
@@ -51,8 +74,12 @@ export class LocalDirectoryStorage extends CertificateStorage {
     renameSync(temporary, target);
   }
 
-  get(key: string): Promise<Buffer> {
-    return readFile(this.pathOf(key));
+  async get(key: string): Promise<Buffer> {
+    try {
+      return await readFile(this.pathOf(key));
+    } catch (error) {
+      throw (error as NodeJS.ErrnoException).code === 'ENOENT' ? storedFileNotFound(key) : error;
+    }
   }
 
   /** Temporary files live beside their PDF, one directory per year. */

@@ -536,7 +536,21 @@ export class CertificatesService implements OnModuleInit {
         `Certificate ${row.number} is ${row.status}; its PDF is not ready yet`,
       );
     }
-    return { number: row.number, status: row.status, pdf: await this.storage.get(row.file_key) };
+    try {
+      return {
+        number: row.number,
+        status: row.status,
+        pdf: await this.storage.get(row.file_key),
+      };
+    } catch (error) {
+      // Recorded as stored but not there: the storage was changed or lost. The caller gets a 404
+      // naming the file; the operator, a line to act on.
+      if (error instanceof NotFoundError)
+        this.logger.warn(
+          `Certificate ${row.number} is ${row.status} but its file ${row.file_key} is missing`,
+        );
+      throw error;
+    }
   }
 
   /** Every issued, not revoked, certificate of a group in one PDF (see CertificateIssuer). */

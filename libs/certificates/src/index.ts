@@ -6,3 +6,5 @@ export * from './certificates.module';
 export * from './render/certificate-pdf';
 export * from './certificate-storage';
 export * from './certificate-issuer.service';
+export * from './s3-storage';
+export * from './storage-from-environment';

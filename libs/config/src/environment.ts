@@ -1,5 +1,6 @@
 import { plainToInstance, Transform } from 'class-transformer';
 import {
+  IsBoolean,
   IsIn,
   IsInt,
   IsString,
@@ -10,6 +11,7 @@ import {
   Min,
   MinLength,
   validateSync,
+  ValidateIf,
   ValidationError,
 } from 'class-validator';
 
@@ -18,6 +20,14 @@ export const DEVELOPMENT_JWT_SECRET = 'sheber-development-secret-change-me-in-pr
 
 const toInt = ({ value }: { value: unknown }): unknown =>
   typeof value === 'string' && /^-?\d+$/.test(value.trim()) ? Number(value) : value;
+
+const toBoolean = ({ value }: { value: unknown }): unknown => {
+  if (typeof value !== 'string') return value;
+  const word = value.trim().toLowerCase();
+  if (word === 'true' || word === '1') return true;
+  if (word === 'false' || word === '0') return false;
+  return value;
+};
 
 /**
  * Every environment variable the processes read, with its local default. The README lists the
@@ -36,6 +46,18 @@ export class Environment {
   @IsString()
   HOST = '0.0.0.0';
 
+  /**
+   * Which reverse proxies' `X-Forwarded-For` and `X-Forwarded-Proto` the API believes: empty for
+   * none (the API faces clients itself), `true` for any, or a comma list of the proxies'
+   * addresses, CIDR ranges or `loopback`. Behind a proxy without it, every client has the proxy's
+   * address and the per-address limits (sign-in, public verification) fall on all users together.
+   */
+  @Matches(
+    /^(|true|(loopback|[0-9a-fA-F:.]+(\/\d{1,3})?)(\s*,\s*(loopback|[0-9a-fA-F:.]+(\/\d{1,3})?))*)$/,
+    { message: 'must be empty, true, or a comma list of addresses, CIDR ranges or loopback' },
+  )
+  TRUST_PROXY = '';
+
   @Matches(/^postgres(ql)?:\/\/[^\s]+$/, { message: 'must be a postgres:// URL' })
   DATABASE_URL = 'postgres://postgres@127.0.0.1:5432/sheber';
 
@@ -48,7 +70,13 @@ export class Environment {
   @Matches(/^rediss?:\/\/[^\s]+$/, { message: 'must be a redis:// URL' })
   REDIS_URL = 'redis://127.0.0.1:6379';
 
-  @Matches(/^[a-zA-Z0-9_-]{1,40}$/, { message: 'must be 1-40 letters, digits, - or _' })
+  /**
+   * Put before every Redis key. In braces (`{sheber}`) it is a hash tag: every key of the
+   * installation then lies in one Redis Cluster slot, as BullMQ's scripts require there.
+   */
+  @Matches(/^(\{[a-zA-Z0-9_-]{1,38}\}|[a-zA-Z0-9_-]{1,40})$/, {
+    message: 'must be 1-40 letters, digits, - or _, or up to 38 of them in braces',
+  })
   REDIS_PREFIX = 'sheber';
 
   @IsUrl({ require_tld: false, protocols: ['http', 'https'], require_protocol: true })
@@ -118,24 +146,56 @@ export class Environment {
   @Max(86400)
   LOGIN_ADDRESS_WINDOW_SECONDS = 60;
 
-  /**
-   * Which proxies in front of the API to believe about the client's address (X-Forwarded-For):
-   * empty for none, else addresses, CIDR ranges or `loopback`, comma-separated. The sign-in limits
-   * count per address, so behind a reverse proxy this must name it.
-   */
-  @Matches(/^[\w.:/, -]{0,500}$/, { message: 'must be addresses, ranges or loopback' })
-  TRUST_PROXY = '';
-
   @Transform(toInt)
   @IsInt()
   @Min(1024)
   @Max(100 * 1024 * 1024)
   BODY_LIMIT_BYTES = 1024 * 1024;
 
-  /** Where issued certificate PDFs are stored (a local directory). */
+  /**
+   * Where issued certificate PDFs are stored: `local`, the directory CERTIFICATE_STORAGE_DIR of
+   * this machine, or `s3`, a bucket that every API and worker machine shares (S3_*).
+   */
+  @IsIn(['local', 's3'])
+  CERTIFICATE_STORAGE: 'local' | 's3' = 'local';
+
+  /** The directory of the `local` storage. */
   @IsString()
   @MinLength(1)
   CERTIFICATE_STORAGE_DIR = 'var/certificates';
+
+  /** The S3-compatible store's address; empty for AWS itself. */
+  @ValidateIf((env: Environment) => env.S3_ENDPOINT !== '')
+  @IsUrl({ require_tld: false, protocols: ['http', 'https'], require_protocol: true })
+  S3_ENDPOINT = '';
+
+  @Matches(/^[a-z0-9-]{1,40}$/, { message: 'must be a region name such as us-east-1' })
+  S3_REGION = 'us-east-1';
+
+  /** Required with CERTIFICATE_STORAGE=s3 (checked in validateEnvironment). */
+  @ValidateIf((env: Environment) => env.S3_BUCKET !== '')
+  @Matches(/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/, {
+    message: 'must be a bucket name: 3-63 lower-case letters, digits, dots or hyphens',
+  })
+  S3_BUCKET = '';
+
+  /** Put before every object key, e.g. `sheber/`; the slash at the end is added when missing. */
+  @Matches(/^(?:[A-Za-z0-9_.-]+\/)*[A-Za-z0-9_.-]*$/, {
+    message: 'must be path segments of letters, digits, _ . - separated by /',
+  })
+  S3_PREFIX = '';
+
+  /** Both empty: the SDK's own credential chain (AWS_* variables, a profile, an instance role). */
+  @IsString()
+  S3_ACCESS_KEY_ID = '';
+
+  @IsString()
+  S3_SECRET_ACCESS_KEY = '';
+
+  /** `true` for MinIO and most self-hosted stores: the bucket in the path, not in the host name. */
+  @Transform(toBoolean)
+  @IsBoolean({ message: 'must be true or false' })
+  S3_FORCE_PATH_STYLE = false;
 
   /** A certificate still pending after this many seconds is queued again by the worker's sweeper. */
   @Transform(toInt)
@@ -191,12 +251,34 @@ export function validateEnvironment(raw: Record<string, unknown>): Environment {
       `Invalid configuration: CENTRE_TIMEZONE is not a known IANA time zone (got "${env.CENTRE_TIMEZONE}")`,
     );
   }
+  if (env.CERTIFICATE_STORAGE === 's3' && env.S3_BUCKET === '') {
+    throw new ConfigurationError(
+      'Invalid configuration: S3_BUCKET must be set when CERTIFICATE_STORAGE is s3',
+    );
+  }
+  if ((env.S3_ACCESS_KEY_ID === '') !== (env.S3_SECRET_ACCESS_KEY === '')) {
+    throw new ConfigurationError(
+      'Invalid configuration: S3_ACCESS_KEY_ID and S3_SECRET_ACCESS_KEY must be set together',
+    );
+  }
+  if (env.S3_PREFIX.split('/').some((segment) => segment === '.' || segment === '..')) {
+    throw new ConfigurationError(
+      `Invalid configuration: S3_PREFIX must not hold . or .. segments (got "${env.S3_PREFIX}")`,
+    );
+  }
   if (env.NODE_ENV === 'production' && env.JWT_SECRET === DEVELOPMENT_JWT_SECRET) {
     throw new ConfigurationError(
       'Invalid configuration: JWT_SECRET must be set to a secret of your own in production',
     );
   }
   return env;
+}
+
+/** TRUST_PROXY as Fastify's `trustProxy` option. */
+export function trustProxyOption(env: Environment): boolean | string[] {
+  if (env.TRUST_PROXY === '') return false;
+  if (env.TRUST_PROXY === 'true') return true;
+  return env.TRUST_PROXY.split(',').map((entry) => entry.trim());
 }
 
 /** Validates process.env, or prints the one-line reason and exits: for the process entry points. */
