@@ -27,9 +27,6 @@ export class ReadPathIndexes1795500000000 implements MigrationInterface {
       `CREATE INDEX ix_referrals_name_trgm ON referrals
          USING gin ((lower(last_name || ' ' || first_name || coalesce(' ' || patronymic, ''))) gin_trgm_ops)`,
     );
-    await queryRunner.query(
-      `CREATE INDEX ix_certificates_status_number ON certificates (status, number)`,
-    );
     await queryRunner.query(`DROP INDEX ix_audit_log_at`);
     await queryRunner.query(`CREATE INDEX ix_audit_log_at ON audit_log (at, id)`);
     await queryRunner.query(`CREATE INDEX ix_audit_log_actor ON audit_log (actor_id, at, id)`);
@@ -47,7 +44,6 @@ export class ReadPathIndexes1795500000000 implements MigrationInterface {
     await queryRunner.query(`DROP INDEX ix_audit_log_actor`);
     await queryRunner.query(`DROP INDEX ix_audit_log_at`);
     await queryRunner.query(`CREATE INDEX ix_audit_log_at ON audit_log (at)`);
-    await queryRunner.query(`DROP INDEX ix_certificates_status_number`);
     await queryRunner.query(`DROP INDEX ix_referrals_name_trgm`);
     await queryRunner.query(`DROP INDEX ix_referrals_center_created`);
     await queryRunner.query(

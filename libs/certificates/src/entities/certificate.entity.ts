@@ -30,7 +30,6 @@ export type CertificateStatus = (typeof CERTIFICATE_STATUSES)[number];
 @Unique('uq_certificate_number', ['number'])
 @Unique('uq_certificate_verification_code', ['verificationCode'])
 @Index('ix_certificates_status', ['status', 'updatedAt'])
-@Index('ix_certificates_status_number', ['status', 'number'])
 @Check('ck_certificate_status', `"status" IN ('pending', 'issued', 'failed', 'revoked')`)
 @Check('ck_certificate_number', `"number" ~ '^SHB-[0-9]{4}-[0-9]{5,}$'`)
 export class Certificate {
