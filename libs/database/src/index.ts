@@ -3,3 +3,4 @@ export * from './database.module';
 export * from './entities';
 export * from './postgres-errors';
 export * from './sql';
+export * from './unavailable';

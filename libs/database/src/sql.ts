@@ -1,5 +1,6 @@
 import pg from 'pg';
 import type { DataSource, EntityManager } from 'typeorm';
+import { breaksConnection } from './unavailable';
 
 /**
  * Runs one SQL statement on the manager's connection (inside its transaction) and returns the
@@ -43,7 +44,8 @@ export async function preparedRows<T extends object>(
   } catch (error) {
     // An error PostgreSQL reported (a refusal, a constraint) leaves the connection fine; pool.query
     // would close it on any error, and a new connection per 409 costs more than the request.
-    if (!(error instanceof pg.DatabaseError)) broken = error as Error;
+    // One that says the server went away (57P01 on a restart) leaves a dead connection: drop it.
+    if (!(error instanceof pg.DatabaseError) || breaksConnection(error)) broken = error as Error;
     throw error;
   } finally {
     client.release(broken);
