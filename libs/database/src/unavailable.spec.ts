@@ -33,6 +33,7 @@ describe('unavailableService', () => {
     'Connection terminated due to connection timeout',
     'timeout exceeded when trying to connect',
     'Client has encountered a connection error and is not queryable',
+    'Database connection provided by a query runner was already released, cannot continue to use its querying methods anymore.',
   ])('names the database for pg saying "%s"', (message) => {
     expect(unavailableService(new Error(message))).toBe('database');
   });

@@ -33,6 +33,8 @@ const PG_MESSAGES = [
   /is not queryable/, // a pooled client whose connection broke
   /^Client was closed/,
   /^Cannot use a pool after calling end/,
+  // TypeORM, when the connection of a transaction broke and a later statement of it runs.
+  /query runner was already released/,
 ];
 
 const REDIS_MESSAGES = [
