@@ -1,5 +1,5 @@
 // Jest runs in ESM mode (NestJS 12 is ESM-only): `node --experimental-vm-modules`, ts-jest with
-// `useESM`. Four tiers: unit specs beside the code; integration, e2e and browser tests in test/,
+// `useESM`. Five tiers: unit specs beside the code; integration, e2e and browser tests in test/,
 // each against real PostgreSQL and Redis in databases that test/support/global-setup.ts creates.
 const tsJest = [
   'ts-jest',
@@ -43,6 +43,13 @@ export default {
       displayName: 'e2e',
       testMatch: ['<rootDir>/test/e2e/**/*.test.ts'],
       setupFiles: ['reflect-metadata', '<rootDir>/test/support/worker-env.ts'],
+    },
+    {
+      // The built API and worker against a private PostgreSQL and Redis that the tests stop and
+      // kill (test/faults). `npm test` runs it short (FAULTS_SHORT=1), `npm run test:faults` full.
+      ...shared,
+      displayName: 'faults',
+      testMatch: ['<rootDir>/test/faults/**/*.test.ts'],
     },
     {
       ...shared,
