@@ -38,6 +38,13 @@ export async function preparedRows<T extends object>(
   const pool = (dataSource.driver as unknown as { master: pg.Pool }).master;
   const client = await pool.connect();
   let broken: Error | undefined;
+  // A checked-out client has no listener of the pool's: without this one, the server ending the
+  // session between two messages (57P01 when PostgreSQL restarts) is an unhandled 'error' event
+  // and ends the process.
+  const onError = (error: Error): void => {
+    broken = error;
+  };
+  client.on('error', onError);
   try {
     const result = await client.query<T>({ name: statement.name, text: statement.text, values });
     return result.rows;
@@ -48,6 +55,7 @@ export async function preparedRows<T extends object>(
     if (!(error instanceof pg.DatabaseError) || breaksConnection(error)) broken = error as Error;
     throw error;
   } finally {
+    client.removeListener('error', onError);
     client.release(broken);
   }
 }
