@@ -34,6 +34,7 @@ describe('unavailableService', () => {
     'timeout exceeded when trying to connect',
     'Client has encountered a connection error and is not queryable',
     'Database connection provided by a query runner was already released, cannot continue to use its querying methods anymore.',
+    'Query runner already released. Cannot run queries anymore.',
   ])('names the database for pg saying "%s"', (message) => {
     expect(unavailableService(new Error(message))).toBe('database');
   });

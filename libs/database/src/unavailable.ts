@@ -34,7 +34,7 @@ const PG_MESSAGES = [
   /^Client was closed/,
   /^Cannot use a pool after calling end/,
   // TypeORM, when the connection of a transaction broke and a later statement of it runs.
-  /query runner was already released/,
+  /[Qq]uery runner (was )?already released/,
 ];
 
 const REDIS_MESSAGES = [
