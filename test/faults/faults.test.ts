@@ -181,7 +181,7 @@ describe(`faults (${SHORT ? 'short' : 'full'} run)`, () => {
       const logged = requestId
         ? everyApi
             .flatMap((p) => p.output().split('\n'))
-            .find((line) => line.includes(requestId) && line.includes('Unexpected error'))
+            .find((line) => line.includes(requestId) && line.includes('"level":50'))
         : undefined;
       return `${a.status} ${a.error ?? JSON.stringify(a.body)}${logged ? ` — ${logged}` : ''}`;
     });
