@@ -487,19 +487,28 @@ describe(`faults (${SHORT ? 'short' : 'full'} run)`, () => {
     await sleep(1_000);
     await redis.kill('SIGKILL');
     killedAt = Date.now();
-    // A group's certificates re-queued while Redis is away: answered, not queued now.
-    const [groupOfFirst] = await db.query<{ group_id: string }[]>(
-      'SELECT group_id FROM enrollments WHERE id = $1',
-      [enrollments[0]],
+    // A group's certificates re-queued while Redis is away: answered, not queued now. The
+    // completions made since the kill left pending certificates (no worker can take them).
+    await sleep(1_500);
+    const [withPending] = await db.query<{ group_id: string }[]>(
+      `SELECT e.group_id FROM certificates c JOIN enrollments e ON e.id = c.enrollment_id
+        WHERE c.status = 'pending' AND e.id = ANY($1) LIMIT 1`,
+      [enrollments],
     );
+    expect(withPending).toBeDefined();
     const requeue = await call(
       api(0).base,
       'POST',
-      `/api/groups/${groupOfFirst!.group_id}/certificates`,
+      `/api/groups/${withPending!.group_id}/certificates`,
       token,
     );
     const health = await call(api(1).base, 'GET', '/api/health');
-    await sleep(3_000);
+    // Signing in counts attempts in Redis: 503 naming Redis, not 500.
+    const login = await call(api(1).base, 'POST', '/api/auth/login', undefined, {
+      email: 'nobody@faults.sheber.kz',
+      password: 'not-the-password',
+    });
+    await sleep(1_500);
     await redis.start();
     backAt = Date.now();
     await completions;
@@ -517,6 +526,9 @@ describe(`faults (${SHORT ? 'short' : 'full'} run)`, () => {
       info: { database: { status: 'up' } },
       error: { redis: { status: 'down' } },
     });
+    expect(login.status).toBe(503);
+    expect(login.body).toMatchObject({ code: 'redis.unavailable' });
+    expect(login.retryAfter).not.toBeNull();
     await expectIssuedExactlyOnce(enrollments, 0);
 
     figure(
