@@ -45,6 +45,13 @@ export default {
       setupFiles: ['reflect-metadata', '<rootDir>/test/support/worker-env.ts'],
     },
     {
+      // The built API and worker against a private PostgreSQL and Redis that the tests stop and
+      // kill (test/faults). `npm test` runs it short (FAULTS_SHORT=1), `npm run test:faults` full.
+      ...shared,
+      displayName: 'faults',
+      testMatch: ['<rootDir>/test/faults/**/*.test.ts'],
+    },
+    {
       ...shared,
       displayName: 'hostile',
       testMatch: ['<rootDir>/test/hostile/**/*.test.ts'],

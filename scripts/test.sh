@@ -41,6 +41,8 @@ if [ -z "${CHROMIUM_PATH:-}" ] && [ ! -x /usr/bin/chromium ]; then
 fi
 # The process tests start the built API, worker and command line.
 npm run -s build
+# The fault suite (test/faults) runs one short round here; npm run test:faults runs it in full.
+export FAULTS_SHORT="${FAULTS_SHORT:-1}"
 results="$(mktemp)"
 status=0
 node --experimental-vm-modules node_modules/jest/bin/jest.js --json --outputFile="$results" "$@" || status=$?

@@ -34,6 +34,9 @@ import {
 } from './dto/certificate.dto';
 import type { CertificateStatus } from './entities/certificate.entity';
 
+/** How long a request waits for Redis to take its certificate jobs (it takes them in ~1 ms). */
+const QUEUE_WAIT_MS = 1000;
+
 interface CertificateRow extends HolderColumns {
   id: string;
   number: string;
@@ -309,14 +312,7 @@ export class CertificatesService implements OnModuleInit {
           AND (($1::uuid[] IS NOT NULL AND c.enrollment_id = ANY($1)) OR ($2::uuid IS NOT NULL AND e.group_id = $2))`,
       [filter.enrollmentIds ?? null, filter.groupId ?? null],
     );
-    try {
-      await this.queueCertificates(rows.map((r) => r.id));
-    } catch (error) {
-      // The completion has committed; the worker's sweeper queues what could not be queued now.
-      this.logger.warn(
-        `Could not queue certificates: ${error instanceof Error ? error.message : String(error)}`,
-      );
-    }
+    await this.queueWithoutWaiting(() => this.queueCertificates(rows.map((r) => r.id)));
     return rows.length;
   }
 
@@ -410,16 +406,7 @@ export class CertificatesService implements OnModuleInit {
       });
       return { created: created.length, retried: retried.length, ids: pending.map((r) => r.id) };
     });
-    let queuedNow = true;
-    try {
-      await this.requeueCertificates(queued.ids);
-    } catch (error) {
-      // Committed: the certificates are pending, and the worker's sweeper queues them later.
-      queuedNow = false;
-      this.logger.warn(
-        `Could not queue certificates: ${error instanceof Error ? error.message : String(error)}`,
-      );
-    }
+    const queuedNow = await this.queueWithoutWaiting(() => this.requeueCertificates(queued.ids));
     return {
       created: queued.created,
       retried: queued.retried,
@@ -427,6 +414,38 @@ export class CertificatesService implements OnModuleInit {
       queuedNow,
       certificates: await this.countCertificatesOfGroup(groupId),
     };
+  }
+
+  /**
+   * Queueing from a request, after its transaction committed: Redis gets QUEUE_WAIT_MS to take
+   * the jobs, and a Redis that is away (its connection retries forever, and queues commands
+   * meanwhile) never holds the answer up. The certificates stay pending in the database and the
+   * worker's sweeper queues them later; a command that Redis takes late adds jobs under the same
+   * ids, which does nothing twice. True when the jobs were queued now.
+   */
+  private async queueWithoutWaiting(queue: () => Promise<void>): Promise<boolean> {
+    let timer: NodeJS.Timeout | undefined;
+    const attempt = queue();
+    try {
+      await Promise.race([
+        attempt,
+        new Promise<never>((_, reject) => {
+          timer = setTimeout(
+            () => reject(new Error(`Redis did not take the jobs within ${QUEUE_WAIT_MS} ms`)),
+            QUEUE_WAIT_MS,
+          );
+        }),
+      ]);
+      return true;
+    } catch (error) {
+      attempt.catch(() => undefined);
+      this.logger.warn(
+        `Could not queue certificates now, the sweeper will: ${error instanceof Error ? error.message : String(error)}`,
+      );
+      return false;
+    } finally {
+      clearTimeout(timer);
+    }
   }
 
   /** How far a group's certificates are: one indexed count over the group's enrollments. */

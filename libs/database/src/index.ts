@@ -4,3 +4,4 @@ export * from './entities';
 export * from './postgres-errors';
 export * from './sql';
 export * from './row-count';
+export * from './unavailable';

@@ -1,5 +1,6 @@
 import pg from 'pg';
 import type { DataSource, EntityManager } from 'typeorm';
+import { breaksConnection } from './unavailable';
 
 /**
  * Runs one SQL statement on the manager's connection (inside its transaction) and returns the
@@ -37,15 +38,24 @@ export async function preparedRows<T extends object>(
   const pool = (dataSource.driver as unknown as { master: pg.Pool }).master;
   const client = await pool.connect();
   let broken: Error | undefined;
+  // A checked-out client has no listener of the pool's: without this one, the server ending the
+  // session between two messages (57P01 when PostgreSQL restarts) is an unhandled 'error' event
+  // and ends the process.
+  const onError = (error: Error): void => {
+    broken = error;
+  };
+  client.on('error', onError);
   try {
     const result = await client.query<T>({ name: statement.name, text: statement.text, values });
     return result.rows;
   } catch (error) {
     // An error PostgreSQL reported (a refusal, a constraint) leaves the connection fine; pool.query
     // would close it on any error, and a new connection per 409 costs more than the request.
-    if (!(error instanceof pg.DatabaseError)) broken = error as Error;
+    // One that says the server went away (57P01 on a restart) leaves a dead connection: drop it.
+    if (!(error instanceof pg.DatabaseError) || breaksConnection(error)) broken = error as Error;
     throw error;
   } finally {
+    client.removeListener('error', onError);
     client.release(broken);
   }
 }

@@ -9,7 +9,14 @@ import { CERTIFICATE_QUEUE } from './queues';
     BullModule.forRootAsync({
       inject: [Environment],
       useFactory: (env: Environment) => ({
-        connection: { url: env.REDIS_URL, maxRetriesPerRequest: null },
+        connection: {
+          url: env.REDIS_URL,
+          maxRetriesPerRequest: null,
+          // Reconnect forever, at most 2 s apart (BullMQ's own default backs off to 20 s), so a
+          // worker takes jobs again within seconds of Redis coming back. Requests never wait on
+          // this connection: see CertificatesService.queueWithoutWaiting.
+          retryStrategy: (attempt: number) => Math.min(attempt * 200, 2000),
+        },
         prefix: `${env.REDIS_PREFIX}:bull`,
       }),
     }),

@@ -1,6 +1,7 @@
 import { Global, Inject, Injectable, Module, OnApplicationShutdown } from '@nestjs/common';
 import { Redis } from 'ioredis';
 import { Environment } from '@sheber/config';
+import { EvictionPolicyCheck } from './eviction-policy';
 import { RateLimiter } from './rate-limiter';
 import { REDIS } from './redis.token';
 
@@ -46,8 +47,9 @@ class RedisCloser implements OnApplicationShutdown {
     },
     RedisCloser,
     RateLimiter,
+    EvictionPolicyCheck,
   ],
-  exports: [REDIS, RateLimiter],
+  exports: [REDIS, RateLimiter, EvictionPolicyCheck],
 })
 export class RedisModule {}
 

@@ -34,6 +34,18 @@ describe('ApiExceptionFilter.toBody', () => {
     expect(filter.toBody(error, 'req-1')).toMatchObject({ statusCode: status, message });
   });
 
+  it.each([
+    [queryFailed('57P01'), 'database.unavailable'],
+    [
+      Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:5432'), { code: 'ECONNREFUSED' }),
+      'database.unavailable',
+    ],
+    [new Error('Connection terminated unexpectedly'), 'database.unavailable'],
+    [new Error('Connection is closed.'), 'redis.unavailable'],
+  ])('answers 503 naming the service for %p, never 500', (error, code) => {
+    expect(filter.toBody(error, 'r')).toMatchObject({ statusCode: 503, code });
+  });
+
   it('names the field of an input error', () => {
     expect(filter.toBody(new InvalidInputError('crafts', 'unknown craft: x'), 'r')).toMatchObject({
       statusCode: 400,

@@ -25,7 +25,11 @@ import {
   PG_INVALID_TEXT_REPRESENTATION,
   PG_UNIQUE_VIOLATION,
   postgresErrorInfo,
+  unavailableService,
 } from '@sheber/database';
+
+/** How long a client should wait before trying again while PostgreSQL or Redis is away. */
+export const UNAVAILABLE_RETRY_AFTER_SECONDS = 5;
 
 export interface ErrorBody {
   statusCode: number;
@@ -100,6 +104,22 @@ function fromFastifyError(error: unknown): ErrorBody | null {
   return null;
 }
 
+/**
+ * PostgreSQL or Redis unreachable (stopped, restarting, refusing connections): 503 naming which,
+ * never a 500. The request may be repeated once the service is back.
+ */
+function fromUnavailableService(error: unknown): ErrorBody | null {
+  const service = unavailableService(error);
+  if (!service) return null;
+  return body(
+    HttpStatus.SERVICE_UNAVAILABLE,
+    service === 'database'
+      ? 'The database is unavailable; try again shortly'
+      : 'Redis is unavailable; try again shortly',
+    { code: `${service}.unavailable` },
+  );
+}
+
 function fromDatabaseError(error: unknown): ErrorBody | null {
   const info = postgresErrorInfo(error);
   if (!info) return null;
@@ -131,6 +151,9 @@ export class ApiExceptionFilter implements ExceptionFilter {
     if (exception instanceof TooManyAttemptsError) {
       void reply.header('retry-after', String(exception.retryAfterSeconds));
     }
+    if (result.statusCode === 503) {
+      void reply.header('retry-after', String(UNAVAILABLE_RETRY_AFTER_SECONDS));
+    }
     void reply.status(result.statusCode).send(result);
   }
 
@@ -156,6 +179,12 @@ export class ApiExceptionFilter implements ExceptionFilter {
     }
     const fastify = fromFastifyError(exception);
     if (fastify) return fastify;
+    const unavailable = fromUnavailableService(exception);
+    if (unavailable) {
+      // Once per request, without the SQL or its parameters.
+      this.logger.warn({ requestId, code: unavailable.code }, 'Service unavailable');
+      return unavailable;
+    }
     const database = fromDatabaseError(exception);
     if (database) return database;
 

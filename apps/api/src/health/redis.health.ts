@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { HealthIndicatorService } from '@nestjs/terminus';
 import { Redis } from 'ioredis';
-import { REDIS } from '@sheber/redis';
+import { readEvictionPolicy, REDIS, REQUIRED_EVICTION_POLICY } from '@sheber/redis';
 
 @Injectable()
 export class RedisHealthIndicator {
@@ -17,8 +17,15 @@ export class RedisHealthIndicator {
       const timeout = new Promise<never>((_, reject) => {
         timer = setTimeout(() => reject(new Error('timed out')), timeoutMs);
       });
-      await Promise.race([this.redis.ping(), timeout]);
-      return indicator.up();
+      const maxmemoryPolicy = await Promise.race([
+        this.redis.ping().then(() => readEvictionPolicy(this.redis)),
+        timeout,
+      ]);
+      // Up, but an eviction policy that may drop queued jobs is reported (see README, Health).
+      return indicator.up({
+        maxmemoryPolicy,
+        ok: maxmemoryPolicy === null || maxmemoryPolicy === REQUIRED_EVICTION_POLICY,
+      });
     } catch (error) {
       return indicator.down({ message: error instanceof Error ? error.message : 'unreachable' });
     } finally {

@@ -1,4 +1,9 @@
-import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import {
+  BeforeApplicationShutdown,
+  Injectable,
+  Logger,
+  OnApplicationBootstrap,
+} from '@nestjs/common';
 import { CertificateStorage, CertificatesService } from '@sheber/certificates';
 import { Environment } from '@sheber/config';
 
@@ -13,7 +18,7 @@ const ABANDONED_AFTER_MS = 60 * 60 * 1000;
  * whole storage every sweep would cost more than the files).
  */
 @Injectable()
-export class CertificateSweeper implements OnApplicationBootstrap, OnApplicationShutdown {
+export class CertificateSweeper implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger('CertificateSweeper');
   private timer?: NodeJS.Timeout;
   private running = false;
@@ -33,8 +38,13 @@ export class CertificateSweeper implements OnApplicationBootstrap, OnApplication
     void this.sweep();
   }
 
-  onApplicationShutdown(): void {
+  /** No new sweep once stopping; a running one finishes while the connections are open. */
+  async beforeApplicationShutdown(): Promise<void> {
     clearInterval(this.timer);
+    const deadline = Date.now() + 5_000;
+    while (this.running && Date.now() < deadline) {
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
   }
 
   async sweep(): Promise<number> {
