@@ -26,6 +26,16 @@ export function whenUnauthenticated(handler: () => void): void {
   onUnauthenticated = handler;
 }
 
+/**
+ * Moves on whenever a new session begins (sign-in, password change): a request sent under the
+ * old session that comes back 401 afterwards says nothing about the new one.
+ */
+let sessionEpoch = 0;
+
+export function beginSession(): void {
+  sessionEpoch += 1;
+}
+
 let onPasswordChangeRequired: () => void = () => undefined;
 
 /** Called when the API answers 403 `password.change_required`: a new password comes first. */
@@ -52,6 +62,7 @@ export async function api<T>(
   const headers: Record<string, string> = { accept: 'application/json' };
   if (body !== undefined) headers['content-type'] = 'application/json';
   if (method !== 'GET') headers['x-csrf-token'] = csrfToken();
+  const epoch = sessionEpoch;
   const response = await fetch(path, {
     method,
     headers,
@@ -63,7 +74,9 @@ export async function api<T>(
   const parsed: unknown = text ? JSON.parse(text) : undefined;
   if (response.ok) return parsed as T;
   const error = (parsed ?? {}) as ErrorBody;
-  if (response.status === 401 && !path.startsWith('/api/auth/session')) onUnauthenticated();
+  if (response.status === 401 && !path.startsWith('/api/auth/session') && epoch === sessionEpoch) {
+    onUnauthenticated();
+  }
   if (response.status === 403 && error.code === 'password.change_required') {
     onPasswordChangeRequired();
   }

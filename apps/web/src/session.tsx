@@ -1,5 +1,5 @@
 import { createContext, useCallback, useContext, useEffect, useState, type ReactNode } from 'react';
-import { api, whenPasswordChangeRequired, whenUnauthenticated } from './api';
+import { api, beginSession, whenPasswordChangeRequired, whenUnauthenticated } from './api';
 import type { Craft, SessionUser } from './types';
 
 interface Session {
@@ -24,21 +24,32 @@ export function SessionProvider({ children }: { children: ReactNode }) {
 
   useEffect(() => {
     whenUnauthenticated(() => setUser(null));
+    // Only a change of the flag makes a new user object: screens that load on a new user would
+    // otherwise ask again, get 403 again, and loop.
     whenPasswordChangeRequired(() =>
-      setUser((current) => (current ? { ...current, passwordChangeRequired: true } : current)),
+      setUser((current) =>
+        current && !current.passwordChangeRequired
+          ? { ...current, passwordChangeRequired: true }
+          : current,
+      ),
     );
     api<SessionUser>('GET', '/api/auth/me').then(setUser, () => setUser(null));
   }, []);
 
+  const userId = user?.id;
+  const mustChangePassword = user?.passwordChangeRequired === true;
   useEffect(() => {
-    if (user) api<Craft[]>('GET', '/api/crafts').then(setCrafts, () => setCrafts([]));
-  }, [user]);
+    if (userId && !mustChangePassword) {
+      api<Craft[]>('GET', '/api/crafts').then(setCrafts, () => setCrafts([]));
+    }
+  }, [userId, mustChangePassword]);
 
   const signIn = useCallback(async (email: string, password: string) => {
     const session = await api<{ user: SessionUser }>('POST', '/api/auth/session', {
       email,
       password,
     });
+    beginSession();
     setUser(session.user);
   }, []);
 
@@ -52,6 +63,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
       currentPassword,
       newPassword,
     });
+    beginSession();
     setUser(session.user);
   }, []);
 
