@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Test } from '@nestjs/testing';
 import supertest from 'supertest';
@@ -18,13 +19,13 @@ export interface TestApp {
  * The real API (same module, same configureApp as main.ts) on this worker's database and Redis.
  * `env` overrides environment variables for this app only, e.g. a closed Redis port.
  */
-let appsCreated = 0;
 
 export async function createTestApp(env: Record<string, string> = {}): Promise<TestApp> {
   const saved = { ...process.env };
   // Each app gets Redis keys of its own, so that one test's rate limits never reach another's.
-  appsCreated += 1;
-  process.env.REDIS_PREFIX = `${saved.REDIS_PREFIX}_${process.pid}_${appsCreated}`;
+  // A random part, not a counter: jest loads this module anew for each test file, so a counter
+  // would hand the next file of the same worker the Redis keys (rate limits) of the last one.
+  process.env.REDIS_PREFIX = `${saved.REDIS_PREFIX}_${randomBytes(3).toString('hex')}`;
   Object.assign(process.env, env);
   try {
     const environment = validateEnvironment(process.env);
