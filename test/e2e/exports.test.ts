@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { randomUUID } from 'node:crypto';
 import { addDays, todayIn } from '../../libs/common/src';
-import { createCourse, createTrainee, freshIin } from '../factories/catalog';
+import { createTrainee, freshIin } from '../factories/catalog';
+import { groupThroughApi } from '../factories/groups';
 import { createEmploymentCenter, signedIn } from '../factories/users';
 import { bearer } from '../support/http';
 import { createTestApp, type TestApp } from '../support/test-app';
@@ -42,27 +43,12 @@ describe('CSV exports', () => {
   };
 
   it('writes formula-like names of the attendance sheet as text, in Kazakh, with semicolons', async () => {
-    const course = await createCourse(t.dataSource);
-    const created = await t
-      .http()
-      .post('/api/groups')
-      .set(bearer(staff))
-      .send({
-        courseId: course.id,
-        code: `EX-${Date.now()}`,
-        startDate: addDays(today, -3),
-        endDate: addDays(today, 3),
-        schedule: [1, 2, 3, 4, 5, 6, 7].map((weekday) => ({
-          weekday,
-          startTime: '00:00',
-          endTime: '00:30',
-        })),
-      });
-    expect(created.status).toBe(201);
-    const groupId = created.body.id as string;
-    expect((await t.http().post(`/api/groups/${groupId}/open`).set(bearer(staff))).status).toBe(
-      200,
-    );
+    const group = await groupThroughApi(t, staff, {
+      startDate: addDays(today, -3),
+      endDate: addDays(today, 3),
+      open: true,
+    });
+    const groupId = group.id;
     const enrollments: string[] = [];
     for (const lastName of FORMULA_NAMES) {
       const trainee = await createTrainee(t.dataSource, { lastName, firstName: 'Әлия' });
@@ -74,9 +60,7 @@ describe('CSV exports', () => {
       expect(enrolled.status).toBe(201);
       enrollments.push(enrolled.body.id as string);
     }
-    const lessons = (await t.http().get(`/api/groups/${groupId}/lessons`).set(bearer(staff))).body
-      .items as { id: string; date: string }[];
-    const yesterday = lessons.find((l) => l.date === addDays(today, -1))!;
+    const yesterday = group.lessons.find((l) => l.date === addDays(today, -1))!;
     const marked = await t
       .http()
       .put(`/api/lessons/${yesterday.id}/attendance`)

@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { randomUUID } from 'node:crypto';
 import { addDays, todayIn } from '../../libs/common/src';
-import { createCourse } from '../factories/catalog';
+import { daily, groupThroughApi } from '../factories/groups';
 import { signedIn } from '../factories/users';
 import { bearer } from '../support/http';
 import { createTestApp, type TestApp } from '../support/test-app';
@@ -28,30 +27,18 @@ describe("a master's lessons across groups", () => {
     await t.close();
   });
 
-  /** A running group of the master's, with one lesson a day at `startTime`. */
-  async function groupOf(masterId: string, startTime: string, endTime: string) {
-    const course = await createCourse(t.dataSource, { craft: 'leather', title: 'Былғары' });
-    const created = await t
-      .http()
-      .post('/api/groups')
-      .set(bearer(staff))
-      .send({
-        courseId: course.id,
-        code: `ML-${randomUUID().slice(0, 8)}`,
+  /** A group of the master's, with one lesson a day at `startTime`. */
+  const groupOf = async (masterId: string, startTime: string, endTime: string) =>
+    (
+      await groupThroughApi(t, staff, {
+        craft: 'leather',
+        courseTitle: 'Былғары',
         startDate: addDays(today, -20),
         endDate: addDays(today, 20),
-        schedule: [1, 2, 3, 4, 5, 6, 7].map((weekday) => ({ weekday, startTime, endTime })),
-      });
-    expect(created.status).toBe(201);
-    const id = created.body.id as string;
-    const assigned = await t
-      .http()
-      .put(`/api/groups/${id}/master`)
-      .set(bearer(staff))
-      .send({ masterId });
-    expect(assigned.status).toBe(200);
-    return id;
-  }
+        schedule: daily(startTime, endTime),
+        masterId,
+      })
+    ).id;
 
   it('lists the last and the coming week of every own group in one answer, in time order', async () => {
     const master = await signedIn(t, 'master', { crafts: ['leather'] });

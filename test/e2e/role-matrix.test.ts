@@ -5,7 +5,8 @@ import { MetadataScanner, ModulesContainer } from '@nestjs/core';
 import { randomUUID } from 'node:crypto';
 import { addDays, type Role, SYSTEM_ACTOR, todayIn } from '../../libs/common/src';
 import { CompletionService } from '../../libs/lessons/src';
-import { createCourse, freshIin } from '../factories/catalog';
+import { freshIin } from '../factories/catalog';
+import { groupThroughApi } from '../factories/groups';
 import { createEmploymentCenter, signedIn } from '../factories/users';
 import { createTestApp, type TestApp } from '../support/test-app';
 
@@ -223,35 +224,17 @@ describe('role matrix: records of another owner', () => {
 
     // Master A's running felt group, with yesterday's lesson.
     const today = todayIn('Asia/Almaty');
-    const course = await createCourse(t.dataSource, { craft: 'felt' });
-    const api = (method: 'post' | 'put', url: string, token: string, body: object = {}) =>
-      t.http()[method](url).set('authorization', `Bearer ${token}`).send(body);
-    const created = await api('post', '/api/groups', staff, {
-      courseId: course.id,
-      code: `OWN-${randomUUID().slice(0, 8)}`,
+    const group = await groupThroughApi(t, staff, {
+      craft: 'felt',
       startDate: addDays(today, -3),
       endDate: addDays(today, 3),
-      schedule: [1, 2, 3, 4, 5, 6, 7].map((weekday) => ({
-        weekday,
-        startTime: '00:00',
-        endTime: '00:30',
-      })),
+      masterId: masterA.id,
+      start: true,
     });
-    expect(created.status).toBe(201);
-    records.group = created.body.id as string;
-    expect(
-      (await api('put', `/api/groups/${records.group}/master`, staff, { masterId: masterA.id }))
-        .status,
-    ).toBe(200);
-    expect((await api('post', `/api/groups/${records.group}/open`, staff)).status).toBe(200);
-    expect((await api('post', `/api/groups/${records.group}/start`, staff)).status).toBe(200);
-    const lessons = (
-      await t
-        .http()
-        .get(`/api/groups/${records.group}/lessons`)
-        .set('authorization', `Bearer ${staff}`)
-    ).body.items as { id: string; date: string }[];
-    records.lesson = lessons.find((l) => l.date === addDays(today, -1))!.id;
+    records.group = group.id;
+    records.lesson = group.lessons.find((l) => l.date === addDays(today, -1))!.id;
+    const api = (method: 'post' | 'put', url: string, token: string, body: object = {}) =>
+      t.http()[method](url).set('authorization', `Bearer ${token}`).send(body);
 
     // Centre A's referral, accepted into that group, completed: its certificate is pending.
     const referred = await api('post', '/api/referrals', officerA, {
