@@ -336,19 +336,9 @@ export class LessonsService implements OnModuleInit, GroupListener {
    * group holds at most 8 active trainees, and a year of daily lessons renders in well under a
    * second, so no worker job is needed for it yet.
    */
-  /** The printed journal of a group the caller may see (see attendanceJournal). */
-  async attendanceJournalPdf(
-    actor: Actor,
-    groupId: string,
-  ): Promise<{ code: string; pdf: Buffer }> {
-    await this.groups.findVisibleGroup(actor, groupId);
-    const journal = await this.attendanceJournal(groupId);
-    return { code: journal.code, pdf: await this.renderJournal(journal) };
-  }
-
   /**
-   * Everything the printed journal shows, read without an actor: the caller has checked access
-   * (the API) or the request was checked when it was made (the worker's prepared documents).
+   * Everything the printed journal shows, read without an actor: DocumentsService checks access
+   * at the request, and the worker draws what a checked request asked for.
    */
   async attendanceJournal(groupId: string): Promise<AttendanceJournal> {
     const [group] = await this.dataSource.query<
