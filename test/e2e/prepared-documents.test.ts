@@ -8,7 +8,7 @@ import path from 'node:path';
 import type supertest from 'supertest';
 import { addDays, todayIn } from '../../libs/common/src';
 import { Environment } from '../../libs/config/src';
-import { LARGE_JOURNAL_LESSONS } from '../../libs/documents/src';
+import { DocumentsService, LARGE_JOURNAL_LESSONS } from '../../libs/documents/src';
 import { DOCUMENT_QUEUE, documentJobId } from '../../libs/queues/src';
 import { createCourse, createTrainee } from '../factories/catalog';
 import { signedIn } from '../factories/users';
@@ -129,9 +129,12 @@ describe('printed documents prepared by the worker', () => {
     expect(document.status).toBe('pending');
     preparedId = document.id;
     expect(first.headers.location).toBe(`/api/documents/${document.id}`);
-    const second = await journal(group.id);
-    expect(second.status).toBe(202);
-    expect(JSON.parse((second.body as Buffer).toString('utf8')).id).toBe(document.id);
+    // Asked again, twice at once, while it is pending: the same document, no second job.
+    const again = await Promise.all([journal(group.id), journal(group.id)]);
+    for (const response of again) {
+      expect(response.status).toBe(202);
+      expect(JSON.parse((response.body as Buffer).toString('utf8')).id).toBe(document.id);
+    }
     const queue = t.app.get<Queue>(getQueueToken(DOCUMENT_QUEUE));
     const waiting = await queue.getJobs(['waiting', 'delayed', 'active']);
     expect(waiting.map((job) => job.id)).toEqual([documentJobId(document.id)]);
@@ -177,9 +180,9 @@ describe('printed documents prepared by the worker', () => {
     expect(worker.output().match(/document prepared/g)).toHaveLength(1);
 
     // Asked again with nothing changed: the prepared file, at once.
-    const again = await journal(group.id);
-    expect(again.status).toBe(200);
-    expect((again.body as Buffer).equals(ready.body as Buffer)).toBe(true);
+    const current = await journal(group.id);
+    expect(current.status).toBe(200);
+    expect((current.body as Buffer).equals(ready.body as Buffer)).toBe(true);
 
     // A mark corrected: the prepared journal is stale, and a new one is prepared.
     const marked = await t
@@ -206,5 +209,13 @@ describe('printed documents prepared by the worker', () => {
       .get('/api/documents/00000000-0000-4000-8000-000000000000')
       .set(bearer(staff));
     expect(unknown.status).toBe(404);
+  });
+
+  it('a document that failed says so, with a code the web app translates', async () => {
+    expect(preparedId).toBeDefined();
+    await t.app.get(DocumentsService).markFailed(preparedId!, 'storage unavailable', 'ready');
+    const failed = await t.http().get(`/api/documents/${preparedId}`).set(bearer(staff));
+    expect(failed.status).toBe(409);
+    expect(failed.body.code).toBe('document_failed');
   });
 });
