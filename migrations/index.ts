@@ -9,6 +9,7 @@ import { MarkAttendanceFunction1795330100000 } from './1795330100000-MarkAttenda
 import { ReopenAndReissue1795340000000 } from './1795340000000-ReopenAndReissue';
 import { ReadPathIndexes1795500000000 } from './1795500000000-ReadPathIndexes';
 import { SessionsAndSignInLimits1796035872685 } from './1796035872685-SessionsAndSignInLimits';
+import { PreparedDocuments1796041064218 } from './1796041064218-PreparedDocuments';
 
 export const MIGRATIONS = [
   Foundation1795313600304,
@@ -21,4 +22,5 @@ export const MIGRATIONS = [
   ReopenAndReissue1795340000000,
   ReadPathIndexes1795500000000,
   SessionsAndSignInLimits1796035872685,
+  PreparedDocuments1796041064218,
 ];

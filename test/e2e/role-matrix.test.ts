@@ -64,6 +64,7 @@ const MATRIX: Record<string, Access> = {
   'PUT /api/lessons/:id/attendance': ['admin', 'staff', 'master'],
   'GET /api/lessons/mine': ['admin', 'master'],
   'GET /api/groups/:id/attendance': ['admin', 'staff', 'master'],
+  'GET /api/documents/:id': ['admin', 'staff', 'master'],
   'POST /api/enrollments/:id/complete': ['admin', 'staff'],
   'GET /api/holidays': ['admin', 'staff', 'master', 'officer'],
   'POST /api/holidays': ['admin', 'staff'],
@@ -189,13 +190,17 @@ describe('role matrix', () => {
  */
 const OWNED: Record<
   string,
-  { role: 'master' | 'officer'; record: 'group' | 'lesson' | 'referral' | 'certificate' }
+  {
+    role: 'master' | 'officer';
+    record: 'group' | 'lesson' | 'referral' | 'certificate' | 'document';
+  }
 > = {
   'GET /api/groups/:id': { role: 'master', record: 'group' },
   'GET /api/groups/:id/enrollments': { role: 'master', record: 'group' },
   'GET /api/groups/:id/lessons': { role: 'master', record: 'group' },
   'GET /api/groups/:id/attendance': { role: 'master', record: 'group' },
   'PUT /api/lessons/:id/attendance': { role: 'master', record: 'lesson' },
+  'GET /api/documents/:id': { role: 'master', record: 'document' },
   'GET /api/referrals/:id': { role: 'officer', record: 'referral' },
   'POST /api/referrals/:id/cancel': { role: 'officer', record: 'referral' },
   'PUT /api/referrals/:id/outcome': { role: 'officer', record: 'referral' },
@@ -208,7 +213,10 @@ describe('role matrix: records of another owner', () => {
   let t: TestApp;
   let staff: string;
   const owners = {} as Record<'master' | 'officer', { mine: string; theirs: string }>;
-  const records = {} as Record<'group' | 'lesson' | 'referral' | 'certificate', string>;
+  const records = {} as Record<
+    'group' | 'lesson' | 'referral' | 'certificate' | 'document',
+    string
+  >;
 
   beforeAll(async () => {
     t = await createTestApp();
@@ -258,6 +266,13 @@ describe('role matrix: records of another owner', () => {
       [enrollmentId],
     );
     records.certificate = certificate!.id;
+    // A journal of that group being prepared (a large one would be; this group is small).
+    const [document] = await t.dataSource.query<{ id: string }[]>(
+      `INSERT INTO documents (kind, group_id, inputs_sha256)
+       VALUES ('attendance_journal', $1, repeat('0', 64)) RETURNING id`,
+      [records.group],
+    );
+    records.document = document!.id;
   });
   afterAll(async () => {
     await t.close();

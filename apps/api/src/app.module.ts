@@ -7,6 +7,7 @@ import { ConfigModule } from '@sheber/config';
 import { CoursesModule } from '@sheber/courses';
 import { CraftsModule } from '@sheber/crafts';
 import { DatabaseModule } from '@sheber/database';
+import { DocumentsModule } from '@sheber/documents';
 import { EmploymentCentersModule } from '@sheber/employment-centers';
 import { EnrollmentsModule } from '@sheber/enrollments';
 import { GroupsModule } from '@sheber/groups';
@@ -23,6 +24,7 @@ import {
 } from './certificates/certificates.controller';
 import { CoursesController } from './courses/courses.controller';
 import { CraftsController } from './crafts/crafts.controller';
+import { DocumentsController } from './documents/documents.controller';
 import { EnrollmentsController } from './enrollments/enrollments.controller';
 import { TraineeEnrollmentsController } from './enrollments/trainee-enrollments.controller';
 import { GroupsController } from './groups/groups.controller';
@@ -51,6 +53,7 @@ import { UsersController } from './users/users.controller';
     EnrollmentsModule,
     LessonsModule,
     CertificatesModule,
+    DocumentsModule,
     ReferralsModule,
     HealthModule,
   ],
@@ -70,6 +73,7 @@ import { UsersController } from './users/users.controller';
     HolidaysController,
     CertificatesController,
     PublicCertificatesController,
+    DocumentsController,
     ReferralsController,
   ],
   // Rate limits run before sign-in, so that a flood is refused before any password is checked.

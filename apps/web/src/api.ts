@@ -73,6 +73,11 @@ export async function api<T>(
   const text = await response.text();
   const parsed: unknown = text ? JSON.parse(text) : undefined;
   if (response.ok) return parsed as T;
+  return failed(response, parsed, path, epoch);
+}
+
+/** Throws the ApiError of a refused response, after telling the session what it says. */
+function failed(response: Response, parsed: unknown, path: string, epoch: number): never {
   const error = (parsed ?? {}) as ErrorBody;
   if (response.status === 401 && !path.startsWith('/api/auth/session') && epoch === sessionEpoch) {
     onUnauthenticated();
@@ -86,6 +91,34 @@ export async function api<T>(
   }
   const message = Array.isArray(error.message) ? error.message.join('; ') : error.message;
   throw new ApiError(response.status, message ?? response.statusText, fieldErrors, error.code);
+}
+
+/** A printed document: the file, or where to ask again while the worker prepares it (202). */
+export type PrintedDocument = { file: Blob; filename: string } | { location: string };
+
+export async function fetchDocument(path: string): Promise<PrintedDocument> {
+  const epoch = sessionEpoch;
+  const response = await fetch(path, {
+    headers: { accept: 'application/pdf, application/json' },
+    credentials: 'same-origin',
+  });
+  if (response.status === 202) {
+    const body = (await response.json()) as { id: string };
+    return { location: response.headers.get('location') ?? `/api/documents/${body.id}` };
+  }
+  if (response.ok) {
+    const disposition = response.headers.get('content-disposition') ?? '';
+    const filename = /filename="([^"]+)"/.exec(disposition)?.[1] ?? 'document.pdf';
+    return { file: await response.blob(), filename };
+  }
+  const text = await response.text();
+  let parsed: unknown;
+  try {
+    parsed = text ? JSON.parse(text) : undefined;
+  } catch {
+    parsed = undefined;
+  }
+  return failed(response, parsed, path, epoch);
 }
 
 /** A query string from the defined values of `params`. */

@@ -13,8 +13,11 @@ import { ConfigModule } from '@sheber/config';
 import { DatabaseModule } from '@sheber/database';
 import { REDIS, RedisModule, waitForRedis } from '@sheber/redis';
 import { CertificatesModule } from '@sheber/certificates';
+import { DocumentsModule } from '@sheber/documents';
 import { CertificateSweeper } from './processors/certificate-sweeper';
 import { CertificateProcessor } from './processors/certificate.processor';
+import { DocumentSweeper } from './processors/document-sweeper';
+import { DocumentProcessor } from './processors/document.processor';
 
 /** Checks both connections at start and says when the worker is ready and when it stops. */
 @Injectable()
@@ -45,7 +48,14 @@ class WorkerLifecycle implements OnApplicationBootstrap, OnApplicationShutdown {
     DatabaseModule.forRoot({ applicationName: 'sheber-worker', asynchronousCommit: true }),
     RedisModule,
     CertificatesModule,
+    DocumentsModule,
   ],
-  providers: [WorkerLifecycle, CertificateProcessor, CertificateSweeper],
+  providers: [
+    WorkerLifecycle,
+    CertificateProcessor,
+    CertificateSweeper,
+    DocumentProcessor,
+    DocumentSweeper,
+  ],
 })
 export class WorkerModule {}

@@ -137,23 +137,22 @@ export class CertificateIssuer {
     return renderCertificatePdf(this.documentOf(row), this.fonts);
   }
 
-  /**
-   * Every issued (not revoked) certificate of a group in one PDF, one page each, in the order of
-   * their numbers; null when there is none. Rendered inline: a group holds at most 8 trainees, so
-   * at most 8 pages (some 30 ms).
-   */
-  async renderGroupCertificates(groupId: string, code: string): Promise<Buffer | null> {
+  /** Every issued (not revoked) certificate of a group as printed, in the order of their numbers. */
+  async groupCertificateDocuments(groupId: string): Promise<CertificateDocument[]> {
     const rows = await this.dataSource.query<PrintedCertificateRow[]>(
       `${PRINTED_SELECT} WHERE e.group_id = $2 AND c.status = 'issued' ORDER BY c.number`,
       [this.env.CENTRE_TIMEZONE, groupId],
     );
-    if (rows.length === 0) return null;
+    return rows.map((row) => this.documentOf(row));
+  }
+
+  /** Certificates in one PDF, one page each, titled with the group's code. */
+  renderCertificateSet(code: string, documents: CertificateDocument[]): Promise<Buffer> {
     this.fonts ??= loadCertificateFonts();
-    return renderCertificatesPdf(
-      rows.map((row) => this.documentOf(row)),
-      this.fonts,
-      { title: `Сертификаттар · Сертификаты ${code}`, date: todayIn(this.env.CENTRE_TIMEZONE) },
-    );
+    return renderCertificatesPdf(documents, this.fonts, {
+      title: `Сертификаттар · Сертификаты ${code}`,
+      date: todayIn(this.env.CENTRE_TIMEZONE),
+    });
   }
 
   async issueCertificate(certificateId: string): Promise<IssueOutcome> {

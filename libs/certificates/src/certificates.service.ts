@@ -24,6 +24,7 @@ import {
 import { CertificateIssuer } from './certificate-issuer.service';
 import { CertificateStorage } from './certificate-storage';
 import { type HolderColumns, holderName } from './holder-name';
+import type { CertificateDocument } from './render/certificate-pdf';
 import {
   CertificateQueryDto,
   CertificateView,
@@ -572,21 +573,26 @@ export class CertificatesService implements OnModuleInit {
     }
   }
 
-  /** Every issued, not revoked, certificate of a group in one PDF (see CertificateIssuer). */
-  async groupCertificatesPdf(groupId: string): Promise<{ code: string; pdf: Buffer }> {
+  /**
+   * Every issued, not revoked, certificate of a group as printed (see CertificateIssuer), with
+   * the group's code; 409 when there is none to print.
+   */
+  async groupCertificateDocuments(
+    groupId: string,
+  ): Promise<{ code: string; documents: CertificateDocument[] }> {
     const [group] = await this.dataSource.query<{ code: string }[]>(
       'SELECT code FROM groups WHERE id = $1',
       [groupId],
     );
     if (!group) throw new NotFoundError('Group', groupId);
-    const pdf = await this.issuer.renderGroupCertificates(groupId, group.code);
-    if (!pdf) {
+    const documents = await this.issuer.groupCertificateDocuments(groupId);
+    if (documents.length === 0) {
       throw new ConflictError(
         'group.no_issued_certificates',
         `Group ${group.code} has no issued certificate to print`,
       );
     }
-    return { code: group.code, pdf };
+    return { code: group.code, documents };
   }
 
   async revokeCertificate(actor: Actor, id: string, reason: string): Promise<CertificateView> {

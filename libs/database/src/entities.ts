@@ -2,6 +2,7 @@ import { AuditEntry } from '@sheber/audit';
 import { LoginFailure, RevokedToken } from '@sheber/auth';
 import { Certificate, CertificateCounter } from '@sheber/certificates';
 import { Course } from '@sheber/courses';
+import { PreparedDocument } from '@sheber/documents';
 import { Craft } from '@sheber/crafts';
 import { Enrollment } from '@sheber/enrollments';
 import { EmploymentCenter } from '@sheber/employment-centers';
@@ -26,6 +27,7 @@ export const ENTITIES = [
   Lesson,
   LoginFailure,
   MasterCraft,
+  PreparedDocument,
   Referral,
   RevokedToken,
   Trainee,

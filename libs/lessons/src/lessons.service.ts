@@ -336,11 +336,11 @@ export class LessonsService implements OnModuleInit, GroupListener {
    * group holds at most 8 active trainees, and a year of daily lessons renders in well under a
    * second, so no worker job is needed for it yet.
    */
-  async attendanceJournalPdf(
-    actor: Actor,
-    groupId: string,
-  ): Promise<{ code: string; pdf: Buffer }> {
-    const sheet = await this.attendanceSheet(actor, groupId);
+  /**
+   * Everything the printed journal shows, read without an actor: DocumentsService checks access
+   * at the request, and the worker draws what a checked request asked for.
+   */
+  async attendanceJournal(groupId: string): Promise<AttendanceJournal> {
     const [group] = await this.dataSource.query<
       {
         code: string;
@@ -360,6 +360,8 @@ export class LessonsService implements OnModuleInit, GroupListener {
         WHERE g.id = $1`,
       [groupId],
     );
+    if (!group) throw new NotFoundError('Group', groupId);
+    const sheet = await this.sheetOf({ id: groupId, code: group.code });
     const iins = await this.dataSource.query<{ id: string; iin: string }[]>(
       `SELECT e.id, t.iin FROM enrollments e JOIN trainees t ON t.id = e.trainee_id
         WHERE e.group_id = $1`,
@@ -371,13 +373,13 @@ export class LessonsService implements OnModuleInit, GroupListener {
     );
     const heldIds = new Set(started.map((l) => l.id));
     const iinOf = new Map(iins.map((row) => [row.id, maskIin(row.iin)]));
-    const journal: AttendanceJournal = {
-      code: group!.code,
-      courseTitle: group!.title,
-      craft: { kk: group!.name_kk, ru: group!.name_ru },
-      master: group!.master,
-      startDate: group!.start_date,
-      endDate: group!.end_date,
+    return {
+      code: group.code,
+      courseTitle: group.title,
+      craft: { kk: group.name_kk, ru: group.name_ru },
+      master: group.master,
+      startDate: group.start_date,
+      endDate: group.end_date,
       printedOn: todayIn(this.env.CENTRE_TIMEZONE),
       lessons: sheet.lessons.map((l) => ({ ...l, held: heldIds.has(l.id) })),
       rows: sheet.rows.map((row) => ({
@@ -389,13 +391,20 @@ export class LessonsService implements OnModuleInit, GroupListener {
         attendanceRate: row.attendanceRate,
       })),
     };
+  }
+
+  renderJournal(journal: AttendanceJournal): Promise<Buffer> {
     this.fonts ??= loadPdfFonts();
-    return { code: journal.code, pdf: await renderAttendanceJournalPdf(journal, this.fonts) };
+    return renderAttendanceJournalPdf(journal, this.fonts);
   }
 
   /** Rows are trainees, columns lessons; trainees who never had a mark and left are left out. */
   async attendanceSheet(actor: Actor, groupId: string): Promise<AttendanceSheet> {
-    const group = await this.groups.findVisibleGroup(actor, groupId);
+    return this.sheetOf(await this.groups.findVisibleGroup(actor, groupId));
+  }
+
+  private async sheetOf(group: { id: string; code: string }): Promise<AttendanceSheet> {
+    const groupId = group.id;
     const lessons = await this.dataSource.query<
       { id: string; date: string; start_time: string; end_time: string }[]
     >(

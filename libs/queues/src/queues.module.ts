@@ -1,7 +1,7 @@
 import { BullModule } from '@nestjs/bullmq';
 import { Module } from '@nestjs/common';
 import { Environment } from '@sheber/config';
-import { CERTIFICATE_QUEUE } from './queues';
+import { CERTIFICATE_QUEUE, DOCUMENT_QUEUE } from './queues';
 
 /** BullMQ on the process's Redis, with the installation's key prefix, and the queues. */
 @Module({
@@ -24,6 +24,15 @@ import { CERTIFICATE_QUEUE } from './queues';
       name: CERTIFICATE_QUEUE,
       defaultJobOptions: {
         attempts: 5,
+        backoff: { type: 'exponential', delay: 2000 },
+        removeOnComplete: true,
+        removeOnFail: 1000,
+      },
+    }),
+    BullModule.registerQueue({
+      name: DOCUMENT_QUEUE,
+      defaultJobOptions: {
+        attempts: 3,
         backoff: { type: 'exponential', delay: 2000 },
         removeOnComplete: true,
         removeOnFail: 1000,

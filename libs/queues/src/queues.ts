@@ -13,3 +13,15 @@ export interface IssueCertificatePayload {
 export function certificateJobId(certificateId: string): string {
   return `certificate-${certificateId}`;
 }
+
+export const DOCUMENT_QUEUE = 'documents';
+export const PREPARE_DOCUMENT_JOB = 'prepare-document';
+
+export interface PrepareDocumentPayload {
+  documentId: string;
+}
+
+/** One job id per prepared document, so asking again while it is pending adds no second job. */
+export function documentJobId(documentId: string): string {
+  return `document-${documentId}`;
+}

@@ -3,7 +3,7 @@ import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { Queue } from 'bullmq';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { AuthService } from '@sheber/auth';
-import { CERTIFICATE_QUEUE } from '@sheber/queues';
+import { CERTIFICATE_QUEUE, DOCUMENT_QUEUE } from '@sheber/queues';
 
 export const QUEUE_DASHBOARD_PATH = '/api/admin/queues';
 
@@ -29,7 +29,9 @@ export async function mountQueueDashboard(app: NestFastifyApplication): Promise<
   const board = new FastifyAdapter();
   board.setBasePath(QUEUE_DASHBOARD_PATH);
   createBullBoard({
-    queues: [new BullMQAdapter(app.get<Queue>(getQueueToken(CERTIFICATE_QUEUE)))],
+    queues: [CERTIFICATE_QUEUE, DOCUMENT_QUEUE].map(
+      (name) => new BullMQAdapter(app.get<Queue>(getQueueToken(name))),
+    ),
     serverAdapter: board,
   });
   const auth = app.get(AuthService);

@@ -11,6 +11,7 @@ import {
   Res,
 } from '@nestjs/common';
 import {
+  ApiAcceptedResponse,
   ApiBearerAuth,
   ApiConflictResponse,
   ApiForbiddenResponse,
@@ -45,7 +46,9 @@ import {
   UpdateGroupDto,
 } from '@sheber/groups';
 import { CompletionPreviewView, CompletionService } from '@sheber/lessons';
+import { DocumentsService, DocumentView } from '@sheber/documents';
 import { uuidParam } from '../common/uuid-param';
+import { sendPrinted } from '../documents/documents.controller';
 
 @ApiTags('groups')
 @ApiBearerAuth()
@@ -56,6 +59,7 @@ export class GroupsController {
     private readonly enrollments: EnrollmentsService,
     private readonly certificates: CertificatesService,
     private readonly completion: CompletionService,
+    private readonly documents: DocumentsService,
   ) {}
 
   /** Plans a group of a course with its weekly timetable (status `planned`). */
@@ -213,23 +217,19 @@ export class GroupsController {
 
   /**
    * Every issued (not revoked) certificate of the group in one PDF, one page each, to print at
-   * once; 409 when there is none. Rendered inline (at most 8 pages).
+   * once; 409 when there is none. Up to 8 drawn inline; more are prepared by the worker: 202
+   * with the document to ask for at `/api/documents/:id`, or the PDF when one is ready.
    */
   @Roles('staff')
   @Get(':id/certificates/pdf')
   @ApiProduces('application/pdf')
+  @ApiAcceptedResponse({ type: DocumentView, description: 'A large set being prepared' })
   async groupCertificatesPdf(
+    @CurrentActor() actor: Actor,
     @Param('id', uuidParam()) id: string,
     @Res({ passthrough: true }) reply: FastifyReply,
-  ): Promise<Buffer> {
-    const { code, pdf } = await this.certificates.groupCertificatesPdf(id);
-    void reply
-      .header('content-type', 'application/pdf')
-      .header(
-        'content-disposition',
-        `attachment; filename="certificates-${code.replace(/[^A-Za-z0-9-]/g, '')}.pdf"`,
-      );
-    return pdf;
+  ): Promise<Buffer | DocumentView> {
+    return sendPrinted(reply, await this.documents.groupCertificates(actor, id));
   }
 
   /**

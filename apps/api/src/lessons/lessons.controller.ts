@@ -11,7 +11,7 @@ import {
   Query,
   Res,
 } from '@nestjs/common';
-import { ApiBearerAuth, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiAcceptedResponse, ApiBearerAuth, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { AnyUser, CurrentActor, Roles } from '@sheber/auth';
 import { CertificatesService } from '@sheber/certificates';
@@ -33,7 +33,9 @@ import {
   MyLessonsQueryDto,
   MyLessonView,
 } from '@sheber/lessons';
+import { DocumentsService, DocumentView } from '@sheber/documents';
 import { uuidParam } from '../common/uuid-param';
+import { sendPrinted } from '../documents/documents.controller';
 
 @ApiTags('lessons')
 @ApiBearerAuth()
@@ -43,6 +45,7 @@ export class LessonsController {
     private readonly lessons: LessonsService,
     private readonly completion: CompletionService,
     private readonly certificates: CertificatesService,
+    private readonly documents: DocumentsService,
   ) {}
 
   /**
@@ -88,26 +91,22 @@ export class LessonsController {
    * The attendance sheet: trainees × lessons, as JSON, as CSV (UTF-8 with BOM) for Excel, or as
    * the printed journal (`format=pdf`: A4 landscape, Kazakh and Russian headings, IINs masked,
    * a letter per mark, totals, signature lines; lesson columns continue on further pages).
+   * A journal of more than 60 lessons is prepared by the worker: 202 with the document to ask
+   * for at `/api/documents/:id` (see Location), or the PDF when one of the same data is ready.
    */
   @Roles('staff', 'master')
   @Get('groups/:id/attendance')
   @ApiProduces('application/json', 'text/csv', 'application/pdf')
+  @ApiAcceptedResponse({ type: DocumentView, description: 'A large journal being prepared' })
   async attendanceSheet(
     @CurrentActor() actor: Actor,
     @Param('id', uuidParam()) id: string,
     @Query() query: AttendanceSheetQueryDto,
     @Headers('accept-language') acceptLanguage: string | undefined,
     @Res({ passthrough: true }) reply: FastifyReply,
-  ): Promise<AttendanceSheet | string | Buffer> {
+  ): Promise<AttendanceSheet | string | Buffer | DocumentView> {
     if (query.format === 'pdf') {
-      const { code, pdf } = await this.lessons.attendanceJournalPdf(actor, id);
-      void reply
-        .header('content-type', 'application/pdf')
-        .header(
-          'content-disposition',
-          `attachment; filename="attendance-${code.replace(/[^A-Za-z0-9-]/g, '')}.pdf"`,
-        );
-      return pdf;
+      return sendPrinted(reply, await this.documents.attendanceJournal(actor, id));
     }
     const sheet = await this.lessons.attendanceSheet(actor, id);
     if (query.format !== 'csv') return sheet;

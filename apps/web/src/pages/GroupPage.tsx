@@ -25,6 +25,7 @@ import { ReasonModal } from '../components/ReasonModal';
 import { useParams } from 'react-router';
 import { api, query } from '../api';
 import { FormError, ListState, Loading, useLoad, usePaged, useSubmit } from '../components/data';
+import { PrintedDocumentLink } from '../components/PrintedDocumentLink';
 import {
   fullName,
   GroupStatusBadge,
@@ -145,9 +146,10 @@ export function GroupPage() {
               )}
             </Group>
             {(g.certificates?.issued ?? 0) > 0 && (
-              <Anchor href={`/api/groups/${id}/certificates/pdf`} download>
-                {t('groups.downloadCertificates')}
-              </Anchor>
+              <PrintedDocumentLink
+                href={`/api/groups/${id}/certificates/pdf`}
+                label={t('groups.downloadCertificates')}
+              />
             )}
             <FormError error={transition.error} />
             {['planned', 'open', 'in_progress'].includes(g.status) && (
@@ -512,13 +514,14 @@ function Sheet({ groupId }: { groupId: string }) {
   const pages = Math.ceil(lessons.length / SHEET_COLUMNS);
   return (
     <Stack>
-      <Group gap="lg">
+      <Group gap="lg" align="flex-start">
         <Anchor href={`/api/groups/${groupId}/attendance?format=csv`} download>
           {t('groups.downloadSheet')}
         </Anchor>
-        <Anchor href={`/api/groups/${groupId}/attendance?format=pdf`} download>
-          {t('groups.downloadJournal')}
-        </Anchor>
+        <PrintedDocumentLink
+          href={`/api/groups/${groupId}/attendance?format=pdf`}
+          label={t('groups.downloadJournal')}
+        />
       </Group>
       <Table.ScrollContainer minWidth={500}>
         <Table aria-label={t('groups.attendance')} withColumnBorders>

@@ -1,0 +1,5 @@
+export * from './entities/prepared-document.entity';
+export * from './dto/document.dto';
+export * from './document-inputs';
+export * from './documents.service';
+export * from './documents.module';
