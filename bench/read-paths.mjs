@@ -194,8 +194,12 @@ for (const [name, role, path, kind] of PATHS) {
   );
 }
 
-const rss =
-  Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${api.pid}/status`, 'utf8'))?.[1] ?? 0) / 1024;
+// VmRSS is what the API holds after the run; VmHWM is the most it held at any moment of it.
+const status = readFileSync(`/proc/${api.pid}/status`, 'utf8');
+const megabytes = (field) =>
+  Number(new RegExp(`${field}:\\s+(\\d+)`).exec(status)?.[1] ?? 0) / 1024;
+const rss = megabytes('VmRSS');
+const peakRss = megabytes('VmHWM');
 api.kill('SIGTERM');
 
 console.log(
@@ -215,4 +219,6 @@ for (const row of rows) {
       `| ${row.name} | ${row.seq.map(fmt).join(' / ')} | ${row.conc.map(fmt).join(' / ')} | ${(row.bytes / 1024).toFixed(1)} kB |`,
     );
 }
-console.log(`\nThe API's RSS after the run: ${rss.toFixed(0)} MB`);
+console.log(
+  `\nThe API's RSS after the run: ${rss.toFixed(0)} MB (peak during it: ${peakRss.toFixed(0)} MB)`,
+);
