@@ -1,5 +1,11 @@
 import { describe, expect, it } from '@jest/globals';
-import { summarizeReferrals } from './referral-report';
+import {
+  referralReportCsv,
+  type ReferralReportRow,
+  type ReferralReportSummary,
+  referralReportXlsx,
+  summarizeReferrals,
+} from './referral-report';
 
 describe('summarizeReferrals', () => {
   it('adds up the counts by status, craft and outcome, and the rates over them', () => {
@@ -29,5 +35,80 @@ describe('summarizeReferrals', () => {
       completionRate: null,
       employmentRate: null,
     });
+  });
+});
+
+const row = (i: number): ReferralReportRow => ({
+  id: `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`,
+  number: `N-${i}`,
+  employmentCenter: 'Karaganda',
+  lastName: 'Жұмабаева',
+  firstName: 'Әлия',
+  patronymic: null,
+  iin: '********1234',
+  craft: 'felt',
+  course: null,
+  groupCode: null,
+  startDate: null,
+  endDate: null,
+  status: 'submitted',
+  attendanceRate: null,
+  certificateNumber: null,
+  certificateStatus: null,
+  outcome: null,
+  outcomeDate: null,
+  referredOn: '2026-11-30',
+});
+
+const SUMMARY: ReferralReportSummary = {
+  period: { from: '2026-11-01', to: '2026-11-30' },
+  employmentCenterId: null,
+  totals: summarizeReferrals([]),
+};
+
+/** `count` batches of 500 rows; `state` says how many were read and whether reading ended. */
+function batchesOf(count: number, failAt?: number) {
+  const state = { read: 0, closed: false };
+  async function* batches(): AsyncGenerator<ReferralReportRow[]> {
+    try {
+      for (let b = 0; b < count; b += 1) {
+        if (b === failAt) throw new Error('the database went away');
+        await new Promise((resolve) => setImmediate(resolve));
+        state.read += 1;
+        yield Array.from({ length: 500 }, (_, i) => row(b * 500 + i));
+      }
+    } finally {
+      state.closed = true;
+    }
+  }
+  return { batches: batches(), state };
+}
+
+const files = {
+  csv: (batches: AsyncIterable<ReferralReportRow[]>) => referralReportCsv(batches, 'ru', {}),
+  xlsx: (batches: AsyncIterable<ReferralReportRow[]>) =>
+    referralReportXlsx(SUMMARY, batches, 'ru', {}),
+};
+
+describe.each(Object.entries(files))('the %s file, written as the rows are read', (_, write) => {
+  it('stops reading rows when its reader goes away', async () => {
+    const { batches, state } = batchesOf(1000);
+    const file = write(batches);
+    await new Promise((resolve) => file.once('data', resolve));
+    file.destroy();
+    for (let i = 0; i < 200 && !state.closed; i += 1)
+      await new Promise((resolve) => setTimeout(resolve, 5));
+    expect(state.closed).toBe(true);
+    expect(state.read).toBeLessThan(1000);
+  });
+
+  it('fails, instead of ending as if whole, when the rows fail', async () => {
+    const { batches } = batchesOf(5, 2);
+    const file = write(batches);
+    await expect(
+      (async () => {
+        for await (const chunk of file) void chunk;
+      })(),
+    ).rejects.toThrow('the database went away');
   });
 });
