@@ -8,8 +8,7 @@
 // (SCALE_DATABASE_URL, default sheber_scale); the bench gives a few seeded users its password.
 import argon2 from 'argon2';
 import pg from 'pg';
-import { readFileSync } from 'node:fs';
-import { BENCH_PASSWORD, arg, machine, signIn, startApi } from './support.mjs';
+import { BENCH_PASSWORD, arg, machine, memoryOf, signIn, startApi } from './support.mjs';
 
 const URL_ = process.env.SCALE_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/sheber_scale';
 const RUNS = arg('runs', 40);
@@ -194,12 +193,8 @@ for (const [name, role, path, kind] of PATHS) {
   );
 }
 
-// VmRSS is what the API holds after the run; VmHWM is the most it held at any moment of it.
-const status = readFileSync(`/proc/${api.pid}/status`, 'utf8');
-const megabytes = (field) =>
-  Number(new RegExp(`${field}:\\s+(\\d+)`).exec(status)?.[1] ?? 0) / 1024;
-const rss = megabytes('VmRSS');
-const peakRss = megabytes('VmHWM');
+// What the API holds after the run, and the most it held at any moment of it.
+const { rss, peak: peakRss } = memoryOf(api.pid);
 api.kill('SIGTERM');
 
 console.log(
