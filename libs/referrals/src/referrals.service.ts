@@ -497,7 +497,8 @@ export class ReferralsService implements OnModuleInit {
    * The report of a period: its totals (one count query) and its rows, read a batch at a time
    * as the caller asks for them, ordered by (created_at, id) and paged on that key. Both read
    * from a replica when one is configured. The totals and the rows are separate statements, so a
-   * referral changed while a file is written may show its new status in one and not the other.
+   * referral changed while a file is written may show its new status in one and not the other
+   * (docs/decisions/0002-streamed-referral-report.md).
    */
   async openReferralReport(
     actor: Actor,
