@@ -25,6 +25,7 @@ import {
   freshDatabase,
   machine,
   median,
+  memoryOf,
 } from './support.mjs';
 
 const require = createRequire(import.meta.url);
@@ -267,6 +268,10 @@ async function oneRun(client, url, ids, run, logs) {
       }
     }
     const result = {};
+    // Each worker's memory after its pool's batch (and the warm-up): now, and the most it held.
+    const memory = Object.fromEntries(
+      ['one', 'two'].map((kind) => [kind, pools[kind].processes.map((p) => memoryOf(p.child.pid))]),
+    );
     for (const kind of ['bare', 'one', 'two']) {
       result[kind] = {
         perSecond: ids.length / total(parts[kind], 'seconds'),
@@ -276,6 +281,8 @@ async function oneRun(client, url, ids, run, logs) {
         result[kind].postgresCpuMsPerCertificate = total(parts[kind], 'postgresCpuMs') / ids.length;
         result[kind].redisCpuMsPerCertificate = total(parts[kind], 'redisCpuMs') / ids.length;
         result[kind].renders = pools[kind].renders() - rendersBefore[kind];
+        result[kind].workerRssMb = Math.max(...memory[kind].map((m) => m.rss));
+        result[kind].workerPeakRssMb = Math.max(...memory[kind].map((m) => m.peak));
       }
     }
     return result;
@@ -305,7 +312,9 @@ try {
               `${k} ${r[k].perSecond.toFixed(0)}/s (${r[k].cpuMsPerCertificate.toFixed(1)} ms CPU each)`,
           )
           .join(', ') +
-        `; one/bare ${r.oneOverBare.toFixed(2)}, two/one ${r.twoOverOne.toFixed(2)}`,
+        `; one/bare ${r.oneOverBare.toFixed(2)}, two/one ${r.twoOverOne.toFixed(2)}` +
+        `; worker RSS after (peak): one ${r.one.workerRssMb.toFixed(0)} (${r.one.workerPeakRssMb.toFixed(0)}) MB,` +
+        ` two ${r.two.workerRssMb.toFixed(0)} (${r.two.workerPeakRssMb.toFixed(0)}) MB each at most`,
     );
   }
   const med = (pick) => median(runs.map(pick));
@@ -325,6 +334,10 @@ try {
       twoWorkersCpuMs: med((r) => r.two.cpuMsPerCertificate),
       postgresCpuMs: med((r) => r.two.postgresCpuMsPerCertificate),
       redisCpuMs: med((r) => r.two.redisCpuMsPerCertificate),
+      oneWorkerRssMb: med((r) => r.one.workerRssMb),
+      oneWorkerPeakRssMb: med((r) => r.one.workerPeakRssMb),
+      twoWorkersRssMb: med((r) => r.two.workerRssMb),
+      twoWorkersPeakRssMb: med((r) => r.two.workerPeakRssMb),
     },
     runs,
   };

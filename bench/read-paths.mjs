@@ -8,8 +8,7 @@
 // (SCALE_DATABASE_URL, default sheber_scale); the bench gives a few seeded users its password.
 import argon2 from 'argon2';
 import pg from 'pg';
-import { readFileSync } from 'node:fs';
-import { BENCH_PASSWORD, arg, machine, signIn, startApi } from './support.mjs';
+import { BENCH_PASSWORD, arg, machine, memoryOf, signIn, startApi } from './support.mjs';
 
 const URL_ = process.env.SCALE_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/sheber_scale';
 const RUNS = arg('runs', 40);
@@ -194,8 +193,8 @@ for (const [name, role, path, kind] of PATHS) {
   );
 }
 
-const rss =
-  Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${api.pid}/status`, 'utf8'))?.[1] ?? 0) / 1024;
+// What the API holds after the run, and the most it held at any moment of it.
+const { rss, peak: peakRss } = memoryOf(api.pid);
 api.kill('SIGTERM');
 
 console.log(
@@ -215,4 +214,6 @@ for (const row of rows) {
       `| ${row.name} | ${row.seq.map(fmt).join(' / ')} | ${row.conc.map(fmt).join(' / ')} | ${(row.bytes / 1024).toFixed(1)} kB |`,
     );
 }
-console.log(`\nThe API's RSS after the run: ${rss.toFixed(0)} MB`);
+console.log(
+  `\nThe API's RSS after the run: ${rss.toFixed(0)} MB (peak during it: ${peakRss.toFixed(0)} MB)`,
+);

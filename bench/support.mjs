@@ -114,6 +114,14 @@ export function summary(result) {
 }
 
 /** CPU seconds a process has used so far (Linux /proc; clock ticks of 10 ms), 0 once it is gone. */
+/** A process's memory in MB: `rss` now (VmRSS), `peak` the most it held so far (VmHWM). */
+export function memoryOf(pid) {
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+  const megabytes = (field) =>
+    Number(new RegExp(`${field}:\\s+(\\d+)`).exec(status)?.[1] ?? 0) / 1024;
+  return { rss: megabytes('VmRSS'), peak: megabytes('VmHWM') };
+}
+
 export function cpuSecondsOf(pid) {
   try {
     const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');

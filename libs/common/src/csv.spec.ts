@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { csvDocument } from './csv';
+import { csvDocument, csvDocumentStream, type CsvRow } from './csv';
 
 describe('csvDocument', () => {
   it('writes every cell a spreadsheet would run as a formula with a leading quote', () => {
@@ -13,5 +13,40 @@ describe('csvDocument', () => {
 
   it('separates cells with semicolons on request and quotes a cell that holds one', () => {
     expect(csvDocument([['a;b', 'c', null]], 'semicolon')).toBe('\uFEFF"a;b";c;\r\n');
+  });
+});
+
+describe('csvDocumentStream', () => {
+  const text = async (stream: NodeJS.ReadableStream): Promise<string> => {
+    let out = '';
+    for await (const chunk of stream) out += String(chunk);
+    return out;
+  };
+  async function* rowsOf(rows: CsvRow[], failAfter?: number): AsyncGenerator<CsvRow> {
+    for (const [i, row] of rows.entries()) {
+      if (i === failAfter) throw new Error('the database went away');
+      await Promise.resolve();
+      yield row;
+    }
+  }
+  const rows: CsvRow[] = [
+    ['Name', 'Note'],
+    ['=HYPERLINK("http://x","y")', null],
+    ['a;b', '\rx'],
+    ['Әлия', '-1'],
+  ];
+
+  it('writes the same document as csvDocument, for either delimiter', async () => {
+    for (const delimiter of ['comma', 'semicolon'] as const) {
+      expect(await text(csvDocumentStream(rowsOf(rows), delimiter))).toBe(
+        csvDocument(rows, delimiter),
+      );
+    }
+  });
+
+  it('fails the stream, instead of ending it, when the rows fail', async () => {
+    await expect(text(csvDocumentStream(rowsOf(rows, 2)))).rejects.toThrow(
+      'the database went away',
+    );
   });
 });

@@ -15,6 +15,12 @@ describe('validateEnvironment', () => {
     expect(validateEnvironment({ PORT: '8080' }).PORT).toBe(8080);
   });
 
+  it('reads a comma list of replicas, none by default', () => {
+    expect(validateEnvironment({}).DATABASE_REPLICA_URLS).toBe('');
+    const list = 'postgres://replica-1:5432/sheber, postgresql://u:p@replica-2/sheber';
+    expect(validateEnvironment({ DATABASE_REPLICA_URLS: list }).DATABASE_REPLICA_URLS).toBe(list);
+  });
+
   it('treats an empty value as unset', () => {
     expect(validateEnvironment({ PORT: '' }).PORT).toBe(3000);
   });
@@ -26,6 +32,11 @@ describe('validateEnvironment', () => {
       'DATABASE_URL',
       'mysql://x',
       /^Invalid configuration: DATABASE_URL must be a postgres:\/\/ URL/,
+    ],
+    [
+      'DATABASE_REPLICA_URLS',
+      'postgres://replica-1/sheber,mysql://replica-2/sheber',
+      /^Invalid configuration: DATABASE_REPLICA_URLS must be empty or a comma list of postgres:\/\/ URLs/,
     ],
     ['REDIS_URL', 'localhost:6379', /^Invalid configuration: REDIS_URL must be a redis:\/\/ URL/],
     ['PUBLIC_BASE_URL', 'not a url', /^Invalid configuration: PUBLIC_BASE_URL /],

@@ -67,6 +67,16 @@ export class Environment {
   @Max(200)
   DATABASE_POOL_SIZE = 20;
 
+  /**
+   * Read-only streaming replicas of DATABASE_URL, a comma list of postgres:// URLs; empty for
+   * none. When set, the referral period report reads from them (docs/OPERATIONS.md); every other
+   * query goes to DATABASE_URL as before.
+   */
+  @Matches(/^(|postgres(ql)?:\/\/[^\s,]+(\s*,\s*postgres(ql)?:\/\/[^\s,]+)*)$/, {
+    message: 'must be empty or a comma list of postgres:// URLs',
+  })
+  DATABASE_REPLICA_URLS = '';
+
   @Matches(/^rediss?:\/\/[^\s]+$/, { message: 'must be a redis:// URL' })
   REDIS_URL = 'redis://127.0.0.1:6379';
 

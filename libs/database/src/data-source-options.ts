@@ -4,6 +4,11 @@ import { ENTITIES } from './entities';
 
 export interface DatabaseSettings {
   url: string;
+  /**
+   * Read-only replicas of `url`: reads asked for on a `slave` query runner (see `replicaRows`) go
+   * to one of them; everything else, TypeORM's own finds included, stays on `url`.
+   */
+  replicaUrls?: readonly string[];
   poolSize: number;
   applicationName?: string;
   /**
@@ -21,9 +26,19 @@ export interface DatabaseSettings {
  * line, the TypeORM CLI and the tests. `synchronize` stays off: only migrations change the schema.
  */
 export function dataSourceOptions(settings: DatabaseSettings): DataSourceOptions {
+  const replicas = settings.replicaUrls ?? [];
   return {
     type: 'postgres',
-    url: settings.url,
+    ...(replicas.length > 0
+      ? {
+          replication: {
+            master: { url: settings.url },
+            slaves: replicas.map((url) => ({ url })),
+            // TypeORM would send every find to a replica; only named report reads go there.
+            defaultMode: 'master' as const,
+          },
+        }
+      : { url: settings.url }),
     entities: ENTITIES,
     migrations: MIGRATIONS,
     migrationsTableName: 'migrations',
@@ -36,6 +51,7 @@ export function dataSourceOptions(settings: DatabaseSettings): DataSourceOptions
     // filter logs failures without them instead.
     logging: false,
     applicationName: settings.applicationName ?? 'sheber',
+    // Each replica gets a pool of this size too.
     extra: {
       max: settings.poolSize,
       // Fail fast when the database is unreachable instead of hanging a request.

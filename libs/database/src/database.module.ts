@@ -9,6 +9,14 @@ export type ProcessDatabaseSettings = Pick<
   'applicationName' | 'asynchronousCommit'
 >;
 
+/** DATABASE_REPLICA_URLS as a list; empty when unset. */
+export function replicaUrls(list: string): string[] {
+  return list
+    .split(',')
+    .map((url) => url.trim())
+    .filter((url) => url !== '');
+}
+
 @Module({})
 export class DatabaseModule {
   /** The data source of one process: `applicationName` names it in `pg_stat_activity`. */
@@ -21,6 +29,7 @@ export class DatabaseModule {
           useFactory: (env: Environment) =>
             dataSourceOptions({
               url: env.DATABASE_URL,
+              replicaUrls: replicaUrls(env.DATABASE_REPLICA_URLS),
               poolSize: env.DATABASE_POOL_SIZE,
               ...settings,
             }),

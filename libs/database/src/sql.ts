@@ -59,3 +59,21 @@ export async function preparedRows<T extends object>(
     client.release(broken);
   }
 }
+
+/**
+ * Runs a read-only statement on a replica when DATABASE_REPLICA_URLS names any (TypeORM picks
+ * one per connection), else on the primary. Only for reports and lists that may lag the primary
+ * by the replica's delay: never for a read that decides a write.
+ */
+export async function replicaRows<T>(
+  dataSource: DataSource,
+  sql: string,
+  params: unknown[] = [],
+): Promise<T[]> {
+  const runner = dataSource.createQueryRunner('slave');
+  try {
+    return (await runner.query(sql, params)) as T[];
+  } finally {
+    await runner.release();
+  }
+}

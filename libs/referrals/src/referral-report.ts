@@ -1,5 +1,11 @@
+import { PassThrough, type Readable, type Writable } from 'node:stream';
 import ExcelJS from 'exceljs';
-import { type CsvDelimiter, csvDocument, preferredLanguage } from '@sheber/common';
+import {
+  type CsvDelimiter,
+  type CsvRow,
+  csvDocumentStream,
+  preferredLanguage,
+} from '@sheber/common';
 import { attendanceRate } from '@sheber/enrollments';
 import { maskIin } from '@sheber/trainees';
 import type { ReportLanguage } from './dto/referral.dto';
@@ -48,11 +54,23 @@ export interface ReferralReportTotals {
   employmentRate: number | null;
 }
 
-export interface ReferralReport {
+/** What the report says of the whole period, known before its rows are read. */
+export interface ReferralReportSummary {
   period: { from: string; to: string };
   employmentCenterId: string | null;
   totals: ReferralReportTotals;
+}
+
+export interface ReferralReport extends ReferralReportSummary {
   rows: ReferralReportRow[];
+}
+
+/** The period's referrals of one status, craft and outcome, as the report's count query gives them. */
+export interface ReferralCount {
+  status: ReferralStatus;
+  craft: string;
+  outcome: ReferralOutcome | null;
+  count: number;
 }
 
 export function toReportRow(row: ReferralRow): ReferralReportRow {
@@ -83,7 +101,8 @@ function ratio(part: number, whole: number): number | null {
   return whole === 0 ? null : part / whole;
 }
 
-export function summarizeReferrals(rows: ReferralReportRow[]): ReferralReportTotals {
+/** The totals of a period from its counts by status, craft and outcome. */
+export function summarizeReferrals(counts: readonly ReferralCount[]): ReferralReportTotals {
   const byStatus = Object.fromEntries(REFERRAL_STATUSES.map((s) => [s, 0])) as Record<
     ReferralStatus,
     number
@@ -93,16 +112,18 @@ export function summarizeReferrals(rows: ReferralReportRow[]): ReferralReportTot
     number
   >;
   const byCraft: Record<string, number> = {};
+  let referrals = 0;
   let employedAfterCompletion = 0;
-  for (const row of rows) {
-    byStatus[row.status] += 1;
-    byCraft[row.craft] = (byCraft[row.craft] ?? 0) + 1;
-    if (row.outcome) byOutcome[row.outcome] += 1;
-    if (row.status === 'completed' && row.outcome && EMPLOYED_OUTCOMES.includes(row.outcome))
-      employedAfterCompletion += 1;
+  for (const { status, craft, outcome, count } of counts) {
+    referrals += count;
+    byStatus[status] += count;
+    byCraft[craft] = (byCraft[craft] ?? 0) + count;
+    if (outcome) byOutcome[outcome] += count;
+    if (status === 'completed' && outcome && EMPLOYED_OUTCOMES.includes(outcome))
+      employedAfterCompletion += count;
   }
   return {
-    referrals: rows.length,
+    referrals,
     byStatus,
     byCraft,
     byOutcome,
@@ -337,21 +358,23 @@ function textCell(
   return value === null ? null : String(value);
 }
 
-/** The rows as CSV in the language (see csvDocument). */
+/** The report's rows, a batch at a time, in the order of the report. */
+export type ReferralReportBatches = AsyncIterable<readonly ReferralReportRow[]>;
+
+/** The rows as CSV in the language (see csvDocumentStream), read a batch at a time. */
 export function referralReportCsv(
-  report: ReferralReport,
+  batches: ReferralReportBatches,
   lang: ReportLanguage,
   crafts: CraftNames,
   delimiter: CsvDelimiter = 'comma',
-): string {
+): Readable {
   const labels = LABELS[lang];
-  return csvDocument(
-    [
-      COLUMNS.map((c) => labels[c.key]),
-      ...report.rows.map((row) => COLUMNS.map((c) => textCell(row, c.key, labels, crafts, lang))),
-    ],
-    delimiter,
-  );
+  async function* rows(): AsyncGenerator<CsvRow> {
+    yield COLUMNS.map((c) => labels[c.key]);
+    for await (const batch of batches)
+      for (const row of batch) yield COLUMNS.map((c) => textCell(row, c.key, labels, crafts, lang));
+  }
+  return csvDocumentStream(rows(), delimiter);
 }
 
 function dateCell(value: string | null): Date | null {
@@ -359,22 +382,62 @@ function dateCell(value: string | null): Date | null {
 }
 
 /**
- * The report as an Excel workbook: the rows (a header row in the language, column widths, dates
- * as date cells, attendance as a percentage), and a summary sheet with the counts and rates.
+ * The report as an Excel workbook, written as the rows are read: the rows (a header row in the
+ * language, column widths, dates as date cells, attendance as a percentage), and a summary sheet
+ * with the counts and rates. A failure destroys the stream, so no reader takes a cut file for a
+ * whole one.
  */
-export async function referralReportXlsx(
-  report: ReferralReport,
+export function referralReportXlsx(
+  summary: ReferralReportSummary,
+  batches: ReferralReportBatches,
   lang: ReportLanguage,
   crafts: CraftNames,
-): Promise<Buffer> {
+): Readable {
+  const output = new PassThrough();
+  writeReferralWorkbook(output, summary, batches, lang, crafts).catch((error: unknown) =>
+    output.destroy(error instanceof Error ? error : new Error(String(error))),
+  );
+  return output;
+}
+
+/** Resolves once the reader has taken what was written; false when the reader has gone. */
+function readerKeepsUp(output: Writable): Promise<boolean> {
+  if (output.destroyed) return Promise.resolve(false);
+  if (!output.writableNeedDrain) return Promise.resolve(true);
+  return new Promise((resolve) => {
+    const done = (open: boolean) => () => {
+      output.off('drain', drained);
+      output.off('close', closed);
+      resolve(open);
+    };
+    const drained = done(true);
+    const closed = done(false);
+    output.once('drain', drained);
+    output.once('close', closed);
+  });
+}
+
+async function writeReferralWorkbook(
+  output: PassThrough,
+  report: ReferralReportSummary,
+  batches: ReferralReportBatches,
+  lang: ReportLanguage,
+  crafts: CraftNames,
+): Promise<void> {
   const labels = LABELS[lang];
-  const workbook = new ExcelJS.Workbook();
+  // Inline strings: shared strings would keep every distinct text in memory until the end.
+  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({
+    stream: output,
+    useStyles: true,
+    useSharedStrings: false,
+  });
   workbook.creator = 'Sheber';
   workbook.created = new Date();
 
   const sheet = workbook.addWorksheet(labels.sheetRows, {
     views: [{ state: 'frozen', ySplit: 1 }],
   });
+  sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: COLUMNS.length } };
   sheet.columns = COLUMNS.map((c) => ({
     header: labels[c.key],
     key: c.key,
@@ -383,21 +446,27 @@ export async function referralReportXlsx(
     ...(c.percent && { style: { numFmt: '0.0%' } }),
   }));
   sheet.getRow(1).font = { bold: true };
-  sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: COLUMNS.length } };
-  for (const row of report.rows) {
-    sheet.addRow(
-      Object.fromEntries(
-        COLUMNS.map((c) => [
-          c.key,
-          c.date
-            ? dateCell(row[c.key] as string | null)
-            : c.percent
-              ? row.attendanceRate
-              : textCell(row, c.key, labels, crafts, lang),
-        ]),
-      ),
-    );
+  for await (const batch of batches) {
+    for (const row of batch) {
+      sheet
+        .addRow(
+          Object.fromEntries(
+            COLUMNS.map((c) => [
+              c.key,
+              c.date
+                ? dateCell(row[c.key] as string | null)
+                : c.percent
+                  ? row.attendanceRate
+                  : textCell(row, c.key, labels, crafts, lang),
+            ]),
+          ),
+        )
+        .commit();
+    }
+    // The next batch is read only when the reader has taken this one.
+    if (!(await readerKeepsUp(output))) return;
   }
+  sheet.commit();
 
   const summary = workbook.addWorksheet(labels.sheetSummary);
   summary.columns = [{ width: 40 }, { width: 16 }];
@@ -422,6 +491,7 @@ export async function referralReportXlsx(
     add(crafts[craft]?.[lang] ?? craft, count);
   heading(labels.byOutcome);
   for (const outcome of REFERRAL_OUTCOMES) add(labels.outcomes[outcome], totals.byOutcome[outcome]);
+  summary.commit();
 
-  return Buffer.from(await workbook.xlsx.writeBuffer());
+  await workbook.commit();
 }

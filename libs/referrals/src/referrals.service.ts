@@ -13,7 +13,7 @@ import {
   todayIn,
 } from '@sheber/common';
 import { Environment } from '@sheber/config';
-import { sqlRows } from '@sheber/database/sql';
+import { replicaRows, sqlRows } from '@sheber/database/sql';
 import {
   attendanceRate,
   EnrollmentEvents,
@@ -35,10 +35,17 @@ import {
 import type { ReferralOutcome, ReferralStatus } from './entities/referral.entity';
 import {
   type CraftNames,
+  type ReferralCount,
   type ReferralReport,
+  type ReferralReportBatches,
+  type ReferralReportRow,
+  type ReferralReportSummary,
   summarizeReferrals,
   toReportRow,
 } from './referral-report';
+
+/** Rows of the period report read per query: a few hundred kilobytes of the API's memory. */
+export const REPORT_BATCH_ROWS = 1000;
 
 /** One referral with what an officer follows: enrollment, attendance, certificate, outcome. */
 export interface ReferralRow extends MarkCounts {
@@ -486,36 +493,88 @@ export class ReferralsService implements OnModuleInit {
    * The period report: every referral the actor may see whose date (in the centre's calendar)
    * lies in [from, to], with counts by status, craft and outcome and the two rates.
    */
-  async referralReport(
+  /**
+   * The report of a period: its totals (one count query) and its rows, read a batch at a time
+   * as the caller asks for them, ordered by (created_at, id) and paged on that key. Both read
+   * from a replica when one is configured. The totals and the rows are separate statements, so a
+   * referral changed while a file is written may show its new status in one and not the other
+   * (docs/decisions/0002-streamed-referral-report.md).
+   */
+  async openReferralReport(
     actor: Actor,
     query: Pick<ReferralReportQueryDto, 'from' | 'to' | 'employmentCenterId'>,
-  ): Promise<ReferralReport> {
+    batchRows = REPORT_BATCH_ROWS,
+  ): Promise<{ summary: ReferralReportSummary; batches: ReferralReportBatches }> {
     if (query.to < query.from) throw new InvalidInputError('to', 'is before from');
     const params: unknown[] = [this.env.CENTRE_TIMEZONE, query.from, query.to];
     const centerId = this.centreScope(actor, query.employmentCenterId);
     const byCentre = centerId ? `AND r.employment_center_id = $${params.push(centerId)}` : '';
-    const rows = await this.dataSource.query<ReferralRow[]>(
-      // The period as a range of instants, so the index on created_at serves it.
-      `${REFERRAL_SELECT}
-        WHERE r.created_at >= $2::date::timestamp AT TIME ZONE $1
-          AND r.created_at < ($3::date + 1)::timestamp AT TIME ZONE $1 ${byCentre}
-        ORDER BY r.created_at, r.id`,
+    // The period as a range of instants, so the index on (created_at, id) serves it.
+    const inPeriod = `r.created_at >= $2::date::timestamp AT TIME ZONE $1
+      AND r.created_at < ($3::date + 1)::timestamp AT TIME ZONE $1 ${byCentre}`;
+    const counts = await replicaRows<ReferralCount>(
+      this.dataSource,
+      `SELECT r.status, r.craft, r.outcome, count(*)::int AS count
+         FROM referrals r WHERE ${inPeriod}
+        GROUP BY r.status, r.craft, r.outcome ORDER BY r.craft, r.status, r.outcome`,
       params,
     );
-    const reportRows = rows.map(toReportRow);
-    return {
+    const summary: ReferralReportSummary = {
       period: { from: query.from, to: query.to },
       employmentCenterId: centerId,
-      totals: summarizeReferrals(reportRows),
-      rows: reportRows,
+      totals: summarizeReferrals(counts),
     };
+    return { summary, batches: this.referralReportBatches(inPeriod, params, batchRows) };
+  }
+
+  /** The period report with all its rows in memory: the JSON answer. */
+  async referralReport(
+    actor: Actor,
+    query: Pick<ReferralReportQueryDto, 'from' | 'to' | 'employmentCenterId'>,
+  ): Promise<ReferralReport> {
+    const { summary, batches } = await this.openReferralReport(actor, query);
+    const rows: ReferralReportRow[] = [];
+    for await (const batch of batches) rows.push(...batch);
+    return { ...summary, rows };
+  }
+
+  private async *referralReportBatches(
+    inPeriod: string,
+    params: readonly unknown[],
+    batchRows: number,
+  ): AsyncGenerator<ReferralReportRow[]> {
+    const limit = `$${params.length + 1}`;
+    const after = `$${params.length + 2}::uuid`;
+    let last: string | null = null;
+    for (;;) {
+      // The key of the last row is read again by its id: a JavaScript Date would cut created_at's
+      // microseconds and repeat or skip rows.
+      const keyset: string = last
+        ? `AND (r.created_at, r.id) > ((SELECT created_at FROM referrals WHERE id = ${after}), ${after})`
+        : '';
+      const rows: ReferralRow[] = await replicaRows<ReferralRow>(
+        this.dataSource,
+        `${referralSelect(
+          `(SELECT * FROM referrals r WHERE ${inPeriod} ${keyset}
+             ORDER BY r.created_at, r.id LIMIT ${limit}) r`,
+        )}
+          ORDER BY r.created_at, r.id`,
+        last ? [...params, batchRows, last] : [...params, batchRows],
+      );
+      if (rows.length > 0) yield rows.map(toReportRow);
+      if (rows.length < batchRows) return;
+      last = rows[rows.length - 1]!.id;
+    }
   }
 
   /** Craft names in the three languages, for the report's files. */
   async craftNames(): Promise<CraftNames> {
-    const rows = await this.dataSource.query<
-      { code: string; name_kk: string; name_ru: string; name_en: string }[]
-    >('SELECT code, name_kk, name_ru, name_en FROM crafts');
+    const rows = await replicaRows<{
+      code: string;
+      name_kk: string;
+      name_ru: string;
+      name_en: string;
+    }>(this.dataSource, 'SELECT code, name_kk, name_ru, name_en FROM crafts');
     return Object.fromEntries(
       rows.map((r) => [r.code, { kk: r.name_kk, ru: r.name_ru, en: r.name_en }]),
     );

@@ -17,6 +17,7 @@ import {
   ApiProduces,
   ApiTags,
 } from '@nestjs/swagger';
+import type { Readable } from 'node:stream';
 import type { FastifyReply } from 'fastify';
 import { CurrentActor, Roles } from '@sheber/auth';
 import type { Actor, Page } from '@sheber/common';
@@ -71,7 +72,8 @@ export class ReferralsController {
   /**
    * Counts by status, craft and outcome, the completion and employment rates, and the rows of a
    * period, as JSON, CSV (UTF-8 with BOM) or XLSX; the files' headers are in `lang` or the
-   * request's language.
+   * request's language. The files are written as their rows are read, so a failure after the
+   * first bytes ends the download unfinished instead of answering with an error.
    */
   @Roles('staff', 'officer')
   @Get('report')
@@ -81,19 +83,20 @@ export class ReferralsController {
     @Query() query: ReferralReportQueryDto,
     @Headers('accept-language') acceptLanguage: string | undefined,
     @Res({ passthrough: true }) reply: FastifyReply,
-  ): Promise<ReferralReport | string | Buffer> {
-    const report = await this.referrals.referralReport(actor, query);
-    if (query.format === 'json') return report;
+  ): Promise<ReferralReport | Readable> {
+    // JSON stays one document in memory, as a client parses it whole (docs/PERFORMANCE.md).
+    if (query.format === 'json') return this.referrals.referralReport(actor, query);
+    const { summary, batches } = await this.referrals.openReferralReport(actor, query);
     const lang = query.lang ?? reportLanguage(acceptLanguage);
     const crafts = await this.referrals.craftNames();
     const name = `referrals-${query.from}-${query.to}.${query.format}`;
     void reply.header('content-disposition', `attachment; filename="${name}"`);
     if (query.format === 'csv') {
       void reply.header('content-type', 'text/csv; charset=utf-8');
-      return referralReportCsv(report, lang, crafts, query.delimiter);
+      return referralReportCsv(batches, lang, crafts, query.delimiter);
     }
     void reply.header('content-type', XLSX);
-    return referralReportXlsx(report, lang, crafts);
+    return referralReportXlsx(summary, batches, lang, crafts);
   }
 
   /** One referral with the whole IIN; every view is audited. */
