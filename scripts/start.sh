@@ -13,18 +13,21 @@ export LOG_LEVEL="${LOG_LEVEL:-warn}"
 
 bash scripts/install-if-needed.sh
 node scripts/services.mjs
-echo "Building…"
-npm run -s build
-echo "Migrating the database…"
-migrate_log="$(mktemp)"
-if ! node_modules/.bin/typeorm -d dist/libs/database/src/data-source.js migration:run >"$migrate_log" 2>&1; then
-  cat "$migrate_log" >&2
+node scripts/build-if-changed.mjs
+if node scripts/database-ready.mjs; then
+  echo "The database is up to date."
+else
+  echo "Migrating the database…"
+  migrate_log="$(mktemp)"
+  if ! node_modules/.bin/typeorm -d dist/libs/database/src/data-source.js migration:run >"$migrate_log" 2>&1; then
+    cat "$migrate_log" >&2
+    rm -f "$migrate_log"
+    exit 1
+  fi
+  grep -E "Migration .* has been executed|No migrations are pending" "$migrate_log" || true
   rm -f "$migrate_log"
-  exit 1
+  node dist/apps/cli/src/main.js seed-demo --if-empty
 fi
-grep -E "Migration .* has been executed|No migrations are pending" "$migrate_log" || true
-rm -f "$migrate_log"
-node dist/apps/cli/src/main.js seed-demo --if-empty
 
 pids=()
 stop() {
@@ -65,15 +68,9 @@ cat <<INFO
     API:            ${PUBLIC_BASE_URL}/api
     API documents:  ${PUBLIC_BASE_URL}/api/docs
     Health:         ${PUBLIC_BASE_URL}/api/health
-
-  Demo sign-ins (password for all: sheber-demo-2026):
-    admin    admin@sheber.kz
-    staff    staff@sheber.kz
-    master   master.jewelry@sheber.kz, master.pottery@sheber.kz, master.leather@sheber.kz
-    officer  officer@enbek-karaganda.kz (Karaganda), officer@enbek-temirtau.kz (Temirtau)
-
-  Stop with Ctrl+C.
 INFO
+node scripts/demo-sign-ins.mjs
+printf '\n  Stop with Ctrl+C.\n'
 # Printed QR codes open PUBLIC_BASE_URL: say once when no other machine can reach it.
 node -e "const w = require('./dist/libs/config/src/public-address.js').loopbackAddressWarning(process.env.PUBLIC_BASE_URL); if (w) console.log('\n  Warning: ' + w + '\n');"
 
