@@ -8,10 +8,10 @@
 // Each run starts one pool of one worker and one pool of two (each on a queue of its own), warms
 // all three up, then issues the batch of `count` certificates with each pool and renders `count`
 // in the bare loop, in `parts` parts taken in turn: bare, one, two, then the next part in a
-// rotated order. This machine's speed drifts by half from one minute to the next (it is shared),
-// so each comparison is made within seconds. A part is timed from queueing its jobs until
-// PostgreSQL says all its certificates are issued. Results go to bench/results/certificates.json;
-// `--profile` writes CPU profiles of the workers there.
+// rotated order. A shared machine's speed drifts from one minute to the next, so each comparison
+// is made within seconds. A part is timed from queueing its jobs until PostgreSQL says all its
+// certificates are issued. Results go to bench/results/certificates.json; `--profile` writes CPU
+// profiles of the workers there.
 import { mkdirSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { execFileSync, spawn } from 'node:child_process';
 import { createRequire } from 'node:module';
@@ -163,8 +163,8 @@ function redisCpuSeconds() {
 /** `workers` worker processes on a queue of their own. */
 function startPool(url, workers, run, logs) {
   const prefix = `sheber_bench_certificates_${process.pid}_${run}_${workers}`;
-  // Beside the default storage (var/certificates), on the project's disk: on this machine creating
-  // a file under /tmp costs 0.2 ms of kernel time against 0.01 ms here (docs/PERFORMANCE.md).
+  // Beside the default storage (var/certificates), on the project's disk, so a file costs what the
+  // product's files cost: /tmp may be another file system, where creating a file costs more.
   mkdirSync('var', { recursive: true });
   const storage = mkdtempSync(path.join('var', 'bench-certificates-'));
   const processes = Array.from({ length: workers }, (_, i) =>

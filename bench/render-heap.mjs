@@ -1,6 +1,7 @@
 // What the worker's heap does to a render: the product's renderer run in a process of its own,
-// in a process that has loaded the worker's modules (Nest, TypeORM, BullMQ, pg: a heap of about
-// 70 MB), and in such a process with allocation-site pretenuring off, as the worker runs.
+// in a process that has loaded the worker's modules (Nest, TypeORM, BullMQ, pg), and in such a
+// process with allocation-site pretenuring off, as the worker runs
+// (docs/decisions/0005-worker-no-pretenuring.md).
 //
 //   npm run build && node bench/render-heap.mjs [--renders 500] [--rounds 3]
 //

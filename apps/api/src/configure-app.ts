@@ -45,8 +45,8 @@ export async function configureApp(
   fastify.addHook('onSend', async (request, reply) => {
     void reply.header('x-request-id', request.id);
   });
-  // Helmet's middleware, built once: @fastify/helmet builds it again for every request, which
-  // cost about 80 µs of CPU per request (docs/PERFORMANCE.md).
+  // Helmet's middleware, built once: @fastify/helmet builds it again for every request.
+  // See docs/decisions/0006-helmet-built-once.md.
   // HSTS only where the public address is https: over plain HTTP it means nothing to a browser,
   // and with includeSubDomains it could pin other hosts of a centre's domain to https.
   const https = new URL(app.get(Environment).PUBLIC_BASE_URL).protocol === 'https:';

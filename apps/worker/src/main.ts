@@ -6,10 +6,9 @@ import { createPinoLogger, PinoNestLogger } from '@sheber/common';
 import { loadEnvironmentOrExit, loopbackAddressWarning } from '@sheber/config';
 import { WorkerModule } from './worker.module';
 
-// A worker's heap holds Nest, TypeORM and BullMQ (about 70 MB). In a heap that size V8 starts
-// allocating the renderer's short-lived objects straight in the old generation ("pretenuring"),
-// and every render then costs a fifth more, its garbage collection more than twice as much
-// (bench/render-heap.mjs, docs/PERFORMANCE.md).
+// A worker's heap holds Nest, TypeORM and BullMQ. In a heap that size V8 starts allocating the
+// renderer's short-lived objects straight in the old generation ("pretenuring"), and every render
+// costs more. See docs/decisions/0005-worker-no-pretenuring.md.
 // The flag is read by the collector as it runs, so setting it here, before any job, is enough.
 setFlagsFromString('--no-allocation-site-pretenuring');
 

@@ -16,7 +16,7 @@ export interface DatabaseSettings {
    * Only for a process whose every write can be lost in a database crash and done again: the
    * worker's (a certificate marked issued that a crash rolls back is still pending, and the
    * sweeper queues it again). A crash cannot corrupt anything; it can lose the last fraction of
-   * a second of such commits.
+   * a second of such commits. See docs/decisions/0004-worker-asynchronous-commit.md.
    */
   asynchronousCommit?: boolean;
 }

@@ -6,7 +6,8 @@ export const EXACT_COUNT_BELOW = 50_000;
 /**
  * The rows of a whole table, for the total of an unfiltered list: exact while the table is
  * small, PostgreSQL's estimate (kept current by autovacuum) once it is large, since an exact count
- * reads every row and took longer than the page itself at national scale (docs/PERFORMANCE.md).
+ * reads every row and takes longer than the page itself at national scale.
+ * See docs/decisions/0008-read-paths-at-national-scale.md.
  * `table` is a constant of the calling lib, never input.
  */
 export async function tableRowCount(

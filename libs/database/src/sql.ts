@@ -26,8 +26,9 @@ export interface PreparedStatement {
 /**
  * Runs a statement on its own (autocommit) through the pool TypeORM keeps, as a named prepared
  * statement: PostgreSQL parses and plans it once per connection instead of once per call, and the
- * call skips TypeORM's query runner. For the one-round-trip database functions of the busiest
- * routes (docs/PERFORMANCE.md); errors are pg's DatabaseError (see `postgresErrorInfo`).
+ * call skips TypeORM's query runner. For the one-round-trip statements of the busiest paths
+ * (docs/decisions/0003-prepared-statements.md); errors are pg's DatabaseError (see
+ * `postgresErrorInfo`).
  */
 export async function preparedRows<T extends object>(
   dataSource: DataSource,
