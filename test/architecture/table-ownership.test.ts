@@ -98,11 +98,6 @@ function problems(source: Source): string[] {
  * that comes right must leave it (the test says so), so the list stays the true remainder.
  */
 const NOT_YET_MOVED: Record<string, string[]> = {
-  'libs/audit/src/audit.service.ts': ['names audit_log outside a repository or read model'],
-  'libs/auth/src/login-attempts.service.ts': [
-    'names login_failures outside a repository or read model',
-  ],
-  'libs/auth/src/revoked-tokens.ts': ['names revoked_tokens outside a repository or read model'],
   'libs/certificates/src/certificate-issuer.service.ts': [
     'names certificates outside a repository or read model',
     'names courses outside a repository or read model',
@@ -122,17 +117,9 @@ const NOT_YET_MOVED: Record<string, string[]> = {
     'names referrals outside a repository or read model',
     'names trainees outside a repository or read model',
   ],
-  'libs/courses/src/courses.service.ts': [
-    'names courses outside a repository or read model',
-    'names crafts outside a repository or read model',
-  ],
-  'libs/crafts/src/crafts.service.ts': ['names crafts outside a repository or read model'],
   'libs/documents/src/documents.service.ts': [
     'names documents outside a repository or read model',
     'names groups outside a repository or read model',
-  ],
-  'libs/employment-centers/src/employment-centers.service.ts': [
-    'names employment_centers outside a repository or read model',
   ],
   'libs/enrollments/src/attendance-rate.ts': [
     'names attendance_marks outside a repository or read model',
@@ -184,12 +171,6 @@ const NOT_YET_MOVED: Record<string, string[]> = {
     'names enrollments outside a repository or read model',
     'names groups outside a repository or read model',
     'names referrals outside a repository or read model',
-  ],
-  'libs/trainees/src/trainees.service.ts': ['names trainees outside a repository or read model'],
-  'libs/users/src/users.service.ts': [
-    'names crafts outside a repository or read model',
-    'names employment_centers outside a repository or read model',
-    'names users outside a repository or read model',
   ],
 };
 
