@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { randomUUID } from 'node:crypto';
 import { Redis } from 'ioredis';
 import { DataSource } from 'typeorm';
-import { LoginAttemptsService } from '../../libs/auth/src';
+import { AuthRepository, LoginAttemptsService } from '../../libs/auth/src';
 import { TooManyAttemptsError } from '../../libs/common/src';
 import { type Environment, validateEnvironment } from '../../libs/config/src';
 import { dataSourceOptions } from '../../libs/database/src';
@@ -27,8 +27,9 @@ describe('LoginAttemptsService', () => {
     closedRedis.on('error', () => undefined);
     dataSource = new DataSource(dataSourceOptions({ url: process.env.DATABASE_URL!, poolSize: 2 }));
     await dataSource.initialize();
-    withRedis = new LoginAttemptsService(redis, dataSource, env);
-    withoutRedis = new LoginAttemptsService(closedRedis, dataSource, env);
+    const repository = new AuthRepository(dataSource);
+    withRedis = new LoginAttemptsService(redis, dataSource, repository, env);
+    withoutRedis = new LoginAttemptsService(closedRedis, dataSource, repository, env);
   });
   afterAll(async () => {
     await redis.quit();

@@ -1,9 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { tableRowCount } from '@sheber/database/row-count';
-import { DataSource, EntityManager } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import { Actor, Page } from '@sheber/common';
-import { AuditEntry } from './entities/audit-entry.entity';
+import { AuditRepository } from './audit.repository';
+import type { AuditEntry } from './entities/audit-entry.entity';
 
 export interface AuditRecord {
   action: string;
@@ -42,25 +41,20 @@ export function auditActor(actor: Actor): [string | null, string, string | null]
 
 @Injectable()
 export class AuditService {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(private readonly repository: AuditRepository) {}
 
-  /**
-   * Writes one audit row through `manager`, i.e. inside the caller's transaction. Plain SQL: this
-   * runs with every change, and TypeORM's insert builder costs more than the insert itself.
-   */
+  /** Writes one audit row through `manager`, i.e. inside the caller's transaction. */
   async record(manager: EntityManager, actor: Actor, entry: AuditRecord): Promise<void> {
-    await manager.query(
-      `INSERT INTO audit_log (actor_id, actor_role, action, entity, entity_id, changes, request_id)
-       VALUES ($1, $2, $3, $4, $5, $6, $7)`,
-      [
-        ...auditActor(actor).slice(0, 2),
-        entry.action,
-        entry.entity,
-        entry.entityId,
-        JSON.stringify(entry.changes ?? {}),
-        actor.requestId ?? null,
-      ],
-    );
+    const [actorId, actorRole] = auditActor(actor);
+    await this.repository.insertAuditRow(manager, {
+      actorId,
+      actorRole,
+      action: entry.action,
+      entity: entry.entity,
+      entityId: entry.entityId,
+      changes: entry.changes ?? {},
+      requestId: actor.requestId ?? null,
+    });
   }
 
   async listAuditEntries(filter: {
@@ -70,21 +64,6 @@ export class AuditService {
     limit: number;
     offset: number;
   }): Promise<Page<AuditEntry>> {
-    const query = this.dataSource
-      .getRepository(AuditEntry)
-      .createQueryBuilder('a')
-      .orderBy('a.at', 'DESC')
-      .addOrderBy('a.id', 'DESC')
-      .take(filter.limit)
-      .skip(filter.offset);
-    if (filter.entity) query.andWhere('a.entity = :entity', { entity: filter.entity });
-    if (filter.entityId) query.andWhere('a.entity_id = :entityId', { entityId: filter.entityId });
-    if (filter.actorId) query.andWhere('a.actor_id = :actorId', { actorId: filter.actorId });
-    const filtered = Boolean(filter.entity || filter.entityId || filter.actorId);
-    const [items, total] = await Promise.all([
-      query.getMany(),
-      filtered ? query.getCount() : tableRowCount(this.dataSource, 'audit_log'),
-    ]);
-    return { items, total };
+    return this.repository.listAuditEntries(filter);
   }
 }

@@ -1,4 +1,5 @@
 export * from './entities/audit-entry.entity';
 export * from './dto/audit-query.dto';
+export * from './audit.repository';
 export * from './audit.service';
 export * from './audit.module';

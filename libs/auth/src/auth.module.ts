@@ -4,6 +4,7 @@ import { JwtModule } from '@nestjs/jwt';
 import { Environment } from '@sheber/config';
 import { UsersModule } from '@sheber/users';
 import { AuthGuard } from './auth.guard';
+import { AuthRepository } from './auth.repository';
 import { AuthService, TOKEN_ALGORITHM, TOKEN_ISSUER } from './auth.service';
 import { LoginAttemptsService } from './login-attempts.service';
 import { RateLimitGuard } from './rate-limit.guard';
@@ -28,6 +29,7 @@ import { TokenSubjectCache } from './token-subject-cache';
     }),
   ],
   providers: [
+    AuthRepository,
     AuthService,
     AuthGuard,
     RateLimitGuard,
@@ -35,6 +37,6 @@ import { TokenSubjectCache } from './token-subject-cache';
     TokenSubjectCache,
     RevokedTokens,
   ],
-  exports: [AuthService, AuthGuard, RateLimitGuard],
+  exports: [AuthService, AuthGuard, RateLimitGuard, AuthRepository],
 })
 export class AuthModule {}

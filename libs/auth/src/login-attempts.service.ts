@@ -6,6 +6,7 @@ import { DataSource } from 'typeorm';
 import { TooManyAttemptsError } from '@sheber/common';
 import { Environment } from '@sheber/config';
 import { REDIS } from '@sheber/redis';
+import { AuthRepository } from './auth.repository';
 import { pairWaitSeconds, type SignInLimits, waitMessage } from './sign-in-limits';
 
 export const TOO_MANY_ATTEMPTS = 'auth.too_many_attempts';
@@ -51,6 +52,7 @@ export class LoginAttemptsService {
   constructor(
     @Inject(REDIS) private readonly redis: Redis,
     @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly repository: AuthRepository,
     private readonly env: Environment,
   ) {
     this.limits = {
@@ -104,7 +106,7 @@ export class LoginAttemptsService {
   async clearPair(email: string, address: string): Promise<void> {
     const { pair } = this.keys(email, address);
     // Counts of an outage stay in PostgreSQL until they expire or the pair signs in.
-    await this.dataSource.query('DELETE FROM login_failures WHERE key = $1', [pair]);
+    await this.repository.deleteLoginFailures(pair);
     if (this.redis.status !== 'ready') return;
     try {
       await this.redis.del(`login-failures:${pair}`);
@@ -163,13 +165,7 @@ export class LoginAttemptsService {
   }
 
   private async stateInDatabase(keys: Keys): Promise<LimitState> {
-    const rows = await this.dataSource.query<
-      { key: string; failures: number; blocked_until: Date | null; expires_at: Date }[]
-    >(
-      `SELECT key, failures, blocked_until, expires_at FROM login_failures
-        WHERE key IN ($1, $2) AND expires_at > now()`,
-      [keys.pair, keys.address],
-    );
+    const rows = await this.repository.loginFailures(keys.pair, keys.address);
     const pair = rows.find((row) => row.key === keys.pair);
     const address = rows.find((row) => row.key === keys.address);
     return {
@@ -183,35 +179,19 @@ export class LoginAttemptsService {
     await this.dataSource.transaction(async (manager) => {
       // The pair's count lives for the window after its last failure; the address's for the
       // window after its first.
-      const [pair] = await manager.query<{ failures: number }[]>(
-        `INSERT INTO login_failures AS f (key, failures, expires_at)
-              VALUES ($1, 1, now() + make_interval(secs => $2))
-         ON CONFLICT (key) DO UPDATE
-                 SET failures = CASE WHEN f.expires_at <= now() THEN 1 ELSE f.failures + 1 END,
-                     blocked_until = CASE WHEN f.expires_at <= now() THEN NULL ELSE f.blocked_until END,
-                     expires_at = now() + make_interval(secs => $2)
-         RETURNING failures`,
-        [keys.pair, this.limits.windowSeconds],
+      const failures = await this.repository.countPairFailure(
+        manager,
+        keys.pair,
+        this.limits.windowSeconds,
       );
-      const waitSeconds = pairWaitSeconds(pair?.failures ?? 1, this.limits);
-      if (waitSeconds > 0) {
-        await manager.query(
-          `UPDATE login_failures SET blocked_until = now() + make_interval(secs => $2)
-            WHERE key = $1`,
-          [keys.pair, waitSeconds],
-        );
-      }
-      await manager.query(
-        `INSERT INTO login_failures AS f (key, failures, expires_at)
-              VALUES ($1, 1, now() + make_interval(secs => $2))
-         ON CONFLICT (key) DO UPDATE
-                 SET failures = CASE WHEN f.expires_at <= now() THEN 1 ELSE f.failures + 1 END,
-                     expires_at = CASE WHEN f.expires_at <= now()
-                                       THEN now() + make_interval(secs => $2)
-                                       ELSE f.expires_at END`,
-        [keys.address, this.limits.addressWindowSeconds],
+      const waitSeconds = pairWaitSeconds(failures ?? 1, this.limits);
+      if (waitSeconds > 0) await this.repository.blockPair(manager, keys.pair, waitSeconds);
+      await this.repository.countAddressFailure(
+        manager,
+        keys.address,
+        this.limits.addressWindowSeconds,
       );
-      await manager.query('DELETE FROM login_failures WHERE expires_at < now()');
+      await this.repository.deleteExpiredLoginFailures(manager);
     });
   }
 }

@@ -1,8 +1,7 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import type { Redis } from 'ioredis';
-import { DataSource } from 'typeorm';
 import { REDIS } from '@sheber/redis';
+import { AuthRepository } from './auth.repository';
 
 /** Redis key of a revoked token id; it lives as long as the token would have. */
 const revokedKey = (jti: string): string => `revoked-token:${jti}`;
@@ -27,16 +26,12 @@ export class RevokedTokens {
 
   constructor(
     @Inject(REDIS) private readonly redis: Redis,
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly repository: AuthRepository,
   ) {}
 
   /** Ends the token `jti` of `userId`, which expires at `expiresAt` (seconds since the epoch). */
   async revoke(jti: string, userId: string, expiresAt: number): Promise<void> {
-    await this.dataSource.query(
-      `INSERT INTO revoked_tokens (jti, user_id, expires_at) VALUES ($1, $2, to_timestamp($3))
-       ON CONFLICT (jti) DO NOTHING`,
-      [jti, userId, expiresAt],
-    );
+    await this.repository.insertRevokedToken(jti, userId, expiresAt);
     const remainingMs = expiresAt * 1000 - Date.now();
     if (remainingMs <= 0 || this.redis.status !== 'ready') return;
     try {
@@ -62,11 +57,7 @@ export class RevokedTokens {
         // Redis failed mid-way: PostgreSQL answers.
       }
     }
-    const rows = await this.dataSource.query<unknown[]>(
-      'SELECT 1 FROM revoked_tokens WHERE jti = $1',
-      [jti],
-    );
-    return rows.length > 0;
+    return this.repository.isTokenRevoked(jti);
   }
 
   /** Copies every unexpired revoked id to Redis and marks Redis complete; drops expired rows. */
@@ -74,11 +65,8 @@ export class RevokedTokens {
     try {
       const mine = await this.redis.set(SYNCING_KEY, '1', 'PX', 5000, 'NX');
       if (mine !== 'OK') return;
-      await this.dataSource.query('DELETE FROM revoked_tokens WHERE expires_at <= now()');
-      const rows = await this.dataSource.query<{ jti: string; remaining_ms: string }[]>(
-        `SELECT jti, ceil(extract(epoch FROM expires_at - now()) * 1000)::bigint AS remaining_ms
-           FROM revoked_tokens WHERE expires_at > now()`,
-      );
+      await this.repository.deleteExpiredRevokedTokens();
+      const rows = await this.repository.unexpiredRevokedTokens();
       const pipeline = this.redis.multi();
       for (const row of rows) {
         pipeline.set(revokedKey(row.jti), '1', 'PX', Math.max(1, Number(row.remaining_ms)));

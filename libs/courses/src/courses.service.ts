@@ -3,9 +3,10 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuditService, diffFields } from '@sheber/audit';
 import { Actor, InvalidInputError, NotFoundError, Page } from '@sheber/common';
-import { Craft } from '@sheber/crafts';
+import { CraftsRepository } from '@sheber/crafts';
+import { CoursesRepository } from './courses.repository';
 import { CourseQueryDto, CreateCourseDto, UpdateCourseDto } from './dto/course.dto';
-import { Course } from './entities/course.entity';
+import type { Course } from './entities/course.entity';
 
 function snapshot(course: Course): Record<string, unknown> {
   return {
@@ -23,20 +24,20 @@ export class CoursesService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly audit: AuditService,
+    private readonly repository: CoursesRepository,
+    private readonly crafts: CraftsRepository,
   ) {}
 
   async createCourse(actor: Actor, input: CreateCourseDto): Promise<Course> {
     return this.dataSource.transaction(async (manager) => {
       await this.assertCraftExists(manager, input.craft);
-      const course = await manager.save(
-        manager.create(Course, {
-          craft: input.craft,
-          title: input.title,
-          description: input.description ?? null,
-          hours: input.hours,
-          minAttendancePercent: input.minAttendancePercent ?? 80,
-        }),
-      );
+      const course = await this.repository.insertCourse(manager, {
+        craft: input.craft,
+        title: input.title,
+        description: input.description ?? null,
+        hours: input.hours,
+        minAttendancePercent: input.minAttendancePercent ?? 80,
+      });
       await this.audit.record(manager, actor, {
         action: 'create',
         entity: 'course',
@@ -48,30 +49,18 @@ export class CoursesService {
   }
 
   async listCourses(query: CourseQueryDto): Promise<Page<Course>> {
-    const [items, total] = await this.dataSource.getRepository(Course).findAndCount({
-      where: {
-        ...(query.craft ? { craft: query.craft } : {}),
-        ...(query.active !== undefined ? { active: query.active } : {}),
-      },
-      order: { title: 'ASC', id: 'ASC' },
-      take: query.limit,
-      skip: query.offset,
-    });
-    return { items, total };
+    return this.repository.listCourses(query);
   }
 
   async getCourse(id: string): Promise<Course> {
-    const course = await this.dataSource.getRepository(Course).findOneBy({ id });
+    const course = await this.repository.findCourse(id);
     if (!course) throw new NotFoundError('Course', id);
     return course;
   }
 
   async updateCourse(actor: Actor, id: string, input: UpdateCourseDto): Promise<Course> {
     return this.dataSource.transaction(async (manager) => {
-      const course = await manager.findOne(Course, {
-        where: { id },
-        lock: { mode: 'pessimistic_write' },
-      });
+      const course = await this.repository.findCourseForUpdate(manager, id);
       if (!course) throw new NotFoundError('Course', id);
       const before = snapshot(course);
       if (input.craft !== undefined && input.craft !== course.craft) {
@@ -87,7 +76,7 @@ export class CoursesService {
         }),
         ...(input.active !== undefined && { active: input.active }),
       });
-      const saved = await manager.save(course);
+      const saved = await this.repository.saveCourse(manager, course);
       await this.audit.record(manager, actor, {
         action: 'update',
         entity: 'course',
@@ -99,7 +88,7 @@ export class CoursesService {
   }
 
   private async assertCraftExists(manager: EntityManager, craft: string): Promise<void> {
-    if (!(await manager.existsBy(Craft, { code: craft }))) {
+    if (!(await this.crafts.craftExists(manager, craft))) {
       throw new InvalidInputError('craft', `unknown craft ${craft}`);
     }
   }

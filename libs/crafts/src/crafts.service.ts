@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
-import { Repository } from 'typeorm';
-import { Craft } from './entities/craft.entity';
+import { CraftsRepository } from './crafts.repository';
+import type { Craft } from './entities/craft.entity';
 
 export interface CraftView {
   code: string;
@@ -14,10 +13,10 @@ export function toCraftView(craft: Craft): CraftView {
 
 @Injectable()
 export class CraftsService {
-  constructor(@InjectRepository(Craft) private readonly crafts: Repository<Craft>) {}
+  constructor(private readonly repository: CraftsRepository) {}
 
   async listCrafts(): Promise<CraftView[]> {
-    const rows = await this.crafts.find({ order: { sortOrder: 'ASC', code: 'ASC' } });
+    const rows = await this.repository.listCrafts();
     return rows.map(toCraftView);
   }
 }

@@ -1,3 +1,4 @@
 export * from './entities/craft.entity';
+export * from './crafts.repository';
 export * from './crafts.service';
 export * from './crafts.module';

@@ -1,10 +1,11 @@
 import { Module } from '@nestjs/common';
 import { AuditModule } from '@sheber/audit';
+import { EmploymentCentersRepository } from './employment-centers.repository';
 import { EmploymentCentersService } from './employment-centers.service';
 
 @Module({
   imports: [AuditModule],
-  providers: [EmploymentCentersService],
-  exports: [EmploymentCentersService],
+  providers: [EmploymentCentersRepository, EmploymentCentersService],
+  exports: [EmploymentCentersService, EmploymentCentersRepository],
 })
 export class EmploymentCentersModule {}

@@ -4,13 +4,15 @@ import { DataSource } from 'typeorm';
 import { AuditService } from '@sheber/audit';
 import { Actor, Page } from '@sheber/common';
 import { CreateEmploymentCenterDto } from './dto/create-employment-center.dto';
-import { EmploymentCenter } from './entities/employment-center.entity';
+import { EmploymentCentersRepository } from './employment-centers.repository';
+import type { EmploymentCenter } from './entities/employment-center.entity';
 
 @Injectable()
 export class EmploymentCentersService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly audit: AuditService,
+    private readonly repository: EmploymentCentersRepository,
   ) {}
 
   async createEmploymentCenter(
@@ -18,7 +20,7 @@ export class EmploymentCentersService {
     input: CreateEmploymentCenterDto,
   ): Promise<EmploymentCenter> {
     return this.dataSource.transaction(async (manager) => {
-      const center = await manager.save(manager.create(EmploymentCenter, input));
+      const center = await this.repository.insertEmploymentCenter(manager, input);
       await this.audit.record(manager, actor, {
         action: 'create',
         entity: 'employment_center',
@@ -30,9 +32,6 @@ export class EmploymentCentersService {
   }
 
   async listEmploymentCenters(limit: number, offset: number): Promise<Page<EmploymentCenter>> {
-    const [items, total] = await this.dataSource
-      .getRepository(EmploymentCenter)
-      .findAndCount({ order: { name: 'ASC' }, take: limit, skip: offset });
-    return { items, total };
+    return this.repository.listEmploymentCenters(limit, offset);
   }
 }

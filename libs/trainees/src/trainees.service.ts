@@ -4,7 +4,6 @@ import { DataSource, EntityManager } from 'typeorm';
 import { AuditService, diffFields } from '@sheber/audit';
 import { Actor, InvalidInputError, NotFoundError, Page, RuleViolationError } from '@sheber/common';
 import { Environment } from '@sheber/config';
-import { tableRowCount } from '@sheber/database/row-count';
 import {
   CreateTraineeDto,
   TraineeListItemView,
@@ -12,8 +11,9 @@ import {
   TraineeView,
   UpdateTraineeDto,
 } from './dto/trainee.dto';
-import { Trainee } from './entities/trainee.entity';
+import type { Trainee } from './entities/trainee.entity';
 import { ageOn, checkIin, maskIin } from './iin';
+import { type TraineeListRow, TraineesRepository } from './trainees.repository';
 
 export function searchNameOf(t: {
   lastName: string;
@@ -41,21 +41,6 @@ function toView(trainee: Trainee): TraineeView {
     guardianPhone: trainee.guardianPhone,
     createdAt: trainee.createdAt,
   };
-}
-
-const TRAINEE_LIST_COLUMNS = `t.id, t.iin, t.last_name, t.first_name, t.patronymic,
-  to_char(t.birth_date, 'YYYY-MM-DD') AS birth_date`;
-
-/** A name search counts its matches up to this many ("10 000 or more"); narrow it to see the rest. */
-export const SEARCH_COUNT_LIMIT = 10_000;
-
-interface TraineeListRow {
-  id: string;
-  iin: string;
-  last_name: string;
-  first_name: string;
-  patronymic: string | null;
-  birth_date: string;
 }
 
 function toListItem(row: TraineeListRow): TraineeListItemView {
@@ -103,6 +88,7 @@ export class TraineesService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly audit: AuditService,
     private readonly env: Environment,
+    private readonly repository: TraineesRepository,
   ) {}
 
   async createTrainee(actor: Actor, input: CreateTraineeDto): Promise<TraineeView> {
@@ -119,24 +105,22 @@ export class TraineesService {
       timeZone,
     );
     return this.dataSource.transaction(async (manager) => {
-      const trainee = await manager.save(
-        manager.create(Trainee, {
-          iin: input.iin,
-          lastName: input.lastName,
-          firstName: input.firstName,
-          patronymic: input.patronymic ?? null,
-          searchName: searchNameOf(input),
-          birthDate,
-          sex,
-          phone: input.phone ?? null,
-          email: input.email ?? null,
-          categories: input.categories ?? [],
-          consent: true,
-          consentAt: new Date(),
-          guardianName: input.guardianName ?? null,
-          guardianPhone: input.guardianPhone ?? null,
-        }),
-      );
+      const trainee = await this.repository.insertTrainee(manager, {
+        iin: input.iin,
+        lastName: input.lastName,
+        firstName: input.firstName,
+        patronymic: input.patronymic ?? null,
+        searchName: searchNameOf(input),
+        birthDate,
+        sex,
+        phone: input.phone ?? null,
+        email: input.email ?? null,
+        categories: input.categories ?? [],
+        consent: true,
+        consentAt: new Date(),
+        guardianName: input.guardianName ?? null,
+        guardianPhone: input.guardianPhone ?? null,
+      });
       await this.audit.record(manager, actor, {
         action: 'create',
         entity: 'trainee',
@@ -158,44 +142,28 @@ export class TraineesService {
     actor: Actor,
     person: ReferredPerson,
   ): Promise<{ id: string; registered: boolean }> {
-    const [existing] = await manager.query<{ id: string }[]>(
-      'SELECT id FROM trainees WHERE iin = $1 FOR UPDATE',
-      [person.iin],
-    );
-    if (existing) return { id: existing.id, registered: false };
+    const existing = await this.repository.findTraineeIdByIinForUpdate(manager, person.iin);
+    if (existing) return { id: existing, registered: false };
     const iin = checkIin(person.iin);
     if (!iin.ok) throw new InvalidInputError('person.iin', 'is invalid');
-    const { birthDate, sex } = iin.facts;
-    if (ageOn(birthDate, today(this.env.CENTRE_TIMEZONE)) < 18) {
+    if (ageOn(iin.facts.birthDate, today(this.env.CENTRE_TIMEZONE)) < 18) {
       throw new RuleViolationError(
         'guardian_required',
         'The referred person is under 18: register the trainee with a guardian first, then accept the referral',
       );
     }
-    // ON CONFLICT: a trainee registered with this IIN a moment ago is found, not duplicated.
-    const [created] = await manager.query<{ id: string }[]>(
-      `INSERT INTO trainees (iin, last_name, first_name, patronymic, search_name, birth_date, sex,
-                             phone, categories, consent, consent_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, true, now())
-       ON CONFLICT ON CONSTRAINT uq_trainee_iin DO NOTHING
-       RETURNING id`,
-      [
-        person.iin,
-        person.lastName,
-        person.firstName,
-        person.patronymic,
-        searchNameOf(person),
-        birthDate,
-        sex,
-        person.phone,
-        person.categories,
-      ],
+    // A trainee registered with this IIN a moment ago is found, not duplicated.
+    const created = await this.repository.insertReferredTrainee(
+      manager,
+      person,
+      searchNameOf(person),
+      iin.facts,
     );
     if (!created) return this.findOrRegisterReferredWithin(manager, actor, person);
     await this.audit.record(manager, actor, {
       action: 'create',
       entity: 'trainee',
-      entityId: created.id,
+      entityId: created,
       changes: {
         lastName: person.lastName,
         firstName: person.firstName,
@@ -206,84 +174,22 @@ export class TraineesService {
         source: 'referral',
       },
     });
-    return { id: created.id, registered: true };
+    return { id: created, registered: true };
   }
 
   /**
-   * Name search is case-insensitive in any script (a trigram index serves fragments); digits find
-   * the IINs that begin with them, all 12 the one IIN.
+   * Name search is case-insensitive in any script; digits find the IINs that begin with them, all
+   * 12 the one IIN. IINs are masked in the list.
    */
   async listTrainees(query: TraineeQueryDto): Promise<Page<TraineeListItemView>> {
-    const params: unknown[] = [];
-    const where: string[] = [];
-    const search = query.search?.trim();
-    let fragments = false;
-    if (search && /^\d{12}$/.test(search)) {
-      where.push(`t.iin = $${params.push(search)}`);
-    } else if (search && /^\d{1,11}$/.test(search)) {
-      // The first digits of an IIN (the birth date first): a range of the unique index.
-      const low = params.push(search.padEnd(12, '0'));
-      where.push(`t.iin BETWEEN $${low} AND $${params.push(search.padEnd(12, '9'))}`);
-    } else if (search) {
-      const words = search.toLowerCase().split(/\s+/).slice(0, 5);
-      for (const word of words) {
-        const like = `%${word.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-        where.push(`t.search_name LIKE $${params.push(like)} ESCAPE '\\'`);
-      }
-      fragments = words.every((word) => word.length >= 3);
-    }
-    const filter = where.length ? `WHERE ${where.join(' AND ')}` : '';
-    const limit = params.length + 1;
-    const page = `ORDER BY t.last_name, t.first_name, t.id LIMIT $${limit} OFFSET $${limit + 1}`;
-    const paging = [...params, query.limit, query.offset];
-    if (fragments) {
-      // The trigram index finds the matches; up to SEARCH_COUNT_LIMIT of them are sorted here, by
-      // the few columns of the order, and only the page is read whole.
-      // Left to itself the planner walks the name order filtering by LIKE, slow for a name that
-      // sorts late (docs/PERFORMANCE.md).
-      const rows = await this.dataSource.query<(TraineeListRow & { hits: number })[]>(
-        `WITH hits AS MATERIALIZED (
-           SELECT t.id, t.last_name, t.first_name FROM trainees t ${filter}
-            LIMIT ${SEARCH_COUNT_LIMIT + 1}),
-         page AS (SELECT * FROM hits t ${page})
-         SELECT ${TRAINEE_LIST_COLUMNS}, (SELECT count(*)::int FROM hits) AS hits
-           FROM page JOIN trainees t ON t.id = page.id
-          ORDER BY t.last_name, t.first_name, t.id`,
-        paging,
-      );
-      const hits = rows[0]?.hits ?? (query.offset > 0 ? await this.countUpTo(filter, params) : 0);
-      if (hits <= SEARCH_COUNT_LIMIT) return { items: rows.map(toListItem), total: hits };
-      // A fragment as common as "иван": the name order finds the page at once.
-      const common = await this.dataSource.query<TraineeListRow[]>(
-        `SELECT ${TRAINEE_LIST_COLUMNS} FROM trainees t ${filter} ${page}`,
-        paging,
-      );
-      return { items: common.map(toListItem), total: SEARCH_COUNT_LIMIT };
-    }
-    const [rows, total] = await Promise.all([
-      this.dataSource.query<TraineeListRow[]>(
-        `SELECT ${TRAINEE_LIST_COLUMNS} FROM trainees t ${filter} ${page}`,
-        paging,
-      ),
-      search ? this.countUpTo(filter, params) : tableRowCount(this.dataSource, 'trainees'),
-    ]);
+    const { rows, total } = await this.repository.listTrainees(query);
     return { items: rows.map(toListItem), total };
-  }
-
-  /** Matches of a search, counted up to SEARCH_COUNT_LIMIT. */
-  private async countUpTo(filter: string, params: unknown[]): Promise<number> {
-    const [row] = await this.dataSource.query<{ n: number }[]>(
-      `SELECT count(*)::int AS n FROM (SELECT 1 FROM trainees t ${filter}
-         LIMIT ${SEARCH_COUNT_LIMIT}) x`,
-      params,
-    );
-    return row?.n ?? 0;
   }
 
   /** The whole record, IIN included; every such view is written to the audit log. */
   async viewTrainee(actor: Actor, id: string): Promise<TraineeView> {
     return this.dataSource.transaction(async (manager) => {
-      const trainee = await manager.findOneBy(Trainee, { id });
+      const trainee = await this.repository.findTrainee(manager, id);
       if (!trainee) throw new NotFoundError('Trainee', id);
       await this.audit.record(manager, actor, { action: 'view', entity: 'trainee', entityId: id });
       return toView(trainee);
@@ -292,10 +198,7 @@ export class TraineesService {
 
   async updateTrainee(actor: Actor, id: string, input: UpdateTraineeDto): Promise<TraineeView> {
     return this.dataSource.transaction(async (manager) => {
-      const trainee = await manager.findOne(Trainee, {
-        where: { id },
-        lock: { mode: 'pessimistic_write' },
-      });
+      const trainee = await this.repository.findTraineeForUpdate(manager, id);
       if (!trainee) throw new NotFoundError('Trainee', id);
       const before = auditSnapshot(trainee);
       Object.assign(trainee, {
@@ -315,7 +218,7 @@ export class TraineesService {
         this.env.CENTRE_TIMEZONE,
       );
       trainee.searchName = searchNameOf(trainee);
-      const saved = await manager.save(trainee);
+      const saved = await this.repository.saveTrainee(manager, trainee);
       await this.audit.record(manager, actor, {
         action: 'update',
         entity: 'trainee',

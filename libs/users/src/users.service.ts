@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager, In } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { AuditService, diffFields } from '@sheber/audit';
 import {
   Actor,
@@ -12,12 +12,12 @@ import {
   type Role,
   RuleViolationError,
 } from '@sheber/common';
-import { Craft } from '@sheber/crafts';
-import { EmploymentCenter } from '@sheber/employment-centers';
-import { sqlRows } from '@sheber/database/sql';
+import { type Craft, CraftsRepository } from '@sheber/crafts';
+import { EmploymentCentersRepository } from '@sheber/employment-centers';
 import { CreateUserDto, TemporaryPasswordView, UpdateUserDto, UserView } from './dto/user.dto';
-import { User } from './entities/user.entity';
+import type { User } from './entities/user.entity';
 import { hashPassword, spendVerificationTime, verifyPassword } from './password';
+import { UsersRepository } from './users.repository';
 
 export function toUserView(user: User): UserView {
   return {
@@ -78,6 +78,9 @@ export class UsersService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly audit: AuditService,
+    private readonly repository: UsersRepository,
+    private readonly crafts: CraftsRepository,
+    private readonly employmentCenters: EmploymentCentersRepository,
   ) {}
 
   onUserChanged(listener: UserChangedListener): void {
@@ -89,7 +92,7 @@ export class UsersService {
     return this.dataSource.transaction(async (manager) => {
       const role = input.role;
       await this.checkRoleFields(manager, role, input.crafts, input.employmentCenterId ?? null);
-      const user = manager.create(User, {
+      const saved = await this.repository.insertUser(manager, {
         email: input.email,
         fullName: input.fullName,
         role,
@@ -97,7 +100,6 @@ export class UsersService {
         employmentCenterId: role === 'officer' ? (input.employmentCenterId ?? null) : null,
         crafts: role === 'master' ? await this.findCrafts(manager, input.crafts ?? []) : [],
       });
-      const saved = await manager.save(user);
       const view = toUserView(saved);
       await this.audit.record(manager, actor, {
         action: 'create',
@@ -110,20 +112,12 @@ export class UsersService {
   }
 
   async listUsers(filter: { role?: Role; limit: number; offset: number }): Promise<Page<UserView>> {
-    const [users, total] = await this.dataSource.getRepository(User).findAndCount({
-      where: filter.role ? { role: filter.role } : {},
-      relations: { crafts: true },
-      order: { fullName: 'ASC', id: 'ASC' },
-      take: filter.limit,
-      skip: filter.offset,
-    });
-    return { items: users.map(toUserView), total };
+    const { items, total } = await this.repository.listUsers(filter);
+    return { items: items.map(toUserView), total };
   }
 
   async getUser(id: string): Promise<UserView> {
-    const user = await this.dataSource
-      .getRepository(User)
-      .findOne({ where: { id }, relations: { crafts: true } });
+    const user = await this.repository.findUserWithCrafts(id);
     if (!user) throw new NotFoundError('User', id);
     return toUserView(user);
   }
@@ -131,11 +125,7 @@ export class UsersService {
   async updateUser(actor: Actor, id: string, input: UpdateUserDto): Promise<UserView> {
     const passwordHash = input.password ? await hashPassword(input.password) : undefined;
     const updated = await this.dataSource.transaction(async (manager) => {
-      const user = await manager.findOne(User, {
-        where: { id },
-        relations: { crafts: true },
-        lock: { mode: 'pessimistic_write', tables: ['users'] },
-      });
+      const user = await this.repository.findUserForUpdate(manager, id);
       if (!user) throw new NotFoundError('User', id);
       const before = toUserView(user);
 
@@ -160,7 +150,7 @@ export class UsersService {
       user.crafts = role === 'master' ? await this.findCrafts(manager, crafts ?? []) : [];
       if (passwordHash !== undefined) user.passwordHash = passwordHash;
       if (revokeTokens) user.tokenVersion += 1;
-      const saved = await manager.save(user);
+      const saved = await this.repository.saveUser(manager, user);
 
       const after = toUserView(saved);
       const changes: Record<string, unknown> = diffFields(
@@ -185,35 +175,7 @@ export class UsersService {
    * primary-key query without the query builder.
    */
   async findTokenSubject(id: string): Promise<TokenSubject | null> {
-    const rows = await this.dataSource.query<
-      {
-        id: string;
-        email: string;
-        full_name: string;
-        role: Role;
-        active: boolean;
-        token_version: number;
-        employment_center_id: string | null;
-        password_change_required: boolean;
-      }[]
-    >(
-      `SELECT id, email, full_name, role, active, token_version, employment_center_id,
-              password_change_required
-         FROM users WHERE id = $1`,
-      [id],
-    );
-    const row = rows[0];
-    if (!row) return null;
-    return {
-      id: row.id,
-      email: row.email,
-      fullName: row.full_name,
-      role: row.role,
-      active: row.active,
-      tokenVersion: row.token_version,
-      employmentCenterId: row.employment_center_id,
-      passwordChangeRequired: row.password_change_required,
-    };
+    return this.repository.findTokenSubject(id);
   }
 
   /**
@@ -226,12 +188,7 @@ export class UsersService {
     newPassword: string,
   ): Promise<TokenSubject> {
     const userId = actor.id;
-    const stored = await this.dataSource
-      .getRepository(User)
-      .createQueryBuilder('u')
-      .addSelect('u.passwordHash')
-      .where('u.id = :id', { id: userId })
-      .getOne();
+    const stored = await this.repository.findUserWithPasswordHash(userId);
     if (!stored) throw new NotFoundError('User', userId);
     if (!(await verifyPassword(stored.passwordHash, currentPassword))) {
       throw new RuleViolationError('password.current_wrong', 'The current password is wrong');
@@ -245,16 +202,13 @@ export class UsersService {
     const passwordHash = await hashPassword(newPassword);
     const changed = await this.dataSource.transaction(async (manager) => {
       // Only if nobody changed the password meanwhile (an admin's reset, another session).
-      const rows = await sqlRows<{ token_version: number }>(
+      const tokenVersion = await this.repository.changeOwnPassword(
         manager,
-        `UPDATE users SET password_hash = $2, password_change_required = false,
-                          token_version = token_version + 1, updated_at = now()
-          WHERE id = $1 AND password_hash = $3 AND active
-          RETURNING token_version`,
-        [userId, passwordHash, stored.passwordHash],
+        userId,
+        passwordHash,
+        stored.passwordHash,
       );
-      const row = rows[0];
-      if (!row) {
+      if (tokenVersion === null) {
         throw new ConflictError('password.changed_meanwhile', 'The password changed meanwhile');
       }
       await this.audit.record(manager, actor, {
@@ -263,7 +217,7 @@ export class UsersService {
         entityId: userId,
         changes: { password: 'changed' },
       });
-      return row.token_version;
+      return tokenVersion;
     });
     for (const listener of this.changedListeners) await listener(userId);
     return { ...toTokenSubject(stored), tokenVersion: changed, passwordChangeRequired: false };
@@ -277,14 +231,8 @@ export class UsersService {
     const temporaryPassword = randomBytes(12).toString('base64url');
     const passwordHash = await hashPassword(temporaryPassword);
     await this.dataSource.transaction(async (manager) => {
-      const rows = await sqlRows<{ id: string }>(
-        manager,
-        `UPDATE users SET password_hash = $2, password_change_required = true,
-                          token_version = token_version + 1, updated_at = now()
-          WHERE id = $1 RETURNING id`,
-        [id, passwordHash],
-      );
-      if (rows.length === 0) throw new NotFoundError('User', id);
+      const found = await this.repository.resetPassword(manager, id, passwordHash);
+      if (!found) throw new NotFoundError('User', id);
       await this.audit.record(manager, actor, {
         action: 'reset_password',
         entity: 'user',
@@ -298,12 +246,7 @@ export class UsersService {
 
   /** The active user with this email and password, or null. Takes the same time either way. */
   async verifyCredentials(email: string, password: string): Promise<TokenSubject | null> {
-    const user = await this.dataSource
-      .getRepository(User)
-      .createQueryBuilder('u')
-      .addSelect('u.passwordHash')
-      .where('u.email = :email', { email: email.trim().toLowerCase() })
-      .getOne();
+    const user = await this.repository.findUserByEmailWithPasswordHash(email.trim().toLowerCase());
     if (!user) {
       await spendVerificationTime(password);
       return null;
@@ -313,7 +256,7 @@ export class UsersService {
   }
 
   async countUsers(): Promise<number> {
-    return this.dataSource.getRepository(User).count();
+    return this.repository.countUsers();
   }
 
   private async checkRoleFields(
@@ -338,7 +281,10 @@ export class UsersService {
           'an officer must belong to an employment centre',
         );
       }
-      const exists = await manager.existsBy(EmploymentCenter, { id: employmentCenterId });
+      const exists = await this.employmentCenters.employmentCenterExists(
+        manager,
+        employmentCenterId,
+      );
       if (!exists) {
         throw new InvalidInputError(
           'employmentCenterId',
@@ -350,7 +296,7 @@ export class UsersService {
 
   private async findCrafts(manager: EntityManager, codes: string[]): Promise<Craft[]> {
     if (codes.length === 0) return [];
-    const crafts = await manager.findBy(Craft, { code: In(codes) });
+    const crafts = await this.crafts.findCrafts(manager, codes);
     const unknown = codes.filter((code) => !crafts.some((craft) => craft.code === code));
     if (unknown.length > 0) {
       throw new InvalidInputError('crafts', `unknown craft: ${unknown.join(', ')}`);
