@@ -176,15 +176,6 @@ const NOT_YET_MOVED: Record<string, string[]> = {
     'names trainees outside a repository or read model',
     'names users outside a repository or read model',
   ],
-  'libs/referrals/src/referrals.service.ts': [
-    'names certificates outside a repository or read model',
-    'names courses outside a repository or read model',
-    'names crafts outside a repository or read model',
-    'names employment_centers outside a repository or read model',
-    'names enrollments outside a repository or read model',
-    'names groups outside a repository or read model',
-    'names referrals outside a repository or read model',
-  ],
   'libs/trainees/src/trainees.service.ts': ['names trainees outside a repository or read model'],
   'libs/users/src/users.service.ts': [
     'names crafts outside a repository or read model',

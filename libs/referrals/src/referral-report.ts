@@ -16,7 +16,7 @@ import {
   type ReferralOutcome,
   type ReferralStatus,
 } from './entities/referral.entity';
-import type { ReferralRow } from './referrals.service';
+import type { ReferralRow } from './referral-view.queries';
 
 export interface ReferralReportRow {
   id: string;
