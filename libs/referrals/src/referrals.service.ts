@@ -29,9 +29,7 @@ import type { ReferralStatus } from './entities/referral.entity';
 import { FollowedEnrollmentsQueries } from './followed-enrollments.queries';
 import {
   type CraftNames,
-  type ReferralReport,
   type ReferralReportBatches,
-  type ReferralReportRow,
   type ReferralReportSummary,
   summarizeReferrals,
   toReportRow,
@@ -369,17 +367,6 @@ export class ReferralsService implements OnModuleInit {
   ): ReferralReportBatches {
     for await (const rows of this.views.periodBatches(timeZone, period, batchRows))
       yield rows.map(toReportRow);
-  }
-
-  /** The period report with all its rows in memory: the JSON answer. */
-  async referralReport(
-    actor: Actor,
-    query: Pick<ReferralReportQueryDto, 'from' | 'to' | 'employmentCenterId'>,
-  ): Promise<ReferralReport> {
-    const { summary, batches } = await this.openReferralReport(actor, query);
-    const rows: ReferralReportRow[] = [];
-    for await (const batch of batches) rows.push(...batch);
-    return { ...summary, rows };
   }
 
   /** Craft names in the three languages, for the report's files. */
