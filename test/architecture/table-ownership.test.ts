@@ -111,15 +111,6 @@ const NOT_YET_MOVED: Record<string, string[]> = {
     'names trainees outside a repository or read model',
     'names users outside a repository or read model',
   ],
-  'libs/referrals/src/referrals.service.ts': [
-    'names certificates outside a repository or read model',
-    'names courses outside a repository or read model',
-    'names crafts outside a repository or read model',
-    'names employment_centers outside a repository or read model',
-    'names enrollments outside a repository or read model',
-    'names groups outside a repository or read model',
-    'names referrals outside a repository or read model',
-  ],
 };
 
 describe('table ownership', () => {

@@ -1,5 +1,7 @@
 export * from './entities/referral.entity';
 export * from './dto/referral.dto';
 export * from './referral-report';
+export type { ReferralRow } from './referral-view.queries';
+export * from './referrals.repository';
 export * from './referrals.service';
 export * from './referrals.module';

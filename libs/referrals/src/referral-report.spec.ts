@@ -1,6 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import {
   referralReportCsv,
+  referralReportJson,
   type ReferralReportRow,
   type ReferralReportSummary,
   referralReportXlsx,
@@ -85,6 +86,7 @@ function batchesOf(count: number, failAt?: number) {
 }
 
 const files = {
+  json: (batches: AsyncIterable<ReferralReportRow[]>) => referralReportJson(SUMMARY, batches),
   csv: (batches: AsyncIterable<ReferralReportRow[]>) => referralReportCsv(batches, 'ru', {}),
   xlsx: (batches: AsyncIterable<ReferralReportRow[]>) =>
     referralReportXlsx(SUMMARY, batches, 'ru', {}),
@@ -110,5 +112,29 @@ describe.each(Object.entries(files))('the %s file, written as the rows are read'
         for await (const chunk of file) void chunk;
       })(),
     ).rejects.toThrow('the database went away');
+  });
+});
+
+describe('the JSON report, written as the rows are read', () => {
+  async function text(batches: AsyncIterable<ReferralReportRow[]>): Promise<string> {
+    const chunks: Buffer[] = [];
+    for await (const chunk of referralReportJson(SUMMARY, batches)) chunks.push(Buffer.from(chunk));
+    return Buffer.concat(chunks).toString('utf8');
+  }
+
+  it('is the document the summary and all its rows make, whatever the batches', async () => {
+    async function* uneven(): AsyncGenerator<ReferralReportRow[]> {
+      for (const batch of [[row(0), row(1)], [], [row(2)]]) {
+        await new Promise((resolve) => setImmediate(resolve));
+        yield batch;
+      }
+    }
+    const written = await text(uneven());
+    expect(written).toBe(JSON.stringify({ ...SUMMARY, rows: [row(0), row(1), row(2)] }));
+  });
+
+  it('has an empty array of rows for a period without referrals', async () => {
+    async function* none(): AsyncGenerator<ReferralReportRow[]> {}
+    expect(JSON.parse(await text(none()))).toEqual({ ...SUMMARY, rows: [] });
   });
 });

@@ -1,4 +1,4 @@
-import { PassThrough, type Readable, type Writable } from 'node:stream';
+import { PassThrough, Readable, type Writable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import {
   type CsvDelimiter,
@@ -16,7 +16,7 @@ import {
   type ReferralOutcome,
   type ReferralStatus,
 } from './entities/referral.entity';
-import type { ReferralRow } from './referrals.service';
+import type { ReferralRow } from './referral-view.queries';
 
 export interface ReferralReportRow {
   id: string;
@@ -360,6 +360,30 @@ function textCell(
 
 /** The report's rows, a batch at a time, in the order of the report. */
 export type ReferralReportBatches = AsyncIterable<readonly ReferralReportRow[]>;
+
+/**
+ * The report as one JSON document, `{period, employmentCenterId, totals, rows: [...]}`, written
+ * as the rows are read: each batch becomes one chunk, and the next is read only when the reader
+ * has taken it, so a year of a national network is never held whole. A failure destroys the
+ * stream, so no reader takes a cut document for a whole one.
+ */
+export function referralReportJson(
+  summary: ReferralReportSummary,
+  batches: ReferralReportBatches,
+): Readable {
+  async function* chunks(): AsyncGenerator<string> {
+    // The summary's own JSON without its closing brace, so the rows follow as its last member.
+    yield `${JSON.stringify(summary).slice(0, -1)},"rows":[`;
+    let first = true;
+    for await (const batch of batches) {
+      if (batch.length === 0) continue;
+      yield `${first ? '' : ','}${batch.map((row) => JSON.stringify(row)).join(',')}`;
+      first = false;
+    }
+    yield ']}';
+  }
+  return Readable.from(chunks(), { objectMode: false });
+}
 
 /** The rows as CSV in the language (see csvDocumentStream), read a batch at a time. */
 export function referralReportCsv(

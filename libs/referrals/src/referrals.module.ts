@@ -2,11 +2,21 @@ import { Module } from '@nestjs/common';
 import { AuditModule } from '@sheber/audit';
 import { EnrollmentsModule } from '@sheber/enrollments';
 import { TraineesModule } from '@sheber/trainees';
+import { FollowedEnrollmentsQueries } from './followed-enrollments.queries';
+import { ReferralIntakeQueries } from './referral-intake.queries';
+import { ReferralViewQueries } from './referral-view.queries';
+import { ReferralsRepository } from './referrals.repository';
 import { ReferralsService } from './referrals.service';
 
 @Module({
   imports: [AuditModule, EnrollmentsModule, TraineesModule],
-  providers: [ReferralsService],
-  exports: [ReferralsService],
+  providers: [
+    ReferralsService,
+    ReferralsRepository,
+    ReferralViewQueries,
+    ReferralIntakeQueries,
+    FollowedEnrollmentsQueries,
+  ],
+  exports: [ReferralsService, ReferralsRepository],
 })
 export class ReferralsModule {}

@@ -13,14 +13,7 @@ import {
   todayIn,
 } from '@sheber/common';
 import { Environment } from '@sheber/config';
-import { replicaRows, sqlRows } from '@sheber/database/sql';
-import {
-  attendanceRate,
-  EnrollmentEvents,
-  EnrollmentsService,
-  MARK_COUNTS_SQL,
-  type MarkCounts,
-} from '@sheber/enrollments';
+import { attendanceRate, EnrollmentEvents, EnrollmentsService } from '@sheber/enrollments';
 import { maskIin, TraineesService } from '@sheber/trainees';
 import {
   AcceptReferralDto,
@@ -32,93 +25,25 @@ import {
   ReferralView,
   RejectReferralDto,
 } from './dto/referral.dto';
-import type { ReferralOutcome, ReferralStatus } from './entities/referral.entity';
+import type { ReferralStatus } from './entities/referral.entity';
+import { FollowedEnrollmentsQueries } from './followed-enrollments.queries';
 import {
   type CraftNames,
-  type ReferralCount,
-  type ReferralReport,
   type ReferralReportBatches,
-  type ReferralReportRow,
   type ReferralReportSummary,
   summarizeReferrals,
   toReportRow,
 } from './referral-report';
+import { ReferralIntakeQueries } from './referral-intake.queries';
+import {
+  type ReferralPeriod,
+  type ReferralRow,
+  ReferralViewQueries,
+} from './referral-view.queries';
+import { type LockedReferral, ReferralsRepository } from './referrals.repository';
 
 /** Rows of the period report read per query: a few hundred kilobytes of the API's memory. */
 export const REPORT_BATCH_ROWS = 1000;
-
-/** One referral with what an officer follows: enrollment, attendance, certificate, outcome. */
-export interface ReferralRow extends MarkCounts {
-  id: string;
-  number: string;
-  employment_center_id: string;
-  center_name: string;
-  iin: string;
-  last_name: string;
-  first_name: string;
-  patronymic: string | null;
-  phone: string | null;
-  categories: string[];
-  craft: string;
-  course_id: string | null;
-  course_title: string | null;
-  note: string | null;
-  status: ReferralStatus;
-  status_reason: string | null;
-  status_changed_at: Date;
-  trainee_id: string | null;
-  enrollment_id: string | null;
-  enrollment_status: string | null;
-  waitlist_position: number | null;
-  group_id: string | null;
-  group_code: string | null;
-  group_course_title: string | null;
-  start_date: string | null;
-  end_date: string | null;
-  certificate_id: string | null;
-  certificate_number: string | null;
-  certificate_status: string | null;
-  outcome: ReferralOutcome | null;
-  outcome_date: string | null;
-  outcome_note: string | null;
-  created_at: Date;
-  /** The referral's date in the centre's calendar. */
-  created_on: string;
-}
-
-/**
- * The referral with its centre, courses, enrollment, group, certificate and mark counts; $1 is
- * the centre's time zone in every query that uses this.
- */
-function referralSelect(source = 'referrals r'): string {
-  return `
-  SELECT r.id, r.number, r.employment_center_id, ec.name AS center_name, r.iin, r.last_name,
-         r.first_name, r.patronymic, r.phone, r.categories, r.craft, r.course_id,
-         rc.title AS course_title, r.note, r.status, r.status_reason, r.status_changed_at,
-         r.trainee_id, r.enrollment_id, e.status AS enrollment_status, e.waitlist_position,
-         g.id AS group_id, g.code AS group_code, gc.title AS group_course_title,
-         to_char(g.start_date, 'YYYY-MM-DD') AS start_date,
-         to_char(g.end_date, 'YYYY-MM-DD') AS end_date,
-         cert.id AS certificate_id, cert.number AS certificate_number,
-         cert.status AS certificate_status, r.outcome,
-         to_char(r.outcome_date, 'YYYY-MM-DD') AS outcome_date, r.outcome_note, r.created_at,
-         to_char(r.created_at AT TIME ZONE $1, 'YYYY-MM-DD') AS created_on,
-         counts.*, held_lessons.held
-    FROM ${source}
-    JOIN employment_centers ec ON ec.id = r.employment_center_id
-    LEFT JOIN courses rc ON rc.id = r.course_id
-    LEFT JOIN enrollments e ON e.id = r.enrollment_id
-    LEFT JOIN groups g ON g.id = e.group_id
-    LEFT JOIN courses gc ON gc.id = g.course_id
-    LEFT JOIN LATERAL (
-      -- The valid certificate, else the latest revoked one (a reissue leaves both).
-      SELECT c.id, c.number, c.status FROM certificates c WHERE c.enrollment_id = e.id
-       ORDER BY (c.status <> 'revoked') DESC, c.created_at DESC LIMIT 1
-    ) cert ON true
-    ${MARK_COUNTS_SQL}`;
-}
-
-export const REFERRAL_SELECT = referralSelect();
 
 export function toReferralView(row: ReferralRow, wholeIin: boolean): ReferralView {
   return {
@@ -178,26 +103,6 @@ function auditSnapshot(input: CreateReferralDto, centerId: string): Record<strin
   };
 }
 
-interface LockedReferral {
-  id: string;
-  status: ReferralStatus;
-  employment_center_id: string;
-  number: string;
-  iin: string;
-  last_name: string;
-  first_name: string;
-  patronymic: string | null;
-  phone: string | null;
-  categories: string[];
-  craft: string;
-  trainee_id: string | null;
-  enrollment_id: string | null;
-  outcome: ReferralOutcome | null;
-  outcome_date: string | null;
-  outcome_note: string | null;
-  created_on: string;
-}
-
 /**
  * Referrals from employment centres: intake into a group, the status that follows the
  * enrollment, and the outcome after training. An officer sees only the own centre's referrals;
@@ -212,6 +117,10 @@ export class ReferralsService implements OnModuleInit {
     private readonly trainees: TraineesService,
     private readonly enrollments: EnrollmentsService,
     private readonly enrollmentEvents: EnrollmentEvents,
+    private readonly referrals: ReferralsRepository,
+    private readonly views: ReferralViewQueries,
+    private readonly intake: ReferralIntakeQueries,
+    private readonly followed: FollowedEnrollmentsQueries,
   ) {}
 
   onModuleInit(): void {
@@ -230,86 +139,49 @@ export class ReferralsService implements OnModuleInit {
     }
     const id = await this.dataSource.transaction(async (manager) => {
       await this.checkCraftAndCourse(manager, input.craft, input.courseId ?? null);
-      // Serialise referrals of one person, so the check below and the insert see the same world;
-      // the partial unique index uq_referral_person_open is the backstop.
-      await manager.query('SELECT pg_advisory_xact_lock(hashtext($1))', [
-        `referral:${input.person.iin}`,
-      ]);
-      const [open] = await sqlRows<{ number: string; center_name: string; status: string }>(
-        manager,
-        `SELECT r.number, ec.name AS center_name, r.status
-           FROM referrals r JOIN employment_centers ec ON ec.id = r.employment_center_id
-          WHERE r.iin = $1 AND r.status IN ('submitted', 'accepted', 'enrolled')`,
-        [input.person.iin],
-      );
+      // Serialise referrals of one person, so the check below and the insert see the same world.
+      await this.referrals.lockPerson(manager, input.person.iin);
+      const open = await this.intake.openReferralOf(manager, input.person.iin);
       if (open) {
         throw new ConflictError(
           'referral_open',
           `This person already has an open referral: ${open.number} of ${open.center_name} (${open.status})`,
         );
       }
-      const [created] = await sqlRows<{ id: string }>(
-        manager,
-        `INSERT INTO referrals (employment_center_id, number, iin, last_name, first_name, patronymic,
-                                phone, categories, craft, course_id, note, created_by)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) RETURNING id`,
-        [
-          centerId,
-          input.number,
-          input.person.iin,
-          input.person.lastName,
-          input.person.firstName,
-          input.person.patronymic ?? null,
-          input.person.phone ?? null,
-          input.person.categories ?? [],
-          input.craft,
-          input.courseId ?? null,
-          input.note ?? null,
-          actor.id,
-        ],
-      );
+      const created = await this.referrals.insertReferral(manager, {
+        employmentCenterId: centerId,
+        number: input.number,
+        iin: input.person.iin,
+        lastName: input.person.lastName,
+        firstName: input.person.firstName,
+        patronymic: input.person.patronymic ?? null,
+        phone: input.person.phone ?? null,
+        categories: input.person.categories ?? [],
+        craft: input.craft,
+        courseId: input.courseId ?? null,
+        note: input.note ?? null,
+        createdBy: actor.id,
+      });
       await this.audit.record(manager, actor, {
         action: 'create',
         entity: 'referral',
-        entityId: created!.id,
+        entityId: created,
         changes: auditSnapshot(input, centerId),
       });
-      return created!.id;
+      return created;
     });
     return this.readReferral(actor, id, true);
   }
 
   async listReferrals(actor: Actor, query: ReferralQueryDto): Promise<Page<ReferralView>> {
-    const params: unknown[] = [this.env.CENTRE_TIMEZONE];
-    const where: string[] = [];
-    const centerId = this.centreScope(actor, query.employmentCenterId);
-    if (centerId) where.push(`r.employment_center_id = $${params.push(centerId)}`);
-    if (query.status) where.push(`r.status = $${params.push(query.status)}`);
-    if (query.craft) where.push(`r.craft = $${params.push(query.craft)}`);
-    const search = query.search?.trim();
-    if (search && /^\d{12}$/.test(search)) {
-      where.push(`r.iin = $${params.push(search)}`);
-    } else if (search) {
-      const like = `%${search.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-      const p = params.push(like);
-      where.push(
-        `(lower(r.number) LIKE $${p} ESCAPE '\\' OR lower(r.last_name || ' ' || r.first_name || coalesce(' ' || r.patronymic, '')) LIKE $${p} ESCAPE '\\')`,
-      );
-    }
-    const filter = where.length ? `WHERE ${where.join(' AND ')}` : '';
-    const limit = params.push(query.limit);
-    const offset = params.push(query.offset);
-    // The page's ids first (an index scan in date order), then the joins and mark counts for those
-    // rows only: counting every referral's attendance before LIMIT took seconds at national scale.
-    const rows = await this.dataSource.query<ReferralRow[]>(
-      `WITH page AS MATERIALIZED (
-         SELECT r.id FROM referrals r ${filter}
-          ORDER BY r.created_at DESC, r.id DESC LIMIT $${limit} OFFSET $${offset})
-       ${referralSelect('page JOIN referrals r ON r.id = page.id')}
-       ORDER BY r.created_at DESC, r.id DESC`,
-      params,
-    );
-    const total = await this.countReferrals(where, params.slice(0, limit - 1));
+    const { rows, total } = await this.views.listReferrals(this.env.CENTRE_TIMEZONE, {
+      centerId: this.centreScope(actor, query.employmentCenterId),
+      status: query.status,
+      craft: query.craft,
+      search: query.search,
+      limit: query.limit,
+      offset: query.offset,
+    });
     return { items: rows.map((row) => toReferralView(row, false)), total };
   }
 
@@ -361,13 +233,7 @@ export class ReferralsService implements OnModuleInit {
         );
       }
       const status: ReferralStatus = enrollment ? 'enrolled' : 'accepted';
-      await sqlRows(
-        manager,
-        `UPDATE referrals SET status = $2, trainee_id = $3, enrollment_id = $4, status_reason = NULL,
-                status_changed_at = now(), updated_at = now()
-          WHERE id = $1`,
-        [id, status, trainee.id, enrollment?.id ?? null],
-      );
+      await this.referrals.recordIntake(manager, id, status, trainee.id, enrollment?.id ?? null);
       await this.audit.record(manager, actor, {
         action: 'accept',
         entity: 'referral',
@@ -411,12 +277,7 @@ export class ReferralsService implements OnModuleInit {
       if (input.date < referral.created_on)
         throw new InvalidInputError('date', `is before the referral (${referral.created_on})`);
       const note = input.note ?? null;
-      await sqlRows(
-        manager,
-        `UPDATE referrals SET outcome = $2, outcome_date = $3, outcome_note = $4, updated_at = now()
-          WHERE id = $1`,
-        [id, input.outcome, input.date, note],
-      );
+      await this.referrals.recordOutcome(manager, id, input.outcome, input.date, note);
       await this.audit.record(manager, actor, {
         action: 'outcome',
         entity: 'referral',
@@ -436,19 +297,8 @@ export class ReferralsService implements OnModuleInit {
    * enrollment: completed → completed; withdrawn or failed → dropped.
    */
   async followEnrollments(manager: EntityManager, ids: string[], actor: Actor): Promise<void> {
-    const changed = await sqlRows<{ id: string; status: ReferralStatus; reason: string | null }>(
-      manager,
-      `UPDATE referrals r
-          SET status = CASE e.status WHEN 'completed' THEN 'completed' ELSE 'dropped' END,
-              status_reason = CASE e.status WHEN 'completed' THEN NULL
-                                 ELSE concat('enrollment ', e.status, coalesce(': ' || e.status_reason, '')) END,
-              status_changed_at = now(), updated_at = now()
-         FROM enrollments e
-        WHERE e.id = r.enrollment_id AND r.enrollment_id = ANY($1::uuid[]) AND r.status = 'enrolled'
-          AND e.status IN ('completed', 'withdrawn', 'failed')
-        RETURNING r.id, r.status, r.status_reason AS reason`,
-      [ids],
-    );
+    const closed = await this.followed.closedEnrollments(manager, ids);
+    const changed = await this.referrals.followClosedEnrollments(manager, closed);
     for (const referral of changed) {
       await this.audit.record(manager, actor, {
         action: referral.status === 'completed' ? 'complete' : 'drop',
@@ -469,16 +319,8 @@ export class ReferralsService implements OnModuleInit {
     actor: Actor,
     reason: string,
   ): Promise<void> {
-    const changed = await sqlRows<{ id: string; status: ReferralStatus }>(
-      manager,
-      `UPDATE referrals r SET status = 'enrolled', status_reason = NULL, status_changed_at = now(),
-              updated_at = now()
-         FROM referrals old, enrollments e
-        WHERE old.id = r.id AND e.id = r.enrollment_id AND r.enrollment_id = ANY($1::uuid[])
-          AND r.status IN ('completed', 'dropped') AND e.status = 'active'
-        RETURNING r.id, old.status`,
-      [ids],
-    );
+    const active = await this.followed.activeEnrollments(manager, ids);
+    const changed = await this.referrals.followReopenedEnrollments(manager, active);
     for (const referral of changed) {
       await this.audit.record(manager, actor, {
         action: 'reopen',
@@ -490,12 +332,9 @@ export class ReferralsService implements OnModuleInit {
   }
 
   /**
-   * The period report: every referral the actor may see whose date (in the centre's calendar)
-   * lies in [from, to], with counts by status, craft and outcome and the two rates.
-   */
-  /**
-   * The report of a period: its totals (one count query) and its rows, read a batch at a time
-   * as the caller asks for them, ordered by (created_at, id) and paged on that key. Both read
+   * The report of a period: every referral the actor may see whose date (in the centre's
+   * calendar) lies in [from, to]. Its totals (one count query) and its rows, read a batch at a
+   * time as the caller asks for them, ordered by (created_at, id) and paged on that key. Both read
    * from a replica when one is configured. The totals and the rows are separate statements, so a
    * referral changed while a file is written may show its new status in one and not the other
    * (docs/decisions/0002-streamed-referral-report.md).
@@ -506,78 +345,33 @@ export class ReferralsService implements OnModuleInit {
     batchRows = REPORT_BATCH_ROWS,
   ): Promise<{ summary: ReferralReportSummary; batches: ReferralReportBatches }> {
     if (query.to < query.from) throw new InvalidInputError('to', 'is before from');
-    const params: unknown[] = [this.env.CENTRE_TIMEZONE, query.from, query.to];
-    const centerId = this.centreScope(actor, query.employmentCenterId);
-    const byCentre = centerId ? `AND r.employment_center_id = $${params.push(centerId)}` : '';
-    // The period as a range of instants, so the index on (created_at, id) serves it.
-    const inPeriod = `r.created_at >= $2::date::timestamp AT TIME ZONE $1
-      AND r.created_at < ($3::date + 1)::timestamp AT TIME ZONE $1 ${byCentre}`;
-    const counts = await replicaRows<ReferralCount>(
-      this.dataSource,
-      `SELECT r.status, r.craft, r.outcome, count(*)::int AS count
-         FROM referrals r WHERE ${inPeriod}
-        GROUP BY r.status, r.craft, r.outcome ORDER BY r.craft, r.status, r.outcome`,
-      params,
-    );
+    const period: ReferralPeriod = {
+      from: query.from,
+      to: query.to,
+      centerId: this.centreScope(actor, query.employmentCenterId),
+    };
+    const timeZone = this.env.CENTRE_TIMEZONE;
+    const counts = await this.views.periodCounts(timeZone, period);
     const summary: ReferralReportSummary = {
       period: { from: query.from, to: query.to },
-      employmentCenterId: centerId,
+      employmentCenterId: period.centerId,
       totals: summarizeReferrals(counts),
     };
-    return { summary, batches: this.referralReportBatches(inPeriod, params, batchRows) };
+    return { summary, batches: this.reportRows(timeZone, period, batchRows) };
   }
 
-  /** The period report with all its rows in memory: the JSON answer. */
-  async referralReport(
-    actor: Actor,
-    query: Pick<ReferralReportQueryDto, 'from' | 'to' | 'employmentCenterId'>,
-  ): Promise<ReferralReport> {
-    const { summary, batches } = await this.openReferralReport(actor, query);
-    const rows: ReferralReportRow[] = [];
-    for await (const batch of batches) rows.push(...batch);
-    return { ...summary, rows };
-  }
-
-  private async *referralReportBatches(
-    inPeriod: string,
-    params: readonly unknown[],
+  private async *reportRows(
+    timeZone: string,
+    period: ReferralPeriod,
     batchRows: number,
-  ): AsyncGenerator<ReferralReportRow[]> {
-    const limit = `$${params.length + 1}`;
-    const after = `$${params.length + 2}::uuid`;
-    let last: string | null = null;
-    for (;;) {
-      // The key of the last row is read again by its id: a JavaScript Date would cut created_at's
-      // microseconds and repeat or skip rows.
-      const keyset: string = last
-        ? `AND (r.created_at, r.id) > ((SELECT created_at FROM referrals WHERE id = ${after}), ${after})`
-        : '';
-      const rows: ReferralRow[] = await replicaRows<ReferralRow>(
-        this.dataSource,
-        `${referralSelect(
-          `(SELECT * FROM referrals r WHERE ${inPeriod} ${keyset}
-             ORDER BY r.created_at, r.id LIMIT ${limit}) r`,
-        )}
-          ORDER BY r.created_at, r.id`,
-        last ? [...params, batchRows, last] : [...params, batchRows],
-      );
-      if (rows.length > 0) yield rows.map(toReportRow);
-      if (rows.length < batchRows) return;
-      last = rows[rows.length - 1]!.id;
-    }
+  ): ReferralReportBatches {
+    for await (const rows of this.views.periodBatches(timeZone, period, batchRows))
+      yield rows.map(toReportRow);
   }
 
   /** Craft names in the three languages, for the report's files. */
-  async craftNames(): Promise<CraftNames> {
-    const rows = await replicaRows<{
-      code: string;
-      name_kk: string;
-      name_ru: string;
-      name_en: string;
-    }>(this.dataSource, 'SELECT code, name_kk, name_ru, name_en FROM crafts');
-    return Object.fromEntries(
-      rows.map((r) => [r.code, { kk: r.name_kk, ru: r.name_ru, en: r.name_en }]),
-    );
+  craftNames(): Promise<CraftNames> {
+    return this.views.craftNames();
   }
 
   /** The actor's own centre for an officer; for staff, the centre asked for (or all). */
@@ -603,12 +397,7 @@ export class ReferralsService implements OnModuleInit {
           `Referral ${referral.number} is ${referral.status}; only a submitted or accepted referral can be ${status}`,
         );
       }
-      await sqlRows(
-        manager,
-        `UPDATE referrals SET status = $2, status_reason = $3, status_changed_at = now(), updated_at = now()
-          WHERE id = $1`,
-        [id, status, reason],
-      );
+      await this.referrals.closeReferral(manager, id, status, reason);
       await this.audit.record(manager, actor, {
         action: status === 'rejected' ? 'reject' : 'cancel',
         entity: 'referral',
@@ -620,12 +409,10 @@ export class ReferralsService implements OnModuleInit {
   }
 
   private async readReferral(actor: Actor, id: string, wholeIin: boolean): Promise<ReferralView> {
-    const params: unknown[] = [this.env.CENTRE_TIMEZONE, id];
-    const centerId = this.centreScope(actor);
-    const byCentre = centerId ? `AND r.employment_center_id = $${params.push(centerId)}` : '';
-    const [row] = await this.dataSource.query<ReferralRow[]>(
-      `${REFERRAL_SELECT} WHERE r.id = $2 ${byCentre}`,
-      params,
+    const row = await this.views.findReferral(
+      this.env.CENTRE_TIMEZONE,
+      id,
+      this.centreScope(actor),
     );
     if (!row) throw new NotFoundError('Referral', id);
     return toReferralView(row, wholeIin);
@@ -637,17 +424,11 @@ export class ReferralsService implements OnModuleInit {
     actor: Actor,
     id: string,
   ): Promise<LockedReferral> {
-    const params: unknown[] = [id, this.env.CENTRE_TIMEZONE];
-    const centerId = this.centreScope(actor);
-    const byCentre = centerId ? `AND employment_center_id = $${params.push(centerId)}` : '';
-    const [row] = await sqlRows<LockedReferral>(
+    const row = await this.referrals.lockReferral(
       manager,
-      `SELECT id, status, employment_center_id, number, iin, last_name, first_name, patronymic,
-              phone, categories, craft, trainee_id, enrollment_id, outcome,
-              to_char(outcome_date, 'YYYY-MM-DD') AS outcome_date, outcome_note,
-              to_char(created_at AT TIME ZONE $2, 'YYYY-MM-DD') AS created_on
-         FROM referrals WHERE id = $1 ${byCentre} FOR UPDATE`,
-      params,
+      id,
+      this.env.CENTRE_TIMEZONE,
+      this.centreScope(actor),
     );
     if (!row) throw new NotFoundError('Referral', id);
     return row;
@@ -658,18 +439,10 @@ export class ReferralsService implements OnModuleInit {
     craft: string,
     courseId: string | null,
   ): Promise<void> {
-    const [known] = await sqlRows<{ code: string }>(
-      manager,
-      'SELECT code FROM crafts WHERE code = $1',
-      [craft],
-    );
-    if (!known) throw new InvalidInputError('craft', `is not a craft (see GET /api/crafts)`);
+    if (!(await this.intake.craftExists(manager, craft)))
+      throw new InvalidInputError('craft', `is not a craft (see GET /api/crafts)`);
     if (!courseId) return;
-    const [course] = await sqlRows<{ craft: string; title: string }>(
-      manager,
-      'SELECT craft, title FROM courses WHERE id = $1',
-      [courseId],
-    );
+    const course = await this.intake.courseOf(manager, courseId);
     if (!course) throw new InvalidInputError('courseId', 'is not a course of the catalogue');
     if (course.craft !== craft)
       throw new InvalidInputError('courseId', `is a ${course.craft} course, not ${craft}`);
@@ -680,11 +453,7 @@ export class ReferralsService implements OnModuleInit {
     groupId: string,
     craft: string,
   ): Promise<void> {
-    const [group] = await sqlRows<{ code: string; craft: string }>(
-      manager,
-      'SELECT g.code, c.craft FROM groups g JOIN courses c ON c.id = g.course_id WHERE g.id = $1',
-      [groupId],
-    );
+    const group = await this.intake.groupCraft(manager, groupId);
     if (!group) throw new NotFoundError('Group', groupId);
     if (group.craft !== craft) {
       throw new RuleViolationError(
@@ -692,14 +461,5 @@ export class ReferralsService implements OnModuleInit {
         `Group ${group.code} teaches ${group.craft}; the referral is for ${craft}`,
       );
     }
-  }
-
-  private async countReferrals(where: string[], params: unknown[]): Promise<number> {
-    const [row] = await this.dataSource.query<{ n: number }[]>(
-      `SELECT count(*)::int AS n FROM referrals r
-        WHERE $1::text IS NOT NULL ${where.map((w) => `AND ${w}`).join(' ')}`,
-      params,
-    );
-    return row?.n ?? 0;
   }
 }

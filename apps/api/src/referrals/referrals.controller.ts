@@ -28,6 +28,7 @@ import {
   RecordOutcomeDto,
   type ReferralReport,
   referralReportCsv,
+  referralReportJson,
   referralReportXlsx,
   ReferralQueryDto,
   ReferralReportQueryDto,
@@ -72,7 +73,7 @@ export class ReferralsController {
   /**
    * Counts by status, craft and outcome, the completion and employment rates, and the rows of a
    * period, as JSON, CSV (UTF-8 with BOM) or XLSX; the files' headers are in `lang` or the
-   * request's language. The files are written as their rows are read, so a failure after the
+   * request's language. Each format is written as its rows are read, so a failure after the
    * first bytes ends the download unfinished instead of answering with an error.
    */
   @Roles('staff', 'officer')
@@ -84,9 +85,12 @@ export class ReferralsController {
     @Headers('accept-language') acceptLanguage: string | undefined,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<ReferralReport | Readable> {
-    // JSON stays one document in memory, as a client parses it whole (docs/PERFORMANCE.md).
-    if (query.format === 'json') return this.referrals.referralReport(actor, query);
     const { summary, batches } = await this.referrals.openReferralReport(actor, query);
+    if (query.format === 'json') {
+      // Streamed as well: a year's rows are never held whole (docs/decisions/0002).
+      void reply.header('content-type', 'application/json; charset=utf-8');
+      return referralReportJson(summary, batches);
+    }
     const lang = query.lang ?? reportLanguage(acceptLanguage);
     const crafts = await this.referrals.craftNames();
     const name = `referrals-${query.from}-${query.to}.${query.format}`;
