@@ -10,6 +10,7 @@ import {
   type Source,
   TABLE_MAP_DOCUMENT,
   type TableMap,
+  tablesNamed,
 } from './table-map';
 
 // The diagram of docs/ARCHITECTURE.md, "Who reads which tables", is drawn from the code: it
@@ -61,6 +62,7 @@ describe('table map', () => {
         ['crafts', 'crafts'],
       ]),
       entityTables: new Map([['Craft', 'crafts']]),
+      fragments: new Map(),
       sources: [
         source('libs/groups/src/groups.repository.ts', 'groups', 'SELECT * FROM groups'),
         source(
@@ -78,6 +80,21 @@ describe('table map', () => {
       { reader: 'groups', table: 'courses', kind: 'read model' },
       { reader: 'groups', table: 'crafts', kind: 'not moved' },
     ]);
+  });
+
+  it('counts the tables of a read model’s SQL fragment where another file writes it in', () => {
+    const map: TableMap = {
+      owners: new Map([
+        ['lessons', 'lessons'],
+        ['referrals', 'referrals'],
+      ]),
+      entityTables: new Map(),
+      fragments: new Map([['HELD_SQL', new Set(['lessons'])]]),
+      sources: [],
+    };
+    expect(
+      [...tablesNamed(map, 'SELECT 1 FROM referrals r ${HELD_SQL} WHERE true')].sort(),
+    ).toEqual(['lessons', 'referrals']);
   });
 
   it('finds the tables a lib reads through its read models and names elsewhere', () => {

@@ -23,6 +23,11 @@ export interface TableMap {
   owners: Map<string, string>;
   /** Entity class → its table. */
   entityTables: Map<string, string>;
+  /**
+   * SQL fragments a read model exports (`export const NAME = \`…\``) → the tables they name; a
+   * file that writes `${NAME}` into its SQL reads those tables too.
+   */
+  fragments: Map<string, Set<string>>;
 }
 
 function sourcesUnder(directory: string): string[] {
@@ -62,7 +67,13 @@ export function readTableMap(root: string = process.cwd()): TableMap {
       entityTables.set(entity, table);
     }
   }
-  return { sources, owners, entityTables };
+  const map: TableMap = { sources, owners, entityTables, fragments: new Map() };
+  for (const source of sources.filter(isReadModel)) {
+    for (const [, name, sql] of source.text.matchAll(/export const (\w+)\s*=\s*`([^`]*)`/g)) {
+      map.fragments.set(name!, tablesNamed(map, sql!));
+    }
+  }
+  return map;
 }
 
 /** The tables a text names, by SQL keyword or by entity class in a TypeORM call. */
@@ -75,6 +86,9 @@ export function tablesNamed(map: TableMap, text: string): Set<string> {
   for (const [, word] of text.matchAll(typeorm)) {
     const table = map.entityTables.get(word!);
     if (table) named.add(table);
+  }
+  for (const [, name] of text.matchAll(/\$\{(\w+)\}/g)) {
+    for (const table of map.fragments.get(name!) ?? []) named.add(table);
   }
   return named;
 }
