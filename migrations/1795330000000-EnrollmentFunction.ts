@@ -2,8 +2,8 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
 
 /**
  * Enrollment as one database function, so that an enrollment is one round trip from the API:
- * on this hardware every round trip costs more than the statements themselves
- * (docs/PERFORMANCE.md). `timetables_overlap` is the SQL twin of `timetablesOverlap` in
+ * a round trip costs more than the statements themselves
+ * (docs/decisions/0003-prepared-statements.md). `timetables_overlap` is the SQL twin of `timetablesOverlap` in
  * libs/groups/src/schedule.ts; a test compares the two on many timetables.
  */
 export class EnrollmentFunction1795330000000 implements MigrationInterface {

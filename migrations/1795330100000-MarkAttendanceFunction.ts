@@ -2,7 +2,7 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
 
 /**
  * Marking a lesson as one database function, one round trip from the API (see
- * docs/PERFORMANCE.md): it locks the lesson, checks who may mark it and when, checks the marks
+ * docs/decisions/0003-prepared-statements.md): it locks the lesson, checks who may mark it and when, checks the marks
  * against the group's active trainees, writes what changed and its audit row. Refusals are raised
  * with SQLSTATE SHB01, the code as message, the human text as detail and, for a field, the field
  * as hint; LessonsService turns them into domain errors.

@@ -2,7 +2,7 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
 
 /**
  * Indexes for the lists people page through, each in the order its list is sorted, and trigram
- * indexes for searching names by a fragment (docs/PERFORMANCE.md shows each plan before and after,
+ * indexes for searching names by a fragment (docs/decisions/0008-read-paths-at-national-scale.md shows each plan before and after,
  * on the national-scale data of `npm run seed:scale`).
  */
 export class ReadPathIndexes1795500000000 implements MigrationInterface {

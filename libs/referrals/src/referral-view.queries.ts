@@ -134,7 +134,8 @@ export class ReferralViewQueries {
     const limit = params.push(filter.limit);
     const offset = params.push(filter.offset);
     // The page's ids first (an index scan in date order), then the joins and mark counts for those
-    // rows only: counting every referral's attendance before LIMIT took seconds at national scale.
+    // rows only: counting every referral's attendance before LIMIT is slow at national scale
+    // (docs/decisions/0008-read-paths-at-national-scale.md).
     const rows = await this.dataSource.query<ReferralRow[]>(
       `WITH page AS MATERIALIZED (
          SELECT r.id FROM referrals r ${sqlFilter}

@@ -110,7 +110,7 @@ export class TraineesRepository {
       // The trigram index finds the matches; up to SEARCH_COUNT_LIMIT of them are sorted here, by
       // the few columns of the order, and only the page is read whole.
       // Left to itself the planner walks the name order filtering by LIKE, slow for a name that
-      // sorts late (docs/PERFORMANCE.md).
+      // sorts late (docs/decisions/0008-read-paths-at-national-scale.md).
       const rows = await this.dataSource.query<(TraineeListRow & { hits: number })[]>(
         `WITH hits AS MATERIALIZED (
            SELECT t.id, t.last_name, t.first_name FROM trainees t ${filter}
