@@ -103,34 +103,11 @@ const NOT_YET_MOVED: Record<string, string[]> = {
     'names login_failures outside a repository or read model',
   ],
   'libs/auth/src/revoked-tokens.ts': ['names revoked_tokens outside a repository or read model'],
-  'libs/certificates/src/certificate-issuer.service.ts': [
-    'names certificates outside a repository or read model',
-    'names courses outside a repository or read model',
-    'names crafts outside a repository or read model',
-    'names enrollments outside a repository or read model',
-    'names groups outside a repository or read model',
-    'names trainees outside a repository or read model',
-    'names users outside a repository or read model',
-  ],
-  'libs/certificates/src/certificates.service.ts': [
-    'names certificate_counters outside a repository or read model',
-    'names certificates outside a repository or read model',
-    'names courses outside a repository or read model',
-    'names crafts outside a repository or read model',
-    'names enrollments outside a repository or read model',
-    'names groups outside a repository or read model',
-    'names referrals outside a repository or read model',
-    'names trainees outside a repository or read model',
-  ],
   'libs/courses/src/courses.service.ts': [
     'names courses outside a repository or read model',
     'names crafts outside a repository or read model',
   ],
   'libs/crafts/src/crafts.service.ts': ['names crafts outside a repository or read model'],
-  'libs/documents/src/documents.service.ts': [
-    'names documents outside a repository or read model',
-    'names groups outside a repository or read model',
-  ],
   'libs/employment-centers/src/employment-centers.service.ts': [
     'names employment_centers outside a repository or read model',
   ],
@@ -168,13 +145,9 @@ const NOT_YET_MOVED: Record<string, string[]> = {
   'libs/lessons/src/lessons.service.ts': [
     'names attendance_marks outside a repository or read model',
     'names courses outside a repository or read model',
-    'names crafts outside a repository or read model',
-    'names enrollments outside a repository or read model',
     'names groups outside a repository or read model',
     'names holidays outside a repository or read model',
     'names lessons outside a repository or read model',
-    'names trainees outside a repository or read model',
-    'names users outside a repository or read model',
   ],
   'libs/referrals/src/referrals.service.ts': [
     'names certificates outside a repository or read model',
