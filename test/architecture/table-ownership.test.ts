@@ -46,29 +46,6 @@ function problems(source: Source): string[] {
  * that comes right must leave it (the test says so), so the list stays the true remainder.
  */
 const NOT_YET_MOVED: Record<string, string[]> = {
-  'libs/certificates/src/certificate-issuer.service.ts': [
-    'names certificates outside a repository or read model',
-    'names courses outside a repository or read model',
-    'names crafts outside a repository or read model',
-    'names enrollments outside a repository or read model',
-    'names groups outside a repository or read model',
-    'names trainees outside a repository or read model',
-    'names users outside a repository or read model',
-  ],
-  'libs/certificates/src/certificates.service.ts': [
-    'names certificate_counters outside a repository or read model',
-    'names certificates outside a repository or read model',
-    'names courses outside a repository or read model',
-    'names crafts outside a repository or read model',
-    'names enrollments outside a repository or read model',
-    'names groups outside a repository or read model',
-    'names referrals outside a repository or read model',
-    'names trainees outside a repository or read model',
-  ],
-  'libs/documents/src/documents.service.ts': [
-    'names documents outside a repository or read model',
-    'names groups outside a repository or read model',
-  ],
   'libs/enrollments/src/attendance-rate.ts': [
     'names attendance_marks outside a repository or read model',
     'names lessons outside a repository or read model',
@@ -103,13 +80,9 @@ const NOT_YET_MOVED: Record<string, string[]> = {
   'libs/lessons/src/lessons.service.ts': [
     'names attendance_marks outside a repository or read model',
     'names courses outside a repository or read model',
-    'names crafts outside a repository or read model',
-    'names enrollments outside a repository or read model',
     'names groups outside a repository or read model',
     'names holidays outside a repository or read model',
     'names lessons outside a repository or read model',
-    'names trainees outside a repository or read model',
-    'names users outside a repository or read model',
   ],
 };
 

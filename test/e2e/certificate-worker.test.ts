@@ -12,10 +12,10 @@ import {
 } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { CertificateIssuer, CertificatesService } from '../../libs/certificates/src';
+import { CertificateIssuer, CertificateRecords } from '../../libs/certificates/src';
 import { SYSTEM_ACTOR } from '../../libs/common/src';
 import { Environment } from '../../libs/config/src';
-import { CERTIFICATE_QUEUE, certificateJobId } from '../../libs/queues/src';
+import { CERTIFICATE_QUEUE, certificateJobId, OutboxRelay } from '../../libs/queues/src';
 import { createGroup, createTrainee } from '../factories/catalog';
 import { signedIn } from '../factories/users';
 import { bearer } from '../support/http';
@@ -105,11 +105,11 @@ describe('the certificate worker', () => {
       .post(`/api/groups/${group.id}/enrollments`)
       .set(bearer(staff))
       .send({ traineeId: trainee.id });
-    const id = await t.dataSource.transaction((manager) =>
+    const [id] = (await t.dataSource.transaction((manager) =>
       t.app
-        .get(CertificatesService)
-        .writePendingCertificate(manager, enrolled.body.id, SYSTEM_ACTOR),
-    );
+        .get(CertificateRecords)
+        .writePendingCertificates(manager, [enrolled.body.id], SYSTEM_ACTOR),
+    )) as [string];
     const issuer = t.app.get(CertificateIssuer);
     const outcomes = await Promise.all([issuer.issueCertificate(id), issuer.issueCertificate(id)]);
     expect(outcomes.sort()).toEqual(['issued', 'skipped']);
@@ -135,6 +135,8 @@ describe('the certificate worker', () => {
       [enrolled.body.id],
     );
     const id = certificate!.id;
+    // No worker runs yet: the test relays the outbox itself, as the worker would.
+    await t.app.get(OutboxRelay).relayPending();
     // The job fails for good (as after its last attempt) and BullMQ keeps it under its job id;
     // the processor's handler then marks the certificate failed.
     const queue = t.app.get<Queue>(getQueueToken(CERTIFICATE_QUEUE));
@@ -168,7 +170,7 @@ describe('the certificate worker', () => {
     expect(after.body.certificates).toEqual({ issued: 1, pending: 0, failed: 0, revoked: 0 });
   });
 
-  it('issues every certificate the API queued, storing the PDF and its SHA-256', async () => {
+  it('issues every certificate the API wrote, storing the PDF and its SHA-256', async () => {
     const enrollments = await Promise.all(Array.from({ length: 5 }, completedEnrollment));
     startWorker();
     const issued = await waitUntilIssued(enrollments);
@@ -194,7 +196,7 @@ describe('the certificate worker', () => {
     expect(names.map((n) => n.application_name)).toContain('sheber-worker');
   });
 
-  it('the sweeper issues a certificate whose job never reached the queue, and clears abandoned writes', async () => {
+  it('the sweeper issues a certificate whose job was lost from the queue, and clears abandoned writes', async () => {
     const group = await createGroup(t.dataSource, { status: 'in_progress' });
     const trainee = await createTrainee(t.dataSource);
     const enrolled = await t
@@ -202,12 +204,13 @@ describe('the certificate worker', () => {
       .post(`/api/groups/${group.id}/enrollments`)
       .set(bearer(staff))
       .send({ traineeId: trainee.id });
-    // A pending certificate written without queueing, as if the process died right after commit.
+    // A pending certificate whose outbox row was relayed but whose job Redis then lost.
     await t.dataSource.transaction((manager) =>
       t.app
-        .get(CertificatesService)
-        .writePendingCertificate(manager, enrolled.body.id, SYSTEM_ACTOR),
+        .get(CertificateRecords)
+        .writePendingCertificates(manager, [enrolled.body.id], SYSTEM_ACTOR),
     );
+    await t.dataSource.query('UPDATE outbox SET sent_at = now() WHERE sent_at IS NULL');
     await t.dataSource.query(
       `UPDATE certificates SET updated_at = now() - interval '1 hour' WHERE enrollment_id = $1`,
       [enrolled.body.id],

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { getQueueToken } from '@nestjs/bullmq';
 import type { Queue } from 'bullmq';
-import { CertificateIssuer, CertificatesService } from '../../libs/certificates/src';
+import { CertificateIssuer, CertificateRecords } from '../../libs/certificates/src';
 import { SYSTEM_ACTOR } from '../../libs/common/src';
 import { CERTIFICATE_QUEUE, certificateJobId } from '../../libs/queues/src';
 import { createGroup, createTrainee } from '../factories/catalog';
@@ -84,11 +84,11 @@ describe('certificates', () => {
   });
 
   it('a completion that rolls back leaves no gap in the numbers', async () => {
-    const service = t.app.get(CertificatesService);
+    const records = t.app.get(CertificateRecords);
     const rolledBack = await activeEnrollment();
     await expect(
       t.dataSource.transaction(async (manager) => {
-        await service.writePendingCertificate(manager, rolledBack, SYSTEM_ACTOR);
+        await records.writePendingCertificates(manager, [rolledBack], SYSTEM_ACTOR);
         throw new Error('something later in the transaction failed');
       }),
     ).rejects.toThrow('something later');

@@ -8,7 +8,7 @@ import path from 'node:path';
 import type supertest from 'supertest';
 import { addDays, todayIn } from '../../libs/common/src';
 import { Environment } from '../../libs/config/src';
-import { DocumentsService, LARGE_JOURNAL_LESSONS } from '../../libs/documents/src';
+import { DocumentPreparer, LARGE_JOURNAL_LESSONS } from '../../libs/documents/src';
 import { DOCUMENT_QUEUE, documentJobId } from '../../libs/queues/src';
 import { createCourse, createTrainee } from '../factories/catalog';
 import { signedIn } from '../factories/users';
@@ -213,7 +213,7 @@ describe('printed documents prepared by the worker', () => {
 
   it('a document that failed says so, with a code the web app translates', async () => {
     expect(preparedId).toBeDefined();
-    await t.app.get(DocumentsService).markFailed(preparedId!, 'storage unavailable', 'ready');
+    await t.app.get(DocumentPreparer).markFailed(preparedId!, 'storage unavailable', 'ready');
     const failed = await t.http().get(`/api/documents/${preparedId}`).set(bearer(staff));
     expect(failed.status).toBe(409);
     expect(failed.body.code).toBe('document_failed');

@@ -1,4 +1,3 @@
-import { CertificatesService } from '../../libs/certificates/src';
 import { SYSTEM_ACTOR } from '../../libs/common/src';
 import { EnrollmentsService } from '../../libs/enrollments/src';
 import { CompletionService } from '../../libs/lessons/src';
@@ -27,12 +26,12 @@ export async function activeEnrollmentsInGroups(t: TestApp, count: number): Prom
 }
 
 /**
- * Completes enrollments as `POST /api/enrollments/:id/complete` does (an admin's override, then
- * the certificate queued after the commit), one group after another in parallel groups.
+ * Completes enrollments as `POST /api/enrollments/:id/complete` does (an admin's override; the
+ * certificate and its outbox row are written in the completion, a worker's relay queues it), one
+ * enrollment after another in parallel groups.
  */
 export async function completeEnrollments(t: TestApp, groups: string[][]): Promise<void> {
   const completion = t.app.get(CompletionService);
-  const certificates = t.app.get(CertificatesService);
   await Promise.all(
     groups.map(async (ids) => {
       for (const id of ids) {
@@ -40,7 +39,6 @@ export async function completeEnrollments(t: TestApp, groups: string[][]): Promi
           override: true,
           reason: 'reliability test',
         });
-        await certificates.queueCertificatesOf({ enrollmentIds: [id] });
       }
     }),
   );

@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import pg from 'pg';
-import { CertificateIssuer, CertificatesService } from '../../libs/certificates/src';
+import { CertificateIssuer, CertificateRecords } from '../../libs/certificates/src';
 import { SYSTEM_ACTOR } from '../../libs/common/src';
 import { EnrollmentsService } from '../../libs/enrollments/src';
 import { createGroup, createTrainee } from '../factories/catalog';
@@ -111,12 +111,12 @@ describe.each([
         const enrollment = await t.app
           .get(EnrollmentsService)
           .enrollTrainee(SYSTEM_ACTOR, group.id, trainee.id);
-        const id = await t.dataSource.transaction((manager) =>
+        const [id] = await t.dataSource.transaction((manager) =>
           t.app
-            .get(CertificatesService)
-            .writePendingCertificate(manager, enrollment.id, SYSTEM_ACTOR),
+            .get(CertificateRecords)
+            .writePendingCertificates(manager, [enrollment.id], SYSTEM_ACTOR),
         );
-        expect(await t.app.get(CertificateIssuer).issueCertificate(id)).toBe('issued');
+        expect(await t.app.get(CertificateIssuer).issueCertificate(id!)).toBe('issued');
       }
     } finally {
       await t.close();

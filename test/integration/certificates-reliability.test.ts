@@ -168,6 +168,27 @@ describe('certificate issuing under failure', () => {
     expect(new Set(renders.map((r) => r.certificateId))).toEqual(new Set(rows.map((r) => r.id)));
   });
 
+  it('completions committed while Redis was unreachable are issued once a worker relays the outbox', async () => {
+    // The API side has no Redis at all: as if it died between its commit and any queueing.
+    const deadRedis = `redis://127.0.0.1:${await freePort()}`;
+    const { t, storage, startWorker } = await setUp({ REDIS_URL: deadRedis });
+    const groups = await activeEnrollmentsInGroups(t, 40);
+    await completeEnrollments(t, groups);
+    const enrollmentIds = groups.flat();
+    expect(await countIssued(t, enrollmentIds)).toBe(0);
+    const worker = startWorker({
+      LOG_LEVEL: 'info',
+      REDIS_URL: process.env.REDIS_URL ?? 'redis://127.0.0.1:6379',
+    });
+    const rows = await waitUntilIssued(t, enrollmentIds);
+    await expectOneFileEach(t, storage, rows);
+    expect(rendersOf(worker, rows).filter((r) => r.outcome === 'issued')).toHaveLength(40);
+    const [unsent] = await t.dataSource.query<{ n: number }[]>(
+      'SELECT count(*)::int AS n FROM outbox WHERE sent_at IS NULL',
+    );
+    expect(unsent!.n).toBe(0);
+  });
+
   it('a worker killed with SIGKILL mid-batch and started again leaves every certificate issued once', async () => {
     const { t, storage, startWorker } = await setUp();
     const groups = await activeEnrollmentsInGroups(t, BATCH);

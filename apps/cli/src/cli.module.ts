@@ -1,6 +1,4 @@
 import { Module } from '@nestjs/common';
-import { AuditModule } from '@sheber/audit';
-import { CertificatesModule } from '@sheber/certificates';
 import { ConfigModule } from '@sheber/config';
 import { DatabaseModule } from '@sheber/database';
 import { EmploymentCentersModule } from '@sheber/employment-centers';
@@ -14,11 +12,14 @@ import { UsersModule } from '@sheber/users';
 import { CreateAdminCommand } from './commands/create-admin.command';
 import { SeedDemoCommand } from './commands/seed-demo.command';
 
+/**
+ * The modules the commands use, and no more. Completing a demo group writes its certificates
+ * and their outbox row (through the lessons lib); a running worker relays and renders them.
+ */
 @Module({
   imports: [
     ConfigModule,
     DatabaseModule.forRoot({ applicationName: 'sheber-cli' }),
-    AuditModule,
     UsersModule,
     EmploymentCentersModule,
     CoursesModule,
@@ -26,7 +27,6 @@ import { SeedDemoCommand } from './commands/seed-demo.command';
     TraineesModule,
     EnrollmentsModule,
     LessonsModule,
-    CertificatesModule,
     ReferralsModule,
   ],
   providers: [CreateAdminCommand, SeedDemoCommand],

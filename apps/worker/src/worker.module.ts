@@ -12,12 +12,7 @@ import { DataSource } from 'typeorm';
 import { ConfigModule } from '@sheber/config';
 import { DatabaseModule } from '@sheber/database';
 import { REDIS, RedisModule, waitForRedis } from '@sheber/redis';
-import { CertificatesModule } from '@sheber/certificates';
-import { DocumentsModule } from '@sheber/documents';
-import { CertificateSweeper } from './processors/certificate-sweeper';
-import { CertificateProcessor } from './processors/certificate.processor';
-import { DocumentSweeper } from './processors/document-sweeper';
-import { DocumentProcessor } from './processors/document.processor';
+import { CertificateIssuingModule } from './certificate-issuing.module';
 
 /** Checks both connections at start and says when the worker is ready and when it stops. */
 @Injectable()
@@ -47,15 +42,8 @@ class WorkerLifecycle implements OnApplicationBootstrap, OnApplicationShutdown {
     ConfigModule,
     DatabaseModule.forRoot({ applicationName: 'sheber-worker', asynchronousCommit: true }),
     RedisModule,
-    CertificatesModule,
-    DocumentsModule,
+    CertificateIssuingModule,
   ],
-  providers: [
-    WorkerLifecycle,
-    CertificateProcessor,
-    CertificateSweeper,
-    DocumentProcessor,
-    DocumentSweeper,
-  ],
+  providers: [WorkerLifecycle],
 })
 export class WorkerModule {}

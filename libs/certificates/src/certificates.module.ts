@@ -1,11 +1,13 @@
 import { Injectable, Module, OnApplicationShutdown } from '@nestjs/common';
 import { AuditModule } from '@sheber/audit';
 import { Environment } from '@sheber/config';
-import { EnrollmentsModule } from '@sheber/enrollments';
-import { LessonsModule } from '@sheber/lessons';
-import { QueuesModule } from '@sheber/queues';
+import { GroupsModule } from '@sheber/groups';
+import { OutboxModule, QueuesModule } from '@sheber/queues';
 import { CertificateIssuer } from './certificate-issuer.service';
+import { CertificateQueue } from './certificate-queue';
+import { CertificateRecords } from './certificate-records.service';
 import { CertificateStorage } from './certificate-storage';
+import { CertificatesRepository } from './certificates.repository';
 import { CertificatesService } from './certificates.service';
 import { createCertificateStorage } from './storage-from-environment';
 
@@ -19,11 +21,23 @@ class CertificateStorageCloser implements OnApplicationShutdown {
   }
 }
 
+/**
+ * The certificate rows that other domains' transactions write (completion, reopen): no queue,
+ * no storage, so the command line and the lessons lib need nothing more.
+ */
 @Module({
-  imports: [AuditModule, EnrollmentsModule, LessonsModule, QueuesModule],
+  imports: [AuditModule, OutboxModule],
+  providers: [CertificatesRepository, CertificateRecords],
+  exports: [CertificatesRepository, CertificateRecords],
+})
+export class CertificateRecordsModule {}
+
+/** What rendering and storing a certificate takes: the worker's part, also used by the API. */
+@Module({
+  imports: [CertificateRecordsModule, QueuesModule],
   providers: [
-    CertificatesService,
     CertificateIssuer,
+    CertificateQueue,
     {
       provide: CertificateStorage,
       inject: [Environment],
@@ -31,6 +45,14 @@ class CertificateStorageCloser implements OnApplicationShutdown {
     },
     CertificateStorageCloser,
   ],
-  exports: [CertificatesService, CertificateIssuer, CertificateStorage],
+  exports: [CertificateIssuer, CertificateQueue, CertificateStorage, CertificateRecordsModule],
+})
+export class CertificateIssuerModule {}
+
+/** Certificates as the API serves them: lists, downloads, revoking, reissuing, re-queueing. */
+@Module({
+  imports: [AuditModule, GroupsModule, CertificateIssuerModule],
+  providers: [CertificatesService],
+  exports: [CertificatesService, CertificateIssuerModule],
 })
 export class CertificatesModule {}

@@ -8,6 +8,7 @@ import { Enrollment } from '@sheber/enrollments';
 import { EmploymentCenter } from '@sheber/employment-centers';
 import { Group } from '@sheber/groups';
 import { AttendanceMark, Holiday, Lesson } from '@sheber/lessons';
+import { OutboxMessage } from '@sheber/queues';
 import { Referral } from '@sheber/referrals';
 import { Trainee } from '@sheber/trainees';
 import { MasterCraft, User } from '@sheber/users';
@@ -27,6 +28,7 @@ export const ENTITIES = [
   Lesson,
   LoginFailure,
   MasterCraft,
+  OutboxMessage,
   PreparedDocument,
   Referral,
   RevokedToken,

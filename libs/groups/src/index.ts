@@ -3,3 +3,4 @@ export * from './schedule';
 export * from './dto/group.dto';
 export * from './groups.service';
 export * from './groups.module';
+export * from './groups.repository';

@@ -11,6 +11,7 @@ import {
   RuleViolationError,
   todayIn,
 } from '@sheber/common';
+import { CertificateRecords } from '@sheber/certificates';
 import { Environment } from '@sheber/config';
 import { sqlRows } from '@sheber/database/sql';
 import {
@@ -35,16 +36,6 @@ import {
 
 /** An admin may reopen a completed group for this long after its completion. */
 export const REOPEN_WINDOW_HOURS = 24;
-
-/**
- * Called inside the completing transaction for every enrollment that becomes `completed`: the
- * place where a certificate is written (pending) so it exists exactly when the completion commits.
- */
-export type EnrollmentCompletedListener = (
-  manager: EntityManager,
-  enrollmentId: string,
-  actor: Actor,
-) => Promise<void>;
 
 interface CandidateRow extends MarkCounts {
   id: string;
@@ -76,22 +67,17 @@ function percent(rate: number | null): string {
 
 @Injectable()
 export class CompletionService implements OnModuleInit, GroupListener {
-  private readonly listeners: EnrollmentCompletedListener[] = [];
-
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly audit: AuditService,
     private readonly groups: GroupsService,
     private readonly events: EnrollmentEvents,
+    private readonly certificates: CertificateRecords,
     private readonly env: Environment,
   ) {}
 
   onModuleInit(): void {
     this.groups.addListener(this);
-  }
-
-  onEnrollmentCompleted(listener: EnrollmentCompletedListener): void {
-    this.listeners.push(listener);
   }
 
   /**
@@ -144,7 +130,8 @@ export class CompletionService implements OnModuleInit, GroupListener {
           ...(input.override && { override: true, reason: input.reason }),
         },
       });
-      for (const listener of this.listeners) await listener(manager, enrollmentId, actor);
+      // Its certificate, pending, and the outbox row that gets it rendered after the commit.
+      await this.certificates.writePendingCertificates(manager, [enrollmentId], actor);
       await this.events.enrollmentsClosed(manager, [enrollmentId], actor);
       return { id: enrollmentId, status: 'completed' as const, attendanceRate: rate };
     });
@@ -212,9 +199,11 @@ export class CompletionService implements OnModuleInit, GroupListener {
         changes: { status: { from: 'waitlisted', to: 'withdrawn' }, reason: 'group completed' },
       });
     }
-    for (const row of completed) {
-      for (const listener of this.listeners) await listener(manager, row.id, actor);
-    }
+    await this.certificates.writePendingCertificates(
+      manager,
+      completed.map((r) => r.id),
+      actor,
+    );
     await this.events.enrollmentsClosed(
       manager,
       [...active.map((r) => r.id), ...withdrawn.map((w) => w.id)],
@@ -420,6 +409,8 @@ export class CompletionService implements OnModuleInit, GroupListener {
         });
       }
       const ids = reopened.map((r) => r.id);
+      // Their certificates are revoked with the reopening's reason; then the referrals follow.
+      await this.certificates.revokeCertificates(manager, actor, { enrollmentIds: ids }, reason);
       await this.events.enrollmentsReopened(manager, ids, actor, reason);
       await this.audit.record(manager, actor, {
         action: 'reopen',

@@ -8,3 +8,4 @@ export * from './holidays.service';
 export * from './completion.service';
 export * from './lessons.module';
 export * from './render/attendance-journal-pdf';
+export * from './attendance-sheet.queries';

@@ -1,9 +1,14 @@
 import { BullModule } from '@nestjs/bullmq';
 import { Module } from '@nestjs/common';
 import { Environment } from '@sheber/config';
+import { OutboxModule } from './outbox.module';
+import { OutboxRelay } from './outbox-relay';
 import { CERTIFICATE_QUEUE, DOCUMENT_QUEUE } from './queues';
 
-/** BullMQ on the process's Redis, with the installation's key prefix, and the queues. */
+/**
+ * BullMQ on the process's Redis, with the installation's key prefix, the queues, and the relay
+ * that queues what the outbox holds (run by the worker only).
+ */
 @Module({
   imports: [
     BullModule.forRootAsync({
@@ -14,7 +19,7 @@ import { CERTIFICATE_QUEUE, DOCUMENT_QUEUE } from './queues';
           maxRetriesPerRequest: null,
           // Reconnect forever, at most 2 s apart (BullMQ's own default backs off to 20 s), so a
           // worker takes jobs again within seconds of Redis coming back. Requests never wait on
-          // this connection: see CertificatesService.queueWithoutWaiting.
+          // this connection: see OutboxRelay and CertificatesService.queueWithoutWaiting.
           retryStrategy: (attempt: number) => Math.min(attempt * 200, 2000),
         },
         prefix: `${env.REDIS_PREFIX}:bull`,
@@ -38,7 +43,9 @@ import { CERTIFICATE_QUEUE, DOCUMENT_QUEUE } from './queues';
         removeOnFail: 1000,
       },
     }),
+    OutboxModule,
   ],
-  exports: [BullModule],
+  providers: [OutboxRelay],
+  exports: [BullModule, OutboxModule, OutboxRelay],
 })
 export class QueuesModule {}

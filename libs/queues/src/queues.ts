@@ -25,3 +25,36 @@ export interface PrepareDocumentPayload {
 export function documentJobId(documentId: string): string {
   return `document-${documentId}`;
 }
+
+/** A job as the outbox keeps it until the relay queues it: queue, name, payload and its id. */
+export type QueuedJob =
+  | {
+      queue: typeof CERTIFICATE_QUEUE;
+      name: typeof ISSUE_CERTIFICATE_JOB;
+      data: IssueCertificatePayload;
+      jobId: string;
+    }
+  | {
+      queue: typeof DOCUMENT_QUEUE;
+      name: typeof PREPARE_DOCUMENT_JOB;
+      data: PrepareDocumentPayload;
+      jobId: string;
+    };
+
+export function issueCertificateJob(certificateId: string): QueuedJob {
+  return {
+    queue: CERTIFICATE_QUEUE,
+    name: ISSUE_CERTIFICATE_JOB,
+    data: { certificateId },
+    jobId: certificateJobId(certificateId),
+  };
+}
+
+export function prepareDocumentJob(documentId: string): QueuedJob {
+  return {
+    queue: DOCUMENT_QUEUE,
+    name: PREPARE_DOCUMENT_JOB,
+    data: { documentId },
+    jobId: documentJobId(documentId),
+  };
+}

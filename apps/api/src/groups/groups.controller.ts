@@ -148,7 +148,7 @@ export class GroupsController {
 
   /**
    * in_progress → completed: completes the trainees whose attendance reaches the course's
-   * threshold, fails the other active ones, withdraws the waitlist, queues certificates. Before
+   * threshold, fails the other active ones, withdraws the waitlist, writes the certificates for the worker. Before
    * the last planned lesson has taken place it is 422 `group.completion_too_early`, while a lesson
    * that took place is unmarked 422 `group.lessons_unmarked` (`details`: planned, held, unmarked,
    * lastLessonDate); an admin may override with `{override: true, reason}` (audited).
@@ -160,15 +160,12 @@ export class GroupsController {
     description: '`group.completion_too_early` or `group.lessons_unmarked`',
   })
   @ApiForbiddenResponse({ description: 'An override by anyone but an admin' })
-  async completeGroup(
+  completeGroup(
     @CurrentActor() actor: Actor,
     @Param('id', uuidParam()) id: string,
     @Body() input: GroupTransitionDto,
   ): Promise<GroupView> {
-    const group = await this.groups.transitionGroup(actor, id, 'complete', input);
-    // After the commit: queue the certificates the completion wrote.
-    await this.certificates.queueCertificatesOf({ groupId: id });
-    return group;
+    return this.groups.transitionGroup(actor, id, 'complete', input);
   }
 
   /**

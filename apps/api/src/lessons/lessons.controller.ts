@@ -14,7 +14,6 @@ import {
 import { ApiAcceptedResponse, ApiBearerAuth, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { AnyUser, CurrentActor, Roles } from '@sheber/auth';
-import { CertificatesService } from '@sheber/certificates';
 import { type Actor, type Page, PageQueryDto, preferredLanguage } from '@sheber/common';
 import {
   type AttendanceSheet,
@@ -44,7 +43,6 @@ export class LessonsController {
   constructor(
     private readonly lessons: LessonsService,
     private readonly completion: CompletionService,
-    private readonly certificates: CertificatesService,
     private readonly documents: DocumentsService,
   ) {}
 
@@ -127,14 +125,12 @@ export class LessonsController {
   @Roles('staff')
   @Post('enrollments/:id/complete')
   @HttpCode(200)
-  async completeEnrollment(
+  completeEnrollment(
     @CurrentActor() actor: Actor,
     @Param('id', uuidParam()) id: string,
     @Body() input: CompleteEnrollmentDto,
   ): ReturnType<CompletionService['completeEnrollment']> {
-    const result = await this.completion.completeEnrollment(actor, id, input);
-    await this.certificates.queueCertificatesOf({ enrollmentIds: [id] });
-    return result;
+    return this.completion.completeEnrollment(actor, id, input);
   }
 }
 

@@ -1,5 +1,5 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { CertificateStorage, CertificatesService } from '@sheber/certificates';
+import { CertificateQueue, CertificatesRepository, CertificateStorage } from '@sheber/certificates';
 import { Environment } from '@sheber/config';
 import { PeriodicSweep } from './periodic-sweep';
 
@@ -7,8 +7,9 @@ import { PeriodicSweep } from './periodic-sweep';
 const ABANDONED_AFTER_MS = 60 * 60 * 1000;
 
 /**
- * Queues again every certificate left pending too long: a job lost between commit and queueing,
- * or with a Redis that was flushed or restarted without persistence, is still issued. The
+ * Queues again every certificate left pending too long: a job lost after the outbox relay queued
+ * it (a Redis flushed or restarted without persistence, a job that stalled too often) is still
+ * issued. The
  * database is the source of truth; the queue only says what to do next. At start and then once
  * an hour it also removes the temporary files of writes a killed worker left behind (listing the
  * whole storage every sweep would cost more than the files).
@@ -19,7 +20,8 @@ export class CertificateSweeper extends PeriodicSweep {
   private lastCleanup = 0;
 
   constructor(
-    private readonly certificates: CertificatesService,
+    private readonly certificates: CertificatesRepository,
+    private readonly queue: CertificateQueue,
     private readonly storage: CertificateStorage,
     private readonly env: Environment,
   ) {
@@ -33,8 +35,9 @@ export class CertificateSweeper extends PeriodicSweep {
   protected async sweepOnce(): Promise<number> {
     const ids = await this.certificates.findStalePending(
       this.env.CERTIFICATE_REQUEUE_AFTER_SECONDS,
+      500,
     );
-    await this.certificates.requeueCertificates(ids);
+    await this.queue.requeueCertificates(ids);
     if (ids.length > 0) this.logger.log(`Queued ${ids.length} pending certificate(s) again`);
     if (Date.now() - this.lastCleanup >= ABANDONED_AFTER_MS) {
       this.lastCleanup = Date.now();

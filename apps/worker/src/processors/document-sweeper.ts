@@ -1,6 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { Environment } from '@sheber/config';
-import { DocumentsService } from '@sheber/documents';
+import { DocumentPreparer } from '@sheber/documents';
 import { PeriodicSweep } from './periodic-sweep';
 
 /**
@@ -12,7 +12,7 @@ export class DocumentSweeper extends PeriodicSweep {
   protected readonly logger = new Logger('DocumentSweeper');
 
   constructor(
-    private readonly documents: DocumentsService,
+    private readonly documents: DocumentPreparer,
     private readonly env: Environment,
   ) {
     super();

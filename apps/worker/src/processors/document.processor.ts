@@ -1,21 +1,21 @@
 import { OnWorkerEvent, Processor, WorkerHost } from '@nestjs/bullmq';
 import { BeforeApplicationShutdown, Logger } from '@nestjs/common';
 import type { Job } from 'bullmq';
-import { DocumentsService } from '@sheber/documents';
+import { DocumentPreparer } from '@sheber/documents';
 import { DOCUMENT_QUEUE, type PrepareDocumentPayload } from '@sheber/queues';
 
 const CLOSE_WAIT_MS = 5_000;
 
 /**
  * Prepares the large printed documents (a journal of many lessons takes a second or so); the
- * work is in DocumentsService.prepareDocument, which is safe to run twice. Two at a time, so a
+ * work is in DocumentPreparer.prepareDocument, which is safe to run twice. Two at a time, so a
  * burst of journals leaves the certificate jobs their share of the two cores.
  */
 @Processor(DOCUMENT_QUEUE, { concurrency: 2, lockDuration: 30_000 })
 export class DocumentProcessor extends WorkerHost implements BeforeApplicationShutdown {
   private readonly logger = new Logger('Documents');
 
-  constructor(private readonly documents: DocumentsService) {
+  constructor(private readonly documents: DocumentPreparer) {
     super();
   }
 
