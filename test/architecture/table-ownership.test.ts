@@ -134,28 +134,6 @@ const NOT_YET_MOVED: Record<string, string[]> = {
   'libs/employment-centers/src/employment-centers.service.ts': [
     'names employment_centers outside a repository or read model',
   ],
-  'libs/enrollments/src/attendance-rate.ts': [
-    'names attendance_marks outside a repository or read model',
-    'names lessons outside a repository or read model',
-  ],
-  'libs/enrollments/src/enrollments.service.ts': [
-    'names courses outside a repository or read model',
-    'names enrollments outside a repository or read model',
-    'names groups outside a repository or read model',
-    'names trainees outside a repository or read model',
-  ],
-  'libs/enrollments/src/lock-order.ts': [
-    'names enrollments outside a repository or read model',
-    'names groups outside a repository or read model',
-  ],
-  'libs/groups/src/groups.service.ts': [
-    'names courses outside a repository or read model',
-    'names enrollments outside a repository or read model',
-    'names groups outside a repository or read model',
-    'names master_crafts outside a repository or read model',
-    'names trainees outside a repository or read model',
-    'names users outside a repository or read model',
-  ],
   'libs/lessons/src/completion.service.ts': [
     'names attendance_marks outside a repository or read model',
     'names courses outside a repository or read model',
