@@ -12,7 +12,9 @@ export async function activeTimetablesOf(
   traineeId: string,
   exceptGroupId: string,
 ): Promise<Timetable[]> {
-  const rows = await sqlRows<Pick<Timetable, 'schedule'> & { start_date: string; end_date: string }>(
+  const rows = await sqlRows<
+    Pick<Timetable, 'schedule'> & { start_date: string; end_date: string }
+  >(
     manager,
     `SELECT to_char(g.start_date, 'YYYY-MM-DD') AS start_date, to_char(g.end_date, 'YYYY-MM-DD') AS end_date, g.schedule
        FROM enrollments e JOIN groups g ON g.id = e.group_id

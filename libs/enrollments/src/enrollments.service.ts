@@ -6,6 +6,7 @@ import { Actor, ConflictError, NotFoundError, Page } from '@sheber/common';
 import { databaseRefusal } from '@sheber/database/postgres-errors';
 import { preparedRows, type PreparedStatement } from '@sheber/database/sql';
 import {
+  ENROLLING_GROUP_STATUSES,
   Group,
   GroupsRepository,
   GroupsService,
@@ -34,7 +35,7 @@ function enrollmentRefusal(error: unknown, groupId: string, traineeId: string): 
 /** The statuses of a group that accept enrollment go with every call (`$3`), never copied. */
 const ENROLL: PreparedStatement = {
   name: 'enroll_trainee',
-  text: 'SELECT out_id, out_status, out_position FROM enroll_trainee($1, $2, $3, $4, $5)',
+  text: 'SELECT out_id, out_status, out_position FROM enroll_trainee($1, $2, $3, $4, $5, $6)',
 };
 
 type EnrollRow = { out_id: string; out_status: EnrollmentStatus; out_position: number | null };
@@ -98,7 +99,7 @@ export class EnrollmentsService implements OnModuleInit, GroupListener {
     run: (values: unknown[]) => Promise<EnrollRow[]>,
   ): Promise<EnrollmentResultView> {
     try {
-      const [row] = await run([groupId, traineeId, ...auditActor(actor)]);
+      const [row] = await run([groupId, traineeId, ENROLLING_GROUP_STATUSES, ...auditActor(actor)]);
       return { id: row!.out_id, status: row!.out_status, waitlistPosition: row!.out_position };
     } catch (error) {
       throw enrollmentRefusal(error, groupId, traineeId) ?? error;

@@ -23,11 +23,7 @@ import {
   UpdateGroupDto,
 } from './dto/group.dto';
 import { Group } from './entities/group.entity';
-import {
-  GROUP_TRANSITIONS,
-  type GroupTransition,
-  UNFINISHED_GROUP_STATUSES,
-} from './group-status';
+import { GROUP_TRANSITIONS, type GroupTransition, UNFINISHED_GROUP_STATUSES } from './group-status';
 import { courseForNewGroup } from './group-course.queries';
 import { groupView, groupViewPage } from './group-view.queries';
 import { GroupsRepository } from './groups.repository';
