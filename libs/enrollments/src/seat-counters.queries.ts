@@ -1,5 +1,8 @@
 // Reads: enrollments, groups.
-import type { DataSource } from 'typeorm';
+/** Anything that runs a statement and returns its rows: a DataSource, or a test's pg client. */
+export interface RowQuery {
+  query<T>(sql: string): Promise<T>;
+}
 
 /** A group whose seat counters differ from its enrollment rows. */
 export interface SeatCounterDrift {
@@ -14,9 +17,9 @@ export interface SeatCounterDrift {
 /**
  * Every group whose `active_count` or `waitlist_count` differs from the count of its active or
  * waitlisted enrollments; none while the trigger keeps them (docs/decisions/0010-seat-counters.md).
- * Read in one snapshot, so a check running beside enrollments sees no half-done change.
+ * One statement, so one snapshot: a check running beside enrollments sees no half-done change.
  */
-export async function seatCounterDrift(db: DataSource): Promise<SeatCounterDrift[]> {
+export async function seatCounterDrift(db: RowQuery): Promise<SeatCounterDrift[]> {
   const rows = await db.query<
     {
       id: string;
@@ -45,4 +48,12 @@ export async function seatCounterDrift(db: DataSource): Promise<SeatCounterDrift
     waitlistCount: row.waitlist_count,
     waitlisted: row.waitlisted,
   }));
+}
+
+/** One line for a group whose counters differ, as the check prints it. */
+export function describeSeatCounterDrift(drift: SeatCounterDrift): string {
+  return (
+    `group ${drift.code} (${drift.groupId}): active_count ${drift.activeCount} but ${drift.active} ` +
+    `active enrollments, waitlist_count ${drift.waitlistCount} but ${drift.waitlisted} waitlisted`
+  );
 }
