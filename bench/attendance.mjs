@@ -35,9 +35,9 @@ async function prepare() {
     `INSERT INTO courses (craft, title, hours) VALUES ('pottery', 'Bench', 72) RETURNING id`,
   );
   await client.query(
-    `INSERT INTO groups (code, course_id, master_id, start_date, end_date, schedule, capacity, status, active_count)
+    `INSERT INTO groups (code, course_id, master_id, start_date, end_date, schedule, capacity, status)
      SELECT 'A-' || n, $1, $2, current_date - 30, current_date + 30,
-            '[{"weekday":1,"startTime":"10:00","endTime":"12:00"}]', 8, 'in_progress', 8
+            '[{"weekday":1,"startTime":"10:00","endTime":"12:00"}]', 8, 'in_progress'
        FROM generate_series(1, $3) AS n`,
     [course.id, masterId, GROUPS],
   );

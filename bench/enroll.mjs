@@ -207,7 +207,7 @@ COMMIT;
 function functionScript(actorId) {
   return `\\set g random(1, ${GROUPS})
 SELECT nextval('pgb_next_trainee') AS n \\gset
-SELECT out_id FROM enroll_trainee((SELECT id FROM pgb_group_ids WHERE n = :g), (SELECT id FROM pgb_trainee_ids WHERE n = :n), '${actorId}', 'staff', NULL);
+SELECT out_id FROM enroll_trainee((SELECT id FROM pgb_group_ids WHERE n = :g), (SELECT id FROM pgb_trainee_ids WHERE n = :n), '{open,in_progress}', '${actorId}', 'staff', NULL);
 `;
 }
 

@@ -10,6 +10,7 @@ import { ReopenAndReissue1795340000000 } from './1795340000000-ReopenAndReissue'
 import { ReadPathIndexes1795500000000 } from './1795500000000-ReadPathIndexes';
 import { SessionsAndSignInLimits1796035872685 } from './1796035872685-SessionsAndSignInLimits';
 import { PreparedDocuments1796041064218 } from './1796041064218-PreparedDocuments';
+import { FunctionsFromFilesAndSeatCounterTrigger1796100000000 } from './1796100000000-FunctionsFromFilesAndSeatCounterTrigger';
 import { Outbox1796200000000 } from './1796200000000-Outbox';
 
 export const MIGRATIONS = [
@@ -24,5 +25,6 @@ export const MIGRATIONS = [
   ReadPathIndexes1795500000000,
   SessionsAndSignInLimits1796035872685,
   PreparedDocuments1796041064218,
+  FunctionsFromFilesAndSeatCounterTrigger1796100000000,
   Outbox1796200000000,
 ];

@@ -46,28 +46,6 @@ function problems(source: Source): string[] {
  * that comes right must leave it (the test says so), so the list stays the true remainder.
  */
 const NOT_YET_MOVED: Record<string, string[]> = {
-  'libs/enrollments/src/attendance-rate.ts': [
-    'names attendance_marks outside a repository or read model',
-    'names lessons outside a repository or read model',
-  ],
-  'libs/enrollments/src/enrollments.service.ts': [
-    'names courses outside a repository or read model',
-    'names enrollments outside a repository or read model',
-    'names groups outside a repository or read model',
-    'names trainees outside a repository or read model',
-  ],
-  'libs/enrollments/src/lock-order.ts': [
-    'names enrollments outside a repository or read model',
-    'names groups outside a repository or read model',
-  ],
-  'libs/groups/src/groups.service.ts': [
-    'names courses outside a repository or read model',
-    'names enrollments outside a repository or read model',
-    'names groups outside a repository or read model',
-    'names master_crafts outside a repository or read model',
-    'names trainees outside a repository or read model',
-    'names users outside a repository or read model',
-  ],
   'libs/lessons/src/completion.service.ts': [
     'names attendance_marks outside a repository or read model',
     'names courses outside a repository or read model',

@@ -213,9 +213,6 @@ describe('certificates', () => {
       `UPDATE enrollments SET status = 'completed', status_changed_at = now() WHERE id = $1`,
       [legacy],
     );
-    await t.dataSource.query('UPDATE groups SET active_count = active_count - 1 WHERE id = $1', [
-      group.id,
-    ]);
     await complete(failing);
     await complete(waiting);
     const [failed] = await certificateOf(failing);

@@ -9,6 +9,7 @@ import { LessonsModule } from '@sheber/lessons';
 import { ReferralsModule } from '@sheber/referrals';
 import { TraineesModule } from '@sheber/trainees';
 import { UsersModule } from '@sheber/users';
+import { CheckCommand } from './commands/check.command';
 import { CreateAdminCommand } from './commands/create-admin.command';
 import { SeedDemoCommand } from './commands/seed-demo.command';
 
@@ -29,6 +30,6 @@ import { SeedDemoCommand } from './commands/seed-demo.command';
     LessonsModule,
     ReferralsModule,
   ],
-  providers: [CreateAdminCommand, SeedDemoCommand],
+  providers: [CreateAdminCommand, SeedDemoCommand, CheckCommand],
 })
 export class CliModule {}

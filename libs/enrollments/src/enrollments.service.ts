@@ -4,19 +4,24 @@ import { DataSource, EntityManager } from 'typeorm';
 import { AuditService, auditActor } from '@sheber/audit';
 import { Actor, ConflictError, NotFoundError, Page } from '@sheber/common';
 import { databaseRefusal } from '@sheber/database/postgres-errors';
-import { preparedRows, type PreparedStatement, sqlRows } from '@sheber/database/sql';
+import { preparedRows, type PreparedStatement } from '@sheber/database/sql';
 import {
+  ENROLLING_GROUP_STATUSES,
   Group,
+  GroupsRepository,
   GroupsService,
   type GroupListener,
-  type ScheduleSlot,
   timetablesOverlap,
 } from '@sheber/groups';
-import { attendanceRate, MARK_COUNTS_SQL, type MarkCounts } from './attendance-rate';
+import { activeTimetablesOf } from './active-timetables.queries';
+import { attendanceRate } from './attendance-rate';
 import { EnrollmentEvents } from './enrollment-events';
+import { ENROLLMENT_TRANSITIONS, type EnrollmentStatus } from './enrollment-status';
+import { EnrollmentsRepository } from './enrollments.repository';
 import { lockGroupOfEnrollment } from './lock-order';
+import { rosterPage } from './roster.queries';
+import { traineeEnrollments } from './trainee-enrollments.queries';
 import { EnrollmentResultView, RosterEntryView, TraineeEnrollmentView } from './dto/enrollment.dto';
-import type { EnrollmentStatus } from './entities/enrollment.entity';
 
 /** A refusal raised by enroll_trainee (SQLSTATE SHB01) as the domain error it stands for. */
 function enrollmentRefusal(error: unknown, groupId: string, traineeId: string): Error | null {
@@ -27,24 +32,28 @@ function enrollmentRefusal(error: unknown, groupId: string, traineeId: string): 
   return new ConflictError(refusal.message!, refusal.detail ?? refusal.message!);
 }
 
+/** The statuses of a group that accept enrollment go with every call (`$3`), never copied. */
 const ENROLL: PreparedStatement = {
   name: 'enroll_trainee',
-  text: 'SELECT out_id, out_status, out_position FROM enroll_trainee($1, $2, $3, $4, $5)',
+  text: 'SELECT out_id, out_status, out_position FROM enroll_trainee($1, $2, $3, $4, $5, $6)',
 };
 
 type EnrollRow = { out_id: string; out_status: EnrollmentStatus; out_position: number | null };
 
 /**
- * Enrollment and the waitlist. The seat cap is enforced by PostgreSQL: a guarded update
- * (`active_count < capacity`) takes a seat and locks the group row until commit, so concurrent
- * requests for one group run one after the other, across any number of API processes; the check
- * constraint ck_group_active_within_capacity is the backstop. Lock order is always trainee, then
- * group, then enrollment rows, so the transactions cannot deadlock each other.
+ * Enrollment and the waitlist. The seat cap is enforced by PostgreSQL: enroll_trainee takes a seat
+ * only under the group's row lock (`active_count < capacity`), so concurrent requests for one
+ * group run one after the other, across any number of API processes; the trigger
+ * enrollment_seat_counters moves the counters with the rows, and the check constraint
+ * ck_group_active_within_capacity is the backstop. Lock order is always trainee, then group, then
+ * enrollment rows, so the transactions cannot deadlock each other.
  */
 @Injectable()
 export class EnrollmentsService implements OnModuleInit, GroupListener {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly repository: EnrollmentsRepository,
+    private readonly groupsRepository: GroupsRepository,
     private readonly audit: AuditService,
     private readonly groups: GroupsService,
     private readonly events: EnrollmentEvents,
@@ -56,8 +65,8 @@ export class EnrollmentsService implements OnModuleInit, GroupListener {
 
   /**
    * Enrolls through the database function `enroll_trainee` (one round trip): it locks the
-   * trainee, takes a seat with the guarded counter or a waitlist place, refuses an overlap with
-   * the trainee's other active groups, and writes the enrollment and its audit row. One statement,
+   * trainee, then the group, takes a free seat or a waitlist place, refuses an overlap with the
+   * trainee's other active groups, and writes the enrollment and its audit row. One statement,
    * so no transaction of our own: it is atomic and a refusal rolls it back. The busiest write of
    * the API, so it runs as a prepared statement.
    */
@@ -90,7 +99,7 @@ export class EnrollmentsService implements OnModuleInit, GroupListener {
     run: (values: unknown[]) => Promise<EnrollRow[]>,
   ): Promise<EnrollmentResultView> {
     try {
-      const [row] = await run([groupId, traineeId, ...auditActor(actor)]);
+      const [row] = await run([groupId, traineeId, ENROLLING_GROUP_STATUSES, ...auditActor(actor)]);
       return { id: row!.out_id, status: row!.out_status, waitlistPosition: row!.out_position };
     } catch (error) {
       throw enrollmentRefusal(error, groupId, traineeId) ?? error;
@@ -108,38 +117,16 @@ export class EnrollmentsService implements OnModuleInit, GroupListener {
   ): Promise<EnrollmentResultView> {
     return this.dataSource.transaction(async (manager) => {
       const groupId = await lockGroupOfEnrollment(manager, enrollmentId);
-      const [enrollment] = await sqlRows<{
-        status: EnrollmentStatus;
-        waitlist_position: number | null;
-      }>(manager, 'SELECT status, waitlist_position FROM enrollments WHERE id = $1 FOR UPDATE', [
-        enrollmentId,
-      ]);
-      if (!enrollment || (enrollment.status !== 'active' && enrollment.status !== 'waitlisted')) {
+      const enrollment = await this.repository.lockEnrollment(manager, enrollmentId);
+      if (!enrollment || !ENROLLMENT_TRANSITIONS.withdraw.from.includes(enrollment.status)) {
         throw new ConflictError(
           'enrollment_closed',
           `The enrollment is ${enrollment?.status ?? 'gone'}; only an active or waitlisted one can be withdrawn`,
         );
       }
-      await sqlRows(
-        manager,
-        `UPDATE enrollments SET status = 'withdrawn', waitlist_position = NULL, status_reason = $2,
-                status_changed_at = now(), updated_at = now()
-          WHERE id = $1`,
-        [enrollmentId, reason],
-      );
-      if (enrollment.status === 'active') {
-        await sqlRows(
-          manager,
-          'UPDATE groups SET active_count = active_count - 1, updated_at = now() WHERE id = $1',
-          [groupId],
-        );
-      } else {
-        await sqlRows(
-          manager,
-          'UPDATE groups SET waitlist_count = waitlist_count - 1, updated_at = now() WHERE id = $1',
-          [groupId],
-        );
-        await this.closeWaitlistGap(manager, groupId, enrollment.waitlist_position!);
+      await this.repository.withdraw(manager, enrollmentId, reason);
+      if (enrollment.status === 'waitlisted') {
+        await this.repository.closeWaitlistGap(manager, groupId, enrollment.waitlist_position!);
       }
       await this.audit.record(manager, actor, {
         action: 'withdraw',
@@ -160,30 +147,8 @@ export class EnrollmentsService implements OnModuleInit, GroupListener {
     page: { limit: number; offset: number },
   ): Promise<Page<RosterEntryView>> {
     await this.groups.findVisibleGroup(actor, groupId);
-    const rows = await this.dataSource.query<
-      (MarkCounts & {
-        id: string;
-        trainee_id: string;
-        last_name: string;
-        first_name: string;
-        patronymic: string | null;
-        status: EnrollmentStatus;
-        waitlist_position: number | null;
-        status_changed_at: Date;
-        total: string;
-      })[]
-    >(
-      `SELECT e.id, e.trainee_id, t.last_name, t.first_name, t.patronymic, e.status, e.waitlist_position,
-              e.status_changed_at, counts.*, held_lessons.held, count(*) OVER () AS total
-         FROM enrollments e JOIN trainees t ON t.id = e.trainee_id
-         ${MARK_COUNTS_SQL}
-        WHERE e.group_id = $1
-        ORDER BY CASE e.status WHEN 'active' THEN 0 WHEN 'waitlisted' THEN 1 ELSE 2 END,
-                 e.waitlist_position NULLS LAST, t.last_name, t.first_name, e.id
-        LIMIT $2 OFFSET $3`,
-      [groupId, page.limit, page.offset],
-    );
-    const total = rows[0] ? Number(rows[0].total) : await this.countGroupEnrollments(groupId);
+    const rows = await rosterPage(this.dataSource, groupId, page);
+    const total = rows[0] ? Number(rows[0].total) : await this.repository.countOfGroup(groupId);
     return {
       total,
       items: rows.map((row) => ({
@@ -200,31 +165,7 @@ export class EnrollmentsService implements OnModuleInit, GroupListener {
 
   /** A trainee's enrollments in every group, newest first, with attendance rates. */
   async listTraineeEnrollments(traineeId: string): Promise<TraineeEnrollmentView[]> {
-    const rows = await this.dataSource.query<
-      (MarkCounts & {
-        id: string;
-        group_id: string;
-        code: string;
-        title: string;
-        craft: string;
-        start_date: string;
-        end_date: string;
-        status: EnrollmentStatus;
-        waitlist_position: number | null;
-        status_changed_at: Date;
-      })[]
-    >(
-      `SELECT e.id, e.group_id, g.code, c.title, c.craft, to_char(g.start_date, 'YYYY-MM-DD') AS start_date,
-              to_char(g.end_date, 'YYYY-MM-DD') AS end_date, e.status, e.waitlist_position,
-              e.status_changed_at, counts.*, held_lessons.held
-         FROM enrollments e
-         JOIN groups g ON g.id = e.group_id
-         JOIN courses c ON c.id = g.course_id
-         ${MARK_COUNTS_SQL}
-        WHERE e.trainee_id = $1
-        ORDER BY g.start_date DESC, e.created_at DESC`,
-      [traineeId],
-    );
+    const rows = await traineeEnrollments(this.dataSource, traineeId);
     return rows.map((row) => ({
       id: row.id,
       group: { id: row.group_id, code: row.code, startDate: row.start_date, endDate: row.end_date },
@@ -243,18 +184,11 @@ export class EnrollmentsService implements OnModuleInit, GroupListener {
 
   /** A cancelled group releases everyone: its active and waitlisted trainees are withdrawn. */
   async groupCancelled(manager: EntityManager, group: Group, actor: Actor): Promise<void> {
-    const released = await sqlRows<{ id: string; status: EnrollmentStatus }>(
+    const released = await this.repository.withdrawOpenOfGroup(
       manager,
-      `UPDATE enrollments e SET status = 'withdrawn', waitlist_position = NULL,
-              status_reason = 'group cancelled', status_changed_at = now(), updated_at = now()
-         FROM enrollments old
-        WHERE e.id = old.id AND e.group_id = $1 AND e.status IN ('active', 'waitlisted')
-        RETURNING e.id, old.status`,
-      [group.id],
-    );
-    await sqlRows(manager, 'UPDATE groups SET active_count = 0, waitlist_count = 0 WHERE id = $1', [
       group.id,
-    ]);
+      'group cancelled',
+    );
     for (const enrollment of released) {
       await this.audit.record(manager, actor, {
         action: 'withdraw',
@@ -283,72 +217,26 @@ export class EnrollmentsService implements OnModuleInit, GroupListener {
     groupId: string,
     actor: Actor,
   ): Promise<void> {
-    const [group] = await sqlRows<{
-      free: number;
-      start_date: string;
-      end_date: string;
-      schedule: ScheduleSlot[];
-    }>(
-      manager,
-      `SELECT capacity - active_count AS free, to_char(start_date, 'YYYY-MM-DD') AS start_date,
-              to_char(end_date, 'YYYY-MM-DD') AS end_date, schedule
-         FROM groups WHERE id = $1 FOR UPDATE`,
-      [groupId],
-    );
+    const group = await this.groupsRepository.lockSeats(manager, groupId);
     if (!group || group.free <= 0) return;
-    const waiting = await sqlRows<{ id: string; trainee_id: string; waitlist_position: number }>(
-      manager,
-      `SELECT id, trainee_id, waitlist_position FROM enrollments
-        WHERE group_id = $1 AND status = 'waitlisted' ORDER BY waitlist_position FOR UPDATE`,
-      [groupId],
-    );
+    const waiting = await this.repository.lockWaitlist(manager, groupId);
     let free = group.free;
     const promoted: { id: string; position: number }[] = [];
     for (const candidate of waiting) {
       if (free === 0) break;
-      const active = await sqlRows<{
-        start_date: string;
-        end_date: string;
-        schedule: ScheduleSlot[];
-      }>(
-        manager,
-        `SELECT to_char(g.start_date, 'YYYY-MM-DD') AS start_date, to_char(g.end_date, 'YYYY-MM-DD') AS end_date, g.schedule
-           FROM enrollments e JOIN groups g ON g.id = e.group_id
-          WHERE e.trainee_id = $1 AND e.status = 'active' AND e.group_id <> $2`,
-        [candidate.trainee_id, groupId],
-      );
+      const active = await activeTimetablesOf(manager, candidate.trainee_id, groupId);
       const timetable = {
         startDate: group.start_date,
         endDate: group.end_date,
         schedule: group.schedule,
       };
-      if (
-        active.some((a) =>
-          timetablesOverlap(
-            { startDate: a.start_date, endDate: a.end_date, schedule: a.schedule },
-            timetable,
-          ),
-        )
-      ) {
-        continue;
-      }
-      await sqlRows(
-        manager,
-        `UPDATE enrollments SET status = 'active', waitlist_position = NULL, status_changed_at = now(), updated_at = now()
-          WHERE id = $1`,
-        [candidate.id],
-      );
+      if (active.some((other) => timetablesOverlap(other, timetable))) continue;
+      await this.repository.promote(manager, candidate.id);
       promoted.push({ id: candidate.id, position: candidate.waitlist_position });
       free -= 1;
     }
     if (promoted.length === 0) return;
-    await sqlRows(
-      manager,
-      `UPDATE groups SET active_count = active_count + $2, waitlist_count = waitlist_count - $2, updated_at = now()
-        WHERE id = $1`,
-      [groupId, promoted.length],
-    );
-    await this.renumberWaitlist(manager, groupId);
+    await this.repository.renumberWaitlist(manager, groupId);
     for (const { id, position } of promoted) {
       await this.audit.record(manager, actor, {
         action: 'promote',
@@ -360,53 +248,5 @@ export class EnrollmentsService implements OnModuleInit, GroupListener {
         },
       });
     }
-  }
-
-  /** Moves everyone after `position` up by one. */
-  private async closeWaitlistGap(
-    manager: EntityManager,
-    groupId: string,
-    position: number,
-  ): Promise<void> {
-    // Two steps through negative numbers, so the unique (group, position) index never sees a
-    // duplicate in the middle of the shift.
-    await sqlRows(
-      manager,
-      `UPDATE enrollments SET waitlist_position = -(waitlist_position - 1)
-        WHERE group_id = $1 AND status = 'waitlisted' AND waitlist_position > $2`,
-      [groupId, position],
-    );
-    await sqlRows(
-      manager,
-      `UPDATE enrollments SET waitlist_position = -waitlist_position
-        WHERE group_id = $1 AND status = 'waitlisted' AND waitlist_position < 0`,
-      [groupId],
-    );
-  }
-
-  /** Numbers the waitlist 1, 2, 3 … in its current order. */
-  private async renumberWaitlist(manager: EntityManager, groupId: string): Promise<void> {
-    await sqlRows(
-      manager,
-      `UPDATE enrollments e SET waitlist_position = -r.n
-         FROM (SELECT id, row_number() OVER (ORDER BY waitlist_position) AS n
-                 FROM enrollments WHERE group_id = $1 AND status = 'waitlisted') r
-        WHERE e.id = r.id`,
-      [groupId],
-    );
-    await sqlRows(
-      manager,
-      `UPDATE enrollments SET waitlist_position = -waitlist_position
-        WHERE group_id = $1 AND status = 'waitlisted' AND waitlist_position < 0`,
-      [groupId],
-    );
-  }
-
-  private async countGroupEnrollments(groupId: string): Promise<number> {
-    const [row] = await this.dataSource.query<{ n: number }[]>(
-      'SELECT count(*)::int AS n FROM enrollments WHERE group_id = $1',
-      [groupId],
-    );
-    return row?.n ?? 0;
   }
 }

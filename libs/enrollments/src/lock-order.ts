@@ -1,6 +1,7 @@
 import type { EntityManager } from 'typeorm';
 import { NotFoundError } from '@sheber/common';
-import { sqlRows } from '@sheber/database/sql';
+import { GroupsRepository } from '@sheber/groups';
+import { EnrollmentsRepository } from './enrollments.repository';
 
 /**
  * Locks the group of an enrollment and returns its id. Every change of an existing enrollment
@@ -11,12 +12,13 @@ export async function lockGroupOfEnrollment(
   manager: EntityManager,
   enrollmentId: string,
 ): Promise<string> {
-  const [found] = await sqlRows<{ group_id: string }>(
+  // A plain function for the callers of other libs: the repositories' transactional methods need
+  // only the manager, so they are built on its data source here.
+  const groupId = await new EnrollmentsRepository(manager.connection).groupIdOf(
     manager,
-    'SELECT group_id FROM enrollments WHERE id = $1',
-    [enrollmentId],
+    enrollmentId,
   );
-  if (!found) throw new NotFoundError('Enrollment', enrollmentId);
-  await sqlRows(manager, 'SELECT id FROM groups WHERE id = $1 FOR UPDATE', [found.group_id]);
-  return found.group_id;
+  if (!groupId) throw new NotFoundError('Enrollment', enrollmentId);
+  await new GroupsRepository(manager.connection).lockGroupRow(manager, groupId);
+  return groupId;
 }

@@ -1,10 +1,128 @@
 import { Injectable } from '@nestjs/common';
-import { EntityManager } from 'typeorm';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager, In } from 'typeorm';
+import { tableRowCount } from '@sheber/database/row-count';
 import { sqlRows } from '@sheber/database/sql';
+import { Group } from './entities/group.entity';
+import { type GroupStatus, UNFINISHED_GROUP_STATUSES } from './group-status';
+import type { ScheduleSlot } from './schedule';
 
-/** The groups table. */
+/** What narrows the group list; each one present is an equality that an index serves. */
+export interface GroupFilter {
+  status?: GroupStatus;
+  courseId?: string;
+  masterId?: string;
+}
+
+/** A group's free seats and timetable, read under its row lock before the waitlist moves up. */
+export interface GroupSeats {
+  free: number;
+  start_date: string;
+  end_date: string;
+  schedule: ScheduleSlot[];
+}
+
+/**
+ * The `groups` table. The seat counters `active_count` and `waitlist_count` are written by no
+ * code: the trigger `enrollment_seat_counters` keeps them (docs/decisions/0010-seat-counters.md).
+ * Methods that take an `EntityManager` run inside the caller's transaction.
+ */
 @Injectable()
 export class GroupsRepository {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  /** One group without its course or master, or null. */
+  async findGroup(id: string): Promise<Group | null> {
+    return this.dataSource.getRepository(Group).findOneBy({ id });
+  }
+
+  /** The group, its row locked until commit; null when there is none. */
+  async lockGroup(manager: EntityManager, id: string): Promise<Group | null> {
+    return manager.findOne(Group, { where: { id }, lock: { mode: 'pessimistic_write' } });
+  }
+
+  /** Locks the group's row without reading it (the lock order of docs/ARCHITECTURE.md). */
+  async lockGroupRow(manager: EntityManager, id: string): Promise<void> {
+    await sqlRows(manager, 'SELECT id FROM groups WHERE id = $1 FOR UPDATE', [id]);
+  }
+
+  async insertGroup(
+    manager: EntityManager,
+    fields: Pick<
+      Group,
+      'code' | 'courseId' | 'room' | 'startDate' | 'endDate' | 'schedule' | 'capacity'
+    >,
+  ): Promise<Group> {
+    return manager.save(manager.create(Group, fields));
+  }
+
+  /** Writes the group's own fields; the counters are the trigger's and are never sent. */
+  async saveGroup(manager: EntityManager, group: Group): Promise<void> {
+    await manager.update(
+      Group,
+      { id: group.id },
+      {
+        code: group.code,
+        masterId: group.masterId,
+        room: group.room,
+        startDate: group.startDate,
+        endDate: group.endDate,
+        schedule: group.schedule,
+        capacity: group.capacity,
+      },
+    );
+  }
+
+  /** Only the status (and the completion time): listeners changed the rest with SQL of their own. */
+  async setStatus(
+    manager: EntityManager,
+    id: string,
+    status: GroupStatus,
+    completed: boolean,
+  ): Promise<void> {
+    await manager.update(
+      Group,
+      { id },
+      { status, ...(completed && { completedAt: () => 'now()' }) },
+    );
+  }
+
+  /** The unfinished groups of these masters, earliest first. */
+  async unfinishedGroupsOf(
+    masterIds: string[],
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<Group[]> {
+    if (masterIds.length === 0) return [];
+    return manager.find(Group, {
+      where: { masterId: In(masterIds), status: In([...UNFINISHED_GROUP_STATUSES]) },
+      order: { startDate: 'ASC' },
+    });
+  }
+
+  /** The list's total: exact under a filter, the table's estimate once it is large without one. */
+  async countGroups(filter: GroupFilter): Promise<number> {
+    const where = {
+      ...(filter.status && { status: filter.status }),
+      ...(filter.courseId && { courseId: filter.courseId }),
+      ...(filter.masterId && { masterId: filter.masterId }),
+    };
+    return Object.keys(where).length > 0
+      ? this.dataSource.getRepository(Group).count({ where })
+      : tableRowCount(this.dataSource, 'groups');
+  }
+
+  /** The free seats and the timetable of a group, its row locked (the caller may hold it already). */
+  async lockSeats(manager: EntityManager, id: string): Promise<GroupSeats | null> {
+    const [group] = await sqlRows<GroupSeats>(
+      manager,
+      `SELECT capacity - active_count AS free, to_char(start_date, 'YYYY-MM-DD') AS start_date,
+              to_char(end_date, 'YYYY-MM-DD') AS end_date, schedule
+         FROM groups WHERE id = $1 FOR UPDATE`,
+      [id],
+    );
+    return group ?? null;
+  }
+
   // For certificates (revoking or re-queueing a group's certificates): the group row locked as
   // completion locks it, so a completion or a second request waits.
   async lockGroupCode(manager: EntityManager, groupId: string): Promise<string | undefined> {

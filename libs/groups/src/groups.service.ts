@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager, In } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { AuditService, diffFields } from '@sheber/audit';
 import {
   Actor,
@@ -14,9 +14,6 @@ import {
   todayIn,
 } from '@sheber/common';
 import { Environment } from '@sheber/config';
-import { Course } from '@sheber/courses';
-import { tableRowCount } from '@sheber/database/row-count';
-import { MasterCraft, User } from '@sheber/users';
 import {
   AssignMasterDto,
   CreateGroupDto,
@@ -25,7 +22,16 @@ import {
   MasterView,
   UpdateGroupDto,
 } from './dto/group.dto';
-import { Group, type GroupStatus } from './entities/group.entity';
+import { Group } from './entities/group.entity';
+import { GROUP_TRANSITIONS, type GroupTransition, UNFINISHED_GROUP_STATUSES } from './group-status';
+import { courseForNewGroup } from './group-course.queries';
+import { groupView, groupViewPage } from './group-view.queries';
+import { GroupsRepository } from './groups.repository';
+import {
+  activeMasters,
+  lockMasterCandidate,
+  masterQualification,
+} from './master-assignment.queries';
 import {
   latestEndDate,
   MAX_GROUP_SPAN_YEARS,
@@ -35,9 +41,11 @@ import {
   timetablesOverlap,
   type Timetable,
 } from './schedule';
-
-/** Statuses in which a group still runs or will run; its master and trainees are committed. */
-export const UNFINISHED_GROUP_STATUSES: GroupStatus[] = ['planned', 'open', 'in_progress'];
+import {
+  lockActiveTraineesOf,
+  lockMasterOf,
+  traineeTimetableClash,
+} from './timetable-change.queries';
 
 /**
  * What other domains do inside a group's transaction when it is created, its timetable or seats
@@ -58,17 +66,6 @@ export interface GroupListener {
   groupCancelled?(manager: EntityManager, group: Group, actor: Actor): Promise<void>;
 }
 
-const TRANSITIONS: Record<
-  'open' | 'start' | 'complete' | 'cancel',
-  { from: GroupStatus[]; to: GroupStatus }
-> = {
-  open: { from: ['planned'], to: 'open' },
-  start: { from: ['open'], to: 'in_progress' },
-  complete: { from: ['in_progress'], to: 'completed' },
-  cancel: { from: ['planned', 'open', 'in_progress'], to: 'cancelled' },
-};
-export type GroupTransition = keyof typeof TRANSITIONS;
-
 /** An admin's override of the timing rules of start and completion, always with a reason. */
 export interface GroupTransitionOptions {
   override?: boolean;
@@ -77,28 +74,6 @@ export interface GroupTransitionOptions {
 
 /** A group may start at most this many days before its start date. */
 export const EARLIEST_START_DAYS = 7;
-
-export function toGroupView(group: Group): GroupView {
-  const course = group.course;
-  if (!course) throw new Error('toGroupView needs the group with its course loaded');
-  return {
-    id: group.id,
-    code: group.code,
-    courseId: group.courseId,
-    course: { id: course.id, title: course.title, craft: course.craft, hours: course.hours },
-    masterId: group.masterId,
-    master: group.master ? { id: group.master.id, fullName: group.master.fullName } : null,
-    room: group.room,
-    startDate: group.startDate,
-    endDate: group.endDate,
-    schedule: group.schedule,
-    capacity: group.capacity,
-    status: group.status,
-    seats: { capacity: group.capacity, active: group.activeCount, waitlisted: group.waitlistCount },
-    completedAt: group.completedAt,
-    createdAt: group.createdAt,
-  };
-}
 
 function snapshot(group: Group): Record<string, unknown> {
   return {
@@ -134,6 +109,7 @@ export class GroupsService {
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly repository: GroupsRepository,
     private readonly audit: AuditService,
     private readonly env: Environment,
   ) {}
@@ -155,22 +131,20 @@ export class GroupsService {
     const schedule = sortSchedule(input.schedule);
     checkTimetable({ startDate: input.startDate, endDate: input.endDate, schedule });
     const id = await this.dataSource.transaction(async (manager) => {
-      const course = await manager.findOneBy(Course, { id: input.courseId });
+      const course = await courseForNewGroup(manager, input.courseId);
       if (!course)
         throw new InvalidInputError('courseId', `course ${input.courseId} does not exist`);
       if (!course.active)
         throw new ConflictError('course_inactive', `Course "${course.title}" is retired`);
-      const group = await manager.save(
-        manager.create(Group, {
-          code: input.code,
-          courseId: input.courseId,
-          room: input.room ?? null,
-          startDate: input.startDate,
-          endDate: input.endDate,
-          schedule,
-          capacity: input.capacity ?? 8,
-        }),
-      );
+      const group = await this.repository.insertGroup(manager, {
+        code: input.code,
+        courseId: input.courseId,
+        room: input.room ?? null,
+        startDate: input.startDate,
+        endDate: input.endDate,
+        schedule,
+        capacity: input.capacity ?? 8,
+      });
       await this.notify('groupCreated', manager, group, actor);
       await this.audit.record(manager, actor, {
         action: 'create',
@@ -183,46 +157,41 @@ export class GroupsService {
     return this.getGroup(actor, id);
   }
 
+  /** Newest start first; a master sees only their own groups. */
   async listGroups(actor: Actor, query: GroupQueryDto): Promise<Page<GroupView>> {
-    const where = {
-      ...(query.status && { status: query.status }),
-      ...(query.courseId && { courseId: query.courseId }),
-      ...(actor.role === 'master' && { masterId: actor.id }),
+    const filter = {
+      status: query.status,
+      courseId: query.courseId,
+      masterId: actor.role === 'master' ? actor.id : undefined,
     };
-    const repository = this.dataSource.getRepository(Group);
-    const [groups, total] = await Promise.all([
-      repository.find({
-        where,
-        relations: { course: true, master: true },
-        // Courses and masters by a second query: with joins, TypeORM pages through a DISTINCT
-        // subquery over every group; this way the page is an index scan (ix_groups_start_code).
-        relationLoadStrategy: 'query',
-        order: { startDate: 'DESC', code: 'ASC' },
-        take: query.limit,
-        skip: query.offset,
-      }),
-      Object.keys(where).length > 0
-        ? repository.count({ where })
-        : tableRowCount(this.dataSource, 'groups'),
+    const [items, total] = await Promise.all([
+      groupViewPage(this.dataSource, filter, { limit: query.limit, offset: query.offset }),
+      this.repository.countGroups(filter),
     ]);
-    return { items: groups.map(toGroupView), total };
+    return { items, total };
   }
 
-  /** One group; a master sees only their own (another's is "not found"). */
+  /** One group; a master sees only their own (another's is 403). */
   async getGroup(actor: Actor, id: string): Promise<GroupView> {
-    return toGroupView(await this.findVisibleGroup(actor, id));
+    const view = await groupView(this.dataSource, id);
+    if (!view) throw new NotFoundError('Group', id);
+    this.assertVisible(actor, view);
+    return view;
   }
 
+  /** The group (without course or master) if the actor may see it. */
   async findVisibleGroup(actor: Actor, id: string): Promise<Group> {
-    const group = await this.dataSource
-      .getRepository(Group)
-      .findOne({ where: { id }, relations: { course: true, master: true } });
+    const group = await this.repository.findGroup(id);
     if (!group) throw new NotFoundError('Group', id);
+    this.assertVisible(actor, group);
+    return group;
+  }
+
+  private assertVisible(actor: Actor, group: { code: string; masterId: string | null }): void {
     // Another master's group: 403 as for writes; its roster and marks are never shown.
     if (actor.role === 'master' && group.masterId !== actor.id) {
       throw new ForbiddenError(`Group ${group.code} is taught by another master`);
     }
-    return group;
   }
 
   async updateGroup(actor: Actor, id: string, input: UpdateGroupDto): Promise<GroupView> {
@@ -235,8 +204,8 @@ export class GroupsService {
         input.schedule !== undefined;
       // The group's active trainees too, first (as enrollment does: trainee, then group), so none
       // of them enrolls elsewhere against the old timetable while the new one is checked.
-      if (touchesTimetable) await this.lockActiveTraineesOf(manager, id);
-      if (touchesTimetable) await this.lockMasterOf(manager, id);
+      if (touchesTimetable) await lockActiveTraineesOf(manager, id);
+      if (touchesTimetable) await lockMasterOf(manager, id);
       const group = await this.lockGroup(manager, id);
       if (!UNFINISHED_GROUP_STATUSES.includes(group.status)) {
         throw new ConflictError(
@@ -271,7 +240,7 @@ export class GroupsService {
         ...(input.room !== undefined && { room: input.room }),
         ...(input.capacity !== undefined && { capacity: input.capacity }),
       });
-      await manager.save(group);
+      await this.repository.saveGroup(manager, group);
       if (timetableChanged) await this.notify('timetableChanged', manager, group, actor);
       if (seatsAdded) await this.notify('seatsAdded', manager, group, actor);
       await this.audit.record(manager, actor, {
@@ -295,7 +264,7 @@ export class GroupsService {
     transition: GroupTransition,
     options: GroupTransitionOptions = {},
   ): Promise<GroupView> {
-    const { from, to } = TRANSITIONS[transition];
+    const { from, to } = GROUP_TRANSITIONS[transition];
     if (options.override && actor.role !== 'admin')
       throw new ForbiddenError('Only an admin may override the rules of a group transition');
     if (options.override && !options.reason)
@@ -323,11 +292,7 @@ export class GroupsService {
           await listener.groupCompleting?.(manager, group, actor, options);
       }
       if (transition === 'cancel') await this.notify('groupCancelled', manager, group, actor);
-      await manager.update(
-        Group,
-        { id },
-        { status: to, ...(transition === 'complete' && { completedAt: () => 'now()' }) },
-      );
+      await this.repository.setStatus(manager, id, to, transition === 'complete');
       group.status = to;
       await this.audit.record(manager, actor, {
         action: transition,
@@ -362,10 +327,7 @@ export class GroupsService {
    */
   async assignMaster(actor: Actor, id: string, input: AssignMasterDto): Promise<GroupView> {
     await this.dataSource.transaction(async (manager) => {
-      const master = await manager.findOne(User, {
-        where: { id: input.masterId },
-        lock: { mode: 'pessimistic_write' },
-      });
+      const master = await lockMasterCandidate(manager, input.masterId);
       if (!master || master.role !== 'master' || !master.active) {
         throw new NotFoundError('Master', input.masterId);
       }
@@ -373,21 +335,17 @@ export class GroupsService {
       if (!UNFINISHED_GROUP_STATUSES.includes(group.status)) {
         throw new ConflictError('group_finished', `Group ${group.code} is ${group.status}`);
       }
-      const course = await manager.findOneByOrFail(Course, { id: group.courseId });
-      const qualified = await manager.existsBy(MasterCraft, {
-        userId: master.id,
-        craftCode: course.craft,
-      });
+      const { craft, qualified } = await masterQualification(manager, master.id, group.courseId);
       if (!qualified) {
         throw new ConflictError(
           'master_not_qualified',
-          `${master.fullName} is not qualified to teach ${course.craft}`,
+          `${master.full_name} is not qualified to teach ${craft}`,
         );
       }
       await this.assertMasterFree(manager, master.id, group);
       const previous = group.masterId;
       group.masterId = master.id;
-      await manager.save(group);
+      await this.repository.saveGroup(manager, group);
       await this.audit.record(manager, actor, {
         action: 'assign_master',
         entity: 'group',
@@ -399,30 +357,13 @@ export class GroupsService {
   }
 
   async listMasters(craft?: string): Promise<MasterView[]> {
-    const query = this.dataSource
-      .getRepository(User)
-      .createQueryBuilder('u')
-      .leftJoinAndSelect('u.crafts', 'c')
-      .where("u.role = 'master' AND u.active")
-      .orderBy('u.fullName', 'ASC');
-    if (craft) {
-      query.andWhere(
-        'EXISTS (SELECT 1 FROM master_crafts mc WHERE mc.user_id = u.id AND mc.craft_code = :craft)',
-        { craft },
-      );
-    }
-    const masters = await query.getMany();
-    const groups = masters.length
-      ? await this.dataSource.getRepository(Group).find({
-          where: { masterId: In(masters.map((m) => m.id)), status: In(UNFINISHED_GROUP_STATUSES) },
-          order: { startDate: 'ASC' },
-        })
-      : [];
+    const masters = await activeMasters(this.dataSource, craft);
+    const groups = await this.repository.unfinishedGroupsOf(masters.map((m) => m.id));
     return masters.map((master) => ({
       id: master.id,
-      fullName: master.fullName,
+      fullName: master.full_name,
       email: master.email,
-      crafts: (master.crafts ?? []).map((c) => c.code).sort(),
+      crafts: master.crafts,
       currentGroups: groups
         .filter((g) => g.masterId === master.id)
         .map((g) => ({
@@ -440,9 +381,7 @@ export class GroupsService {
     masterId: string,
     group: Timetable & { id: string },
   ): Promise<void> {
-    const others = await manager.find(Group, {
-      where: { masterId, status: In(UNFINISHED_GROUP_STATUSES) },
-    });
+    const others = await this.repository.unfinishedGroupsOf([masterId], manager);
     const clash = others.find((other) => other.id !== group.id && timetablesOverlap(other, group));
     if (clash) {
       throw new ConflictError(
@@ -450,15 +389,6 @@ export class GroupsService {
         `The master already teaches group ${clash.code} at an overlapping time (${clash.startDate} – ${clash.endDate})`,
       );
     }
-  }
-
-  private async lockActiveTraineesOf(manager: EntityManager, groupId: string): Promise<void> {
-    await manager.query(
-      `SELECT t.id FROM trainees t
-        WHERE t.id IN (SELECT trainee_id FROM enrollments WHERE group_id = $1 AND status = 'active')
-        ORDER BY t.id FOR UPDATE`,
-      [groupId],
-    );
   }
 
   /**
@@ -470,19 +400,7 @@ export class GroupsService {
     group: Group,
     timetable: Timetable,
   ): Promise<void> {
-    const [clash] = await manager.query<{ last_name: string; first_name: string; code: string }[]>(
-      `SELECT t.last_name, t.first_name, og.code
-         FROM enrollments e
-         JOIN trainees t ON t.id = e.trainee_id
-         JOIN enrollments oe ON oe.trainee_id = e.trainee_id AND oe.status = 'active'
-                            AND oe.group_id <> e.group_id
-         JOIN groups og ON og.id = oe.group_id
-        WHERE e.group_id = $1 AND e.status = 'active'
-          AND timetables_overlap($2::date, $3::date, $4::jsonb, og.start_date, og.end_date, og.schedule)
-        ORDER BY t.last_name, t.first_name, og.code
-        LIMIT 1`,
-      [group.id, timetable.startDate, timetable.endDate, JSON.stringify(timetable.schedule)],
-    );
+    const clash = await traineeTimetableClash(manager, group.id, timetable);
     if (clash) {
       throw new ConflictError(
         'trainee_schedule_overlap',
@@ -491,18 +409,8 @@ export class GroupsService {
     }
   }
 
-  private async lockMasterOf(manager: EntityManager, groupId: string): Promise<void> {
-    await manager.query(
-      `SELECT u.id FROM users u JOIN groups g ON g.master_id = u.id WHERE g.id = $1 FOR UPDATE OF u`,
-      [groupId],
-    );
-  }
-
   private async lockGroup(manager: EntityManager, id: string): Promise<Group> {
-    const group = await manager.findOne(Group, {
-      where: { id },
-      lock: { mode: 'pessimistic_write' },
-    });
+    const group = await this.repository.lockGroup(manager, id);
     if (!group) throw new NotFoundError('Group', id);
     return group;
   }

@@ -1,4 +1,6 @@
 export * from './entities/group.entity';
+export * from './group-status';
+export * from './groups.repository';
 export * from './schedule';
 export * from './dto/group.dto';
 export * from './groups.service';

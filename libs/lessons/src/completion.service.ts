@@ -176,7 +176,6 @@ export class CompletionService implements OnModuleInit, GroupListener {
         WHERE group_id = $1 AND status = 'waitlisted' RETURNING id`,
       [group.id],
     );
-    await sqlRows(manager, 'UPDATE groups SET waitlist_count = 0 WHERE id = $1', [group.id]);
     for (const row of active) {
       const rate = attendanceRate(row);
       const outcome = completed.includes(row) ? 'completed' : 'failed';
@@ -395,10 +394,9 @@ export class CompletionService implements OnModuleInit, GroupListener {
       );
       await sqlRows(
         manager,
-        `UPDATE groups SET status = 'in_progress', completed_at = NULL,
-                active_count = active_count + $2, updated_at = now()
+        `UPDATE groups SET status = 'in_progress', completed_at = NULL, updated_at = now()
           WHERE id = $1`,
-        [groupId, reopened.length],
+        [groupId],
       );
       for (const row of reopened) {
         await this.audit.record(manager, actor, {
@@ -435,16 +433,12 @@ export class CompletionService implements OnModuleInit, GroupListener {
     reason: string | null,
   ): Promise<void> {
     if (ids.length === 0) return;
+    // The trigger enrollment_seat_counters frees their seats in the same statement.
     await sqlRows(
       manager,
       `UPDATE enrollments SET status = $2, status_reason = $3, status_changed_at = now(), updated_at = now()
         WHERE id = ANY($1::uuid[]) AND status = 'active'`,
       [ids, status, reason],
-    );
-    await sqlRows(
-      manager,
-      'UPDATE groups SET active_count = active_count - $2, updated_at = now() WHERE id = $1',
-      [groupId, ids.length],
     );
   }
 }

@@ -23,6 +23,7 @@ import type { EnrollmentStatus } from '@sheber/enrollments';
 import {
   Group,
   type GroupListener,
+  ENROLLING_GROUP_STATUSES,
   GroupsService,
   UNFINISHED_GROUP_STATUSES,
 } from '@sheber/groups';
@@ -71,7 +72,7 @@ function markingRefusal(error: unknown, lessonId: string): Error | null {
 /** The busiest write of a master's day, so a prepared statement. */
 const MARK: PreparedStatement = {
   name: 'mark_attendance',
-  text: 'SELECT out_action FROM mark_attendance($1, $2, $3, $4, $5, $6, $7, $8)',
+  text: 'SELECT out_action FROM mark_attendance($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)',
 };
 
 /**
@@ -288,11 +289,16 @@ export class LessonsService implements OnModuleInit, GroupListener {
           })),
         ),
         input.reason ?? null,
+        // Who may do what is decided here: a master marks only their own group's lessons, within
+        // the window; staff and admin correct any started lesson, with a reason.
+        actor.role === 'master' ? actor.id : null,
+        actor.role === 'master' ? MASTER_MARKING_DAYS : null,
+        actor.role !== 'master',
+        ENROLLING_GROUP_STATUSES,
         actorId,
         actor.role === 'master' ? 'master' : actorRole,
         requestId,
         this.env.CENTRE_TIMEZONE,
-        MASTER_MARKING_DAYS,
       ]);
     } catch (error) {
       throw markingRefusal(error, lessonId) ?? error;

@@ -1,6 +1,6 @@
-// Reads: certificates, courses, crafts, employment_centers, enrollments, groups, referrals.
-// (The mark counts come from MARK_COUNTS_SQL of @sheber/enrollments, which reads attendance_marks
-// and lessons: one definition of what counts as a held lesson.)
+// Reads: attendance_marks, certificates, courses, crafts, employment_centers, enrollments, groups, lessons, referrals.
+// (attendance_marks and lessons through MARK_COUNTS_SQL of @sheber/enrollments: one definition of
+// what counts as a held lesson.)
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';

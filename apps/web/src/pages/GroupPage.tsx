@@ -46,13 +46,18 @@ import type {
   TraineeListItem,
 } from '../types';
 import { ScheduleEditor } from './GroupsPage';
+import { OPEN_ENROLLMENT_STATUSES } from '../../../../libs/enrollments/src/enrollment-status';
+import {
+  ENROLLING_GROUP_STATUSES,
+  GROUP_TRANSITIONS,
+  type GroupTransition,
+  UNFINISHED_GROUP_STATUSES,
+} from '../../../../libs/groups/src/group-status';
 
-const TRANSITIONS: { action: 'open' | 'start' | 'complete' | 'cancel'; from: string[] }[] = [
-  { action: 'open', from: ['planned'] },
-  { action: 'start', from: ['open'] },
-  { action: 'complete', from: ['in_progress'] },
-  { action: 'cancel', from: ['planned', 'open', 'in_progress'] },
-];
+const TRANSITIONS = (Object.keys(GROUP_TRANSITIONS) as GroupTransition[]).map((action) => ({
+  action,
+  from: GROUP_TRANSITIONS[action].from,
+}));
 
 export function GroupPage() {
   const { t } = useTranslation();
@@ -152,7 +157,7 @@ export function GroupPage() {
               />
             )}
             <FormError error={transition.error} />
-            {['planned', 'open', 'in_progress'].includes(g.status) && (
+            {UNFINISHED_GROUP_STATUSES.includes(g.status) && (
               <AssignMaster group={g} onAssigned={changed} />
             )}
           </Stack>
@@ -161,11 +166,11 @@ export function GroupPage() {
       <Tabs defaultValue="roster" keepMounted={false}>
         <Tabs.List>
           <Tabs.Tab value="roster">{t('groups.roster')}</Tabs.Tab>
-          {['open', 'in_progress'].includes(g.status) && (
+          {ENROLLING_GROUP_STATUSES.includes(g.status) && (
             <Tabs.Tab value="enroll">{t('groups.enroll')}</Tabs.Tab>
           )}
           <Tabs.Tab value="attendance">{t('groups.attendance')}</Tabs.Tab>
-          {['planned', 'open', 'in_progress'].includes(g.status) && (
+          {UNFINISHED_GROUP_STATUSES.includes(g.status) && (
             <Tabs.Tab value="timetable">{t('groups.timetable')}</Tabs.Tab>
           )}
         </Tabs.List>
@@ -387,7 +392,7 @@ function Roster({
                   </Table.Td>
                   <Table.Td>{format.percent(entry.attendanceRate)}</Table.Td>
                   <Table.Td>
-                    {(entry.status === 'active' || entry.status === 'waitlisted') && (
+                    {OPEN_ENROLLMENT_STATUSES.includes(entry.status) && (
                       <Button
                         size="xs"
                         variant="subtle"

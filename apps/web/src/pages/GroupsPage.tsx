@@ -17,9 +17,10 @@ import { api, type Page } from '../api';
 import { FormError, ListState, useLoad, usePaged, useSubmit } from '../components/data';
 import { GroupStatusBadge, useCraftName } from '../components/labels';
 import { useFormat } from '../format';
-import type { Course, Group as GroupType, GroupStatus, ScheduleSlot } from '../types';
+import type { Course, Group as GroupType, ScheduleSlot } from '../types';
+import { GROUP_STATUSES } from '../../../../libs/groups/src/group-status';
 
-const STATUSES: GroupStatus[] = ['planned', 'open', 'in_progress', 'completed', 'cancelled'];
+const STATUSES = GROUP_STATUSES;
 
 export function GroupsPage() {
   const { t } = useTranslation();

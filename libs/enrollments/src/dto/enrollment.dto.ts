@@ -1,7 +1,7 @@
 import { Transform } from 'class-transformer';
 import { IsNotEmpty, IsString, IsUUID, MaxLength } from 'class-validator';
 import { trimString } from '@sheber/common';
-import type { EnrollmentStatus } from '../entities/enrollment.entity';
+import type { EnrollmentStatus } from '../enrollment-status';
 
 export class EnrollTraineeDto {
   @IsUUID('all')

@@ -13,14 +13,7 @@ import {
 import { Group } from '@sheber/groups';
 import { Trainee } from '@sheber/trainees';
 
-export const ENROLLMENT_STATUSES = [
-  'active',
-  'waitlisted',
-  'withdrawn',
-  'completed',
-  'failed',
-] as const;
-export type EnrollmentStatus = (typeof ENROLLMENT_STATUSES)[number];
+import type { EnrollmentStatus } from '../enrollment-status';
 
 /** A trainee in a group. At most one active-or-waitlisted enrollment per trainee and group. */
 @Entity({ name: 'enrollments' })

@@ -26,7 +26,7 @@ import {
   trimToNull,
   upperTrim,
 } from '@sheber/common';
-import { GROUP_STATUSES, type GroupStatus } from '../entities/group.entity';
+import { GROUP_STATUSES, type GroupStatus } from '../group-status';
 
 export class ScheduleSlotDto {
   /** ISO weekday: Monday = 1 … Sunday = 7. */

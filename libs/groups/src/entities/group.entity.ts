@@ -13,15 +13,14 @@ import {
 } from 'typeorm';
 import { Course } from '@sheber/courses';
 import { User } from '@sheber/users';
+import type { GroupStatus } from '../group-status';
 import type { ScheduleSlot } from '../schedule';
 
-export const GROUP_STATUSES = ['planned', 'open', 'in_progress', 'completed', 'cancelled'] as const;
-export type GroupStatus = (typeof GROUP_STATUSES)[number];
-
 /**
- * A cohort of one course. `activeCount` and `waitlistCount` are kept by the enrollment service in
- * the same transactions as the enrollments; the guarded update of `activeCount` (and the check
- * constraint behind it) is what keeps a group from ever holding more than `capacity`.
+ * A cohort of one course. `activeCount` and `waitlistCount` are kept by the trigger
+ * `enrollment_seat_counters` in the statement that changes the enrollments
+ * (docs/decisions/0010-seat-counters.md); enrollment takes a seat only under the group's row lock,
+ * and the check constraint behind the counter keeps a group from ever holding more than `capacity`.
  */
 @Entity({ name: 'groups' })
 @Unique('uq_group_code', ['code'])

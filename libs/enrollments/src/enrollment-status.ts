@@ -1,0 +1,32 @@
+/**
+ * An enrollment's statuses and the moves between them, written once for the services, the SQL
+ * that receives them as parameters, and the web app. No imports, so the web app can bundle it.
+ */
+export const ENROLLMENT_STATUSES = [
+  'active',
+  'waitlisted',
+  'withdrawn',
+  'completed',
+  'failed',
+] as const;
+export type EnrollmentStatus = (typeof ENROLLMENT_STATUSES)[number];
+
+/** An open enrollment holds a seat or a waitlist place; at most one per trainee and group. */
+export const OPEN_ENROLLMENT_STATUSES: readonly EnrollmentStatus[] = ['active', 'waitlisted'];
+
+/**
+ * Who moves where: withdrawal (by staff, or a cancelled group), promotion from the waitlist,
+ * completion of an active trainee (completed or failed, the waitlist withdrawn), and an admin's
+ * reopening of a completed group.
+ */
+export const ENROLLMENT_TRANSITIONS: Record<
+  'withdraw' | 'promote' | 'complete' | 'fail' | 'reopen',
+  { from: readonly EnrollmentStatus[]; to: EnrollmentStatus }
+> = {
+  withdraw: { from: OPEN_ENROLLMENT_STATUSES, to: 'withdrawn' },
+  promote: { from: ['waitlisted'], to: 'active' },
+  complete: { from: ['active'], to: 'completed' },
+  fail: { from: ['active'], to: 'failed' },
+  reopen: { from: ['completed', 'failed'], to: 'active' },
+};
+export type EnrollmentTransition = keyof typeof ENROLLMENT_TRANSITIONS;

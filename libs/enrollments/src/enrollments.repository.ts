@@ -1,0 +1,132 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
+import { sqlRows } from '@sheber/database/sql';
+import { type EnrollmentStatus, OPEN_ENROLLMENT_STATUSES } from './enrollment-status';
+
+/**
+ * The `enrollments` table. Every status change here moves the group's seat counters through the
+ * trigger `enrollment_seat_counters` (libs/enrollments/src/sql/enrollment_seat_counters.sql), in
+ * the same statement. Methods that take an `EntityManager` run inside the caller's transaction,
+ * which holds the group's row lock before it touches enrollment rows.
+ */
+@Injectable()
+export class EnrollmentsRepository {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  /** The group of an enrollment, or null when there is no such enrollment. */
+  async groupIdOf(manager: EntityManager, enrollmentId: string): Promise<string | null> {
+    const [found] = await sqlRows<{ group_id: string }>(
+      manager,
+      'SELECT group_id FROM enrollments WHERE id = $1',
+      [enrollmentId],
+    );
+    return found?.group_id ?? null;
+  }
+
+  /** The enrollment's status and waitlist place, its row locked until commit. */
+  async lockEnrollment(
+    manager: EntityManager,
+    id: string,
+  ): Promise<{ status: EnrollmentStatus; waitlist_position: number | null } | null> {
+    const [enrollment] = await sqlRows<{
+      status: EnrollmentStatus;
+      waitlist_position: number | null;
+    }>(manager, 'SELECT status, waitlist_position FROM enrollments WHERE id = $1 FOR UPDATE', [id]);
+    return enrollment ?? null;
+  }
+
+  async withdraw(manager: EntityManager, id: string, reason: string): Promise<void> {
+    await sqlRows(
+      manager,
+      `UPDATE enrollments SET status = 'withdrawn', waitlist_position = NULL, status_reason = $2,
+              status_changed_at = now(), updated_at = now()
+        WHERE id = $1`,
+      [id, reason],
+    );
+  }
+
+  /** Withdraws every open enrollment of the group; returns each with the status it had. */
+  async withdrawOpenOfGroup(
+    manager: EntityManager,
+    groupId: string,
+    reason: string,
+  ): Promise<{ id: string; status: EnrollmentStatus }[]> {
+    return sqlRows<{ id: string; status: EnrollmentStatus }>(
+      manager,
+      `UPDATE enrollments e SET status = 'withdrawn', waitlist_position = NULL,
+              status_reason = $2, status_changed_at = now(), updated_at = now()
+         FROM enrollments old
+        WHERE e.id = old.id AND e.group_id = $1 AND e.status = ANY ($3::text[])
+        RETURNING e.id, old.status`,
+      [groupId, reason, OPEN_ENROLLMENT_STATUSES],
+    );
+  }
+
+  /** The group's waitlist in order, the rows locked until commit. */
+  async lockWaitlist(
+    manager: EntityManager,
+    groupId: string,
+  ): Promise<{ id: string; trainee_id: string; waitlist_position: number }[]> {
+    return sqlRows<{ id: string; trainee_id: string; waitlist_position: number }>(
+      manager,
+      `SELECT id, trainee_id, waitlist_position FROM enrollments
+        WHERE group_id = $1 AND status = 'waitlisted' ORDER BY waitlist_position FOR UPDATE`,
+      [groupId],
+    );
+  }
+
+  /** A waitlisted enrollment takes a seat (the caller has checked that one is free). */
+  async promote(manager: EntityManager, id: string): Promise<void> {
+    await sqlRows(
+      manager,
+      `UPDATE enrollments SET status = 'active', waitlist_position = NULL, status_changed_at = now(), updated_at = now()
+        WHERE id = $1`,
+      [id],
+    );
+  }
+
+  /** Moves everyone after `position` up by one. */
+  async closeWaitlistGap(manager: EntityManager, groupId: string, position: number): Promise<void> {
+    // Two steps through negative numbers, so the unique (group, position) index never sees a
+    // duplicate in the middle of the shift.
+    await sqlRows(
+      manager,
+      `UPDATE enrollments SET waitlist_position = -(waitlist_position - 1)
+        WHERE group_id = $1 AND status = 'waitlisted' AND waitlist_position > $2`,
+      [groupId, position],
+    );
+    await sqlRows(
+      manager,
+      `UPDATE enrollments SET waitlist_position = -waitlist_position
+        WHERE group_id = $1 AND status = 'waitlisted' AND waitlist_position < 0`,
+      [groupId],
+    );
+  }
+
+  /** Numbers the waitlist 1, 2, 3 … in its current order. */
+  async renumberWaitlist(manager: EntityManager, groupId: string): Promise<void> {
+    await sqlRows(
+      manager,
+      `UPDATE enrollments e SET waitlist_position = -r.n
+         FROM (SELECT id, row_number() OVER (ORDER BY waitlist_position) AS n
+                 FROM enrollments WHERE group_id = $1 AND status = 'waitlisted') r
+        WHERE e.id = r.id`,
+      [groupId],
+    );
+    await sqlRows(
+      manager,
+      `UPDATE enrollments SET waitlist_position = -waitlist_position
+        WHERE group_id = $1 AND status = 'waitlisted' AND waitlist_position < 0`,
+      [groupId],
+    );
+  }
+
+  async countOfGroup(groupId: string): Promise<number> {
+    const [row] = await this.dataSource.query<{ n: number }[]>(
+      'SELECT count(*)::int AS n FROM enrollments WHERE group_id = $1',
+      [groupId],
+    );
+    return row?.n ?? 0;
+  }
+}
