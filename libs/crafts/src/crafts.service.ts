@@ -1,12 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
+import type { CraftView } from './dto/craft.dto';
 import { Craft } from './entities/craft.entity';
-
-export interface CraftView {
-  code: string;
-  name: { kk: string; ru: string; en: string };
-}
 
 export function toCraftView(craft: Craft): CraftView {
   return { code: craft.code, name: { kk: craft.nameKk, ru: craft.nameRu, en: craft.nameEn } };

@@ -1,3 +1,4 @@
 export * from './entities/craft.entity';
+export * from './dto/craft.dto';
 export * from './crafts.service';
 export * from './crafts.module';

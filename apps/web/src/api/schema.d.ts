@@ -1099,6 +1099,15 @@ export interface components {
       /** @description Shown once: give it to the user, who must replace it at the next sign-in. */
       temporaryPassword: string;
     };
+    CraftNamesView: {
+      kk: string;
+      ru: string;
+      en: string;
+    };
+    CraftView: {
+      code: string;
+      name: components['schemas']['CraftNamesView'];
+    };
     CreateEmploymentCenterDto: {
       /** @description The centre's name, e.g. "Karaganda city employment centre". */
       name: string;
@@ -1117,7 +1126,21 @@ export interface components {
       /** @description Attendance needed to complete, in percent (default 80). */
       minAttendancePercent?: number;
     };
-    Course: Record<string, never>;
+    CourseView: {
+      id: string;
+      /** @description Craft code. */
+      craft: string;
+      title: string;
+      description: string | null;
+      hours: number;
+      minAttendancePercent: number;
+      /** @description `false` when retired. */
+      active: boolean;
+      /** Format: date-time */
+      createdAt: string;
+      /** Format: date-time */
+      updatedAt: string;
+    };
     UpdateCourseDto: {
       /** @description Craft code, e.g. `pottery` (see GET /api/crafts). */
       craft?: string;
@@ -1153,6 +1176,10 @@ export interface components {
       /** @description 1 to 8 trainees (default 8). */
       capacity?: number;
     };
+    GroupMasterView: {
+      id: string;
+      fullName: string;
+    };
     SeatsView: {
       capacity: number;
       active: number;
@@ -1169,10 +1196,7 @@ export interface components {
         hours: number;
       };
       masterId: string | null;
-      master: {
-        id: string;
-        fullName: string;
-      };
+      master: components['schemas']['GroupMasterView'] | null;
       room: string | null;
       startDate: string;
       endDate: string;
@@ -1206,10 +1230,7 @@ export interface components {
         hours: number;
       };
       masterId: string | null;
-      master: {
-        id: string;
-        fullName: string;
-      };
+      master: components['schemas']['GroupMasterView'] | null;
       room: string | null;
       startDate: string;
       endDate: string;
@@ -1327,6 +1348,22 @@ export interface components {
       /** @description 1, 2, 3 … when waitlisted; null when active. */
       waitlistPosition: number | null;
     };
+    RosterEntryView: {
+      id: string;
+      traineeId: string;
+      trainee: {
+        lastName: string;
+        firstName: string;
+        patronymic: string | null;
+      };
+      /** @enum {string} */
+      status: 'active' | 'completed' | 'waitlisted' | 'withdrawn' | 'failed';
+      waitlistPosition: number | null;
+      /** @description (present + late) / (lessons held − excused), 0–1; null before any lesson is marked. */
+      attendanceRate: number | null;
+      /** Format: date-time */
+      statusChangedAt: string;
+    };
     MasterView: {
       id: string;
       fullName: string;
@@ -1379,6 +1416,15 @@ export interface components {
       /** Format: date-time */
       createdAt: string;
     };
+    TraineeListItemView: {
+      id: string;
+      /** @description Masked: `********1234`. */
+      iin: string;
+      lastName: string;
+      firstName: string;
+      patronymic: string | null;
+      birthDate: string;
+    };
     UpdateTraineeDto: {
       lastName?: string;
       firstName?: string;
@@ -1416,6 +1462,45 @@ export interface components {
       /** Format: date-time */
       statusChangedAt: string;
     };
+    MyLessonView: {
+      /**
+       * @description Whether the master may mark it now: `not_started`, `open` (up to 7 days after) or `closed`.
+       * @enum {string}
+       */
+      markingWindow: 'not_started' | 'open' | 'closed';
+      group: {
+        id: string;
+        code: string;
+        status: string;
+        room: string | null;
+        course: {
+          title?: string;
+          craft?: string;
+        };
+      };
+      id: string;
+      date: string;
+      startTime: string;
+      endTime: string;
+      /** Format: date-time */
+      startsAt: string;
+      /** Format: date-time */
+      endsAt: string;
+      /** @description Whether attendance has been marked. */
+      marked: boolean;
+    };
+    LessonView: {
+      id: string;
+      date: string;
+      startTime: string;
+      endTime: string;
+      /** Format: date-time */
+      startsAt: string;
+      /** Format: date-time */
+      endsAt: string;
+      /** @description Whether attendance has been marked. */
+      marked: boolean;
+    };
     AttendanceMarkDto: {
       /** Format: uuid */
       enrollmentId: string;
@@ -1430,6 +1515,36 @@ export interface components {
       /** @description Required when staff or admin correct a lesson. */
       reason?: string;
     };
+    AttendanceSheetLessonView: {
+      id: string;
+      date: string;
+      startTime: string;
+      endTime: string;
+    };
+    AttendanceSheetRowView: {
+      /** @description Lesson id → mark; lessons without a mark for this trainee are absent from the map. */
+      marks: {
+        [key: string]: 'present' | 'late' | 'absent' | 'excused';
+      };
+      enrollmentId: string;
+      trainee: {
+        lastName: string;
+        firstName: string;
+        patronymic: string | null;
+      };
+      /** @enum {string} */
+      status: 'active' | 'completed' | 'waitlisted' | 'withdrawn' | 'failed';
+      /** @description (present + late) / (lessons held − excused), 0–1; null before any lesson is marked. */
+      attendanceRate: number | null;
+    };
+    AttendanceSheetView: {
+      group: {
+        id: string;
+        code: string;
+      };
+      lessons: components['schemas']['AttendanceSheetLessonView'][];
+      rows: components['schemas']['AttendanceSheetRowView'][];
+    };
     CompleteEnrollmentDto: {
       /** @description Admin only: complete although the attendance is below the course's threshold. */
       override?: boolean;
@@ -1442,6 +1557,10 @@ export interface components {
       nameKk: string;
       nameRu: string;
       nameEn: string;
+    };
+    CertificateReplacementView: {
+      id: string;
+      number: string;
     };
     CertificateView: {
       id: string;
@@ -1458,10 +1577,8 @@ export interface components {
       /** Format: date-time */
       revokedAt: string | null;
       revokeReason: string | null;
-      replacedBy: {
-        id: string;
-        number: string;
-      };
+      /** @description The certificate reissued in this one's place (this one is then revoked). */
+      replacedBy: components['schemas']['CertificateReplacementView'] | null;
       failureReason: string | null;
       /** Format: date-time */
       createdAt: string;
@@ -1520,9 +1637,14 @@ export interface components {
       phone: string | null;
       categories: string[];
     };
-    ReferralEnrollmentView: {
+    ReferralCourseView: {
       id: string;
-      status: string;
+      title: string;
+    };
+    ReferralEnrollmentView: {
+      /** @enum {string} */
+      status: 'active' | 'waitlisted' | 'withdrawn' | 'completed' | 'failed';
+      id: string;
       waitlistPosition: number | null;
       /** @description (present + late) / (lessons held − excused), 0..1; null before anything is marked. */
       attendanceRate: number | null;
@@ -1553,10 +1675,7 @@ export interface components {
       };
       person: components['schemas']['ReferredPersonView'];
       craft: string;
-      course: {
-        id: string;
-        title: string;
-      };
+      course: components['schemas']['ReferralCourseView'] | null;
       note: string | null;
       /** @enum {string} */
       status:
@@ -1570,6 +1689,62 @@ export interface components {
       outcome: components['schemas']['ReferralOutcomeView'] | null;
       /** Format: date-time */
       createdAt: string;
+    };
+    ReferralReportTotalsView: {
+      /** @description Referral status → how many. */
+      byStatus: {
+        [key: string]: number;
+      };
+      /** @description Craft code → how many. */
+      byCraft: {
+        [key: string]: number;
+      };
+      /** @description Outcome → how many. */
+      byOutcome: {
+        [key: string]: number;
+      };
+      referrals: number;
+      /** @description Completed trainings over trainings that ended (completed + dropped); null when none ended. */
+      completionRate: number | null;
+      /** @description Completed referrals whose outcome is employed, self_employed or centre_workshop. */
+      employedAfterCompletion: number;
+      /** @description employedAfterCompletion over completed; null when none completed. */
+      employmentRate: number | null;
+    };
+    ReferralReportRowView: {
+      id: string;
+      number: string;
+      employmentCenter: string;
+      lastName: string;
+      firstName: string;
+      patronymic: string | null;
+      /** @description Masked: `********1234`. */
+      iin: string;
+      craft: string;
+      course: string | null;
+      groupCode: string | null;
+      startDate: string | null;
+      endDate: string | null;
+      /** @enum {string} */
+      status:
+        'completed' | 'cancelled' | 'submitted' | 'accepted' | 'enrolled' | 'rejected' | 'dropped';
+      attendanceRate: number | null;
+      certificateNumber: string | null;
+      certificateStatus: string | null;
+      /** @enum {string|null} */
+      outcome:
+        'employed' | 'self_employed' | 'centre_workshop' | 'unemployed' | 'further_training' | null;
+      outcomeDate: string | null;
+      referredOn: string;
+    };
+    ReferralReportView: {
+      period: {
+        from: string;
+        to: string;
+      };
+      employmentCenterId: string | null;
+      totals: components['schemas']['ReferralReportTotalsView'];
+      rows: components['schemas']['ReferralReportRowView'][];
     };
     AcceptReferralDto: {
       /**
@@ -1743,12 +1918,12 @@ export interface operations {
   };
   UsersController_listUsers: {
     parameters: {
-      query: {
-        role?: 'admin' | 'staff' | 'master' | 'officer';
+      query?: {
         /** @description How many items to return (1–100). */
-        limit: number;
+        limit?: number;
         /** @description How many items to skip (at most 1 000 000). */
-        offset: number;
+        offset?: number;
+        role?: 'admin' | 'staff' | 'master' | 'officer';
       };
       header?: never;
       path?: never;
@@ -1760,7 +1935,13 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': {
+            items: components['schemas']['UserView'][];
+            /** @description How many items match, on all pages. */
+            total: number;
+          };
+        };
       };
     };
   };
@@ -1875,18 +2056,18 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': Record<string, never>[];
+          'application/json': components['schemas']['CraftView'][];
         };
       };
     };
   };
   EmploymentCentersController_listEmploymentCenters: {
     parameters: {
-      query: {
+      query?: {
         /** @description How many items to return (1–100). */
-        limit: number;
+        limit?: number;
         /** @description How many items to skip (at most 1 000 000). */
-        offset: number;
+        offset?: number;
       };
       header?: never;
       path?: never;
@@ -1934,11 +2115,11 @@ export interface operations {
   };
   AuditController_listAuditEntries: {
     parameters: {
-      query: {
+      query?: {
         /** @description How many items to return (1–100). */
-        limit: number;
+        limit?: number;
         /** @description How many items to skip (at most 1 000 000). */
-        offset: number;
+        offset?: number;
         /** @description Only entries about this kind of record, e.g. `user`. */
         entity?: string;
         /** @description Only entries about this record. */
@@ -1962,11 +2143,11 @@ export interface operations {
   };
   CoursesController_listCourses: {
     parameters: {
-      query: {
+      query?: {
         /** @description How many items to return (1–100). */
-        limit: number;
+        limit?: number;
         /** @description How many items to skip (at most 1 000 000). */
-        offset: number;
+        offset?: number;
         craft?: string;
         /** @description Only active (`true`) or retired (`false`) courses. */
         active?: boolean;
@@ -1981,7 +2162,13 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': {
+            items: components['schemas']['CourseView'][];
+            /** @description How many items match, on all pages. */
+            total: number;
+          };
+        };
       };
     };
   };
@@ -2003,7 +2190,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['Course'];
+          'application/json': components['schemas']['CourseView'];
         };
       };
     };
@@ -2024,7 +2211,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['Course'];
+          'application/json': components['schemas']['CourseView'];
         };
       };
     };
@@ -2049,18 +2236,18 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['Course'];
+          'application/json': components['schemas']['CourseView'];
         };
       };
     };
   };
   GroupsController_listGroups: {
     parameters: {
-      query: {
+      query?: {
         /** @description How many items to return (1–100). */
-        limit: number;
+        limit?: number;
         /** @description How many items to skip (at most 1 000 000). */
-        offset: number;
+        offset?: number;
         status?: 'planned' | 'open' | 'in_progress' | 'completed' | 'cancelled';
         courseId?: string;
       };
@@ -2074,7 +2261,13 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': {
+            items: components['schemas']['GroupView'][];
+            /** @description How many items match, on all pages. */
+            total: number;
+          };
+        };
       };
     };
   };
@@ -2436,11 +2629,11 @@ export interface operations {
   };
   GroupsController_listGroupEnrollments: {
     parameters: {
-      query: {
+      query?: {
         /** @description How many items to return (1–100). */
-        limit: number;
+        limit?: number;
         /** @description How many items to skip (at most 1 000 000). */
-        offset: number;
+        offset?: number;
       };
       header?: never;
       path: {
@@ -2454,7 +2647,13 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': {
+            items: components['schemas']['RosterEntryView'][];
+            /** @description How many items match, on all pages. */
+            total: number;
+          };
+        };
       };
     };
   };
@@ -2513,11 +2712,11 @@ export interface operations {
   };
   TraineesController_listTrainees: {
     parameters: {
-      query: {
+      query?: {
         /** @description How many items to return (1–100). */
-        limit: number;
+        limit?: number;
         /** @description How many items to skip (at most 1 000 000). */
-        offset: number;
+        offset?: number;
         /** @description Part of a name (any case, Cyrillic included) or a whole IIN. */
         search?: string;
       };
@@ -2531,7 +2730,13 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': {
+            items: components['schemas']['TraineeListItemView'][];
+            /** @description How many items match, on all pages. */
+            total: number;
+          };
+        };
       };
     };
   };
@@ -2675,17 +2880,23 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': {
+            items: components['schemas']['MyLessonView'][];
+            /** @description How many items match, on all pages. */
+            total: number;
+          };
+        };
       };
     };
   };
   LessonsController_listGroupLessons: {
     parameters: {
-      query: {
+      query?: {
         /** @description How many items to return (1–100). */
-        limit: number;
+        limit?: number;
         /** @description How many items to skip (at most 1 000 000). */
-        offset: number;
+        offset?: number;
       };
       header?: never;
       path: {
@@ -2699,7 +2910,13 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': {
+            items: components['schemas']['LessonView'][];
+            /** @description How many items match, on all pages. */
+            total: number;
+          };
+        };
       };
     };
   };
@@ -2743,6 +2960,16 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['AttendanceSheetView'];
+          'text/csv': components['schemas']['AttendanceSheetView'];
+          'application/pdf': components['schemas']['AttendanceSheetView'];
+        };
+      };
       /** @description A large journal being prepared */
       202: {
         headers: {
@@ -2894,11 +3121,11 @@ export interface operations {
   };
   CertificatesController_listCertificates: {
     parameters: {
-      query: {
+      query?: {
         /** @description How many items to return (1–100). */
-        limit: number;
+        limit?: number;
         /** @description How many items to skip (at most 1 000 000). */
-        offset: number;
+        offset?: number;
         groupId?: string;
         traineeId?: string;
         status?: 'pending' | 'issued' | 'failed' | 'revoked';
@@ -2913,7 +3140,13 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': {
+            items: components['schemas']['CertificateView'][];
+            /** @description How many items match, on all pages. */
+            total: number;
+          };
+        };
       };
     };
   };
@@ -3074,11 +3307,11 @@ export interface operations {
   };
   ReferralsController_listReferrals: {
     parameters: {
-      query: {
+      query?: {
         /** @description How many items to return (1–100). */
-        limit: number;
+        limit?: number;
         /** @description How many items to skip (at most 1 000 000). */
-        offset: number;
+        offset?: number;
         status?:
           | 'submitted'
           | 'accepted'
@@ -3103,7 +3336,13 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': {
+            items: components['schemas']['ReferralView'][];
+            /** @description How many items match, on all pages. */
+            total: number;
+          };
+        };
       };
     };
   };
@@ -3163,12 +3402,9 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': Record<string, never>;
-          'text/csv': Record<string, never>;
-          'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': Record<
-            string,
-            never
-          >;
+          'application/json': components['schemas']['ReferralReportView'];
+          'text/csv': components['schemas']['ReferralReportView'];
+          'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': components['schemas']['ReferralReportView'];
         };
       };
     };
