@@ -3379,11 +3379,11 @@ export interface operations {
   ReferralsController_referralReport: {
     parameters: {
       query: {
+        format?: 'json' | 'csv' | 'xlsx';
         /** @description First day of the period (`YYYY-MM-DD`, the centre's calendar), by the referral's date. */
         from: string;
         /** @description Last day of the period, inclusive. */
         to: string;
-        format: 'json' | 'csv' | 'xlsx';
         /** @description Language of the file's headers; defaults to the request's Accept-Language, else Russian. */
         lang?: 'kk' | 'ru' | 'en';
         /** @description CSV only: `semicolon` for Excel in Kazakh and Russian locales; `comma` by default. */

@@ -1,4 +1,4 @@
-import { ApiProperty, PickType } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, PickType } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import {
   IsIn,
@@ -150,6 +150,7 @@ export class ReferralReportQueryDto {
   @IsIsoDate()
   to: string;
 
+  @ApiPropertyOptional({ enum: REPORT_FORMATS, default: 'json' })
   @IsOptional()
   @IsIn(REPORT_FORMATS, { message: 'format must be one of: json, csv, xlsx' })
   format: ReportFormat = 'json';
