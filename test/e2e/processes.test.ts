@@ -91,6 +91,13 @@ describe('the built processes', () => {
       );
     });
 
+    it("serves the document the web app's committed types were generated from", async () => {
+      // apps/web/src/api/schema.d.ts: a DTO or route changed without npm run openapi:types.
+      const check = startProcess('scripts/openapi-types.mjs', ['--check', `${base}/api/docs-json`]);
+      const { code } = await check.exited;
+      expect([code, check.output()]).toEqual([0, '']);
+    });
+
     it('writes JSON log lines with request ids and without the authorization header', async () => {
       await fetch(`${base}/api/auth/me`, {
         headers: { authorization: 'Bearer secret-token-value', 'x-request-id': 'log-check-1' },

@@ -18,7 +18,9 @@ import { TodayPage } from './pages/TodayPage';
 import { TraineesPage } from './pages/TraineesPage';
 import { VerifyPage } from './pages/VerifyPage';
 import { useSession } from './session';
-import type { Role } from './types';
+import type { Schemas } from './api';
+
+type Role = Schemas['SessionUserView']['role'];
 
 /** The screens of the signed-in user's role; every other path leads home. */
 function roleRoutes(role: Role): ReactNode {

@@ -1,7 +1,9 @@
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { localeOf } from './i18n';
-import type { Names } from './types';
+import type { Schemas } from './api';
+
+type Names = Schemas['CraftNamesView'];
 
 /**
  * Whether the browser really has the calendar names of a locale. Some builds (Debian's Chromium

@@ -1,6 +1,16 @@
 import { createContext, useCallback, useContext, useEffect, useState, type ReactNode } from 'react';
-import { api, beginSession, whenPasswordChangeRequired, whenUnauthenticated } from './api';
-import type { Craft, SessionUser } from './types';
+import {
+  answer,
+  beginSession,
+  client,
+  get,
+  type Schemas,
+  whenPasswordChangeRequired,
+  whenUnauthenticated,
+} from './api';
+
+type SessionUser = Schemas['SessionUserView'];
+type Craft = Schemas['CraftView'];
 
 interface Session {
   /** undefined while the first /me is under way; null when nobody is signed in. */
@@ -33,36 +43,32 @@ export function SessionProvider({ children }: { children: ReactNode }) {
           : current,
       ),
     );
-    api<SessionUser>('GET', '/api/auth/me').then(setUser, () => setUser(null));
+    get('/api/auth/me').then(setUser, () => setUser(null));
   }, []);
 
   const userId = user?.id;
   const mustChangePassword = user?.passwordChangeRequired === true;
   useEffect(() => {
     if (userId && !mustChangePassword) {
-      api<Craft[]>('GET', '/api/crafts').then(setCrafts, () => setCrafts([]));
+      get('/api/crafts').then(setCrafts, () => setCrafts([]));
     }
   }, [userId, mustChangePassword]);
 
   const signIn = useCallback(async (email: string, password: string) => {
-    const session = await api<{ user: SessionUser }>('POST', '/api/auth/session', {
-      email,
-      password,
-    });
+    const session = await answer(client.POST('/api/auth/session', { body: { email, password } }));
     beginSession();
     setUser(session.user);
   }, []);
 
   const signOut = useCallback(async () => {
-    await api('DELETE', '/api/auth/session');
+    await client.DELETE('/api/auth/session');
     setUser(null);
   }, []);
 
   const changePassword = useCallback(async (currentPassword: string, newPassword: string) => {
-    const session = await api<{ user: SessionUser }>('PUT', '/api/auth/password', {
-      currentPassword,
-      newPassword,
-    });
+    const session = await answer(
+      client.PUT('/api/auth/password', { body: { currentPassword, newPassword } }),
+    );
     beginSession();
     setUser(session.user);
   }, []);

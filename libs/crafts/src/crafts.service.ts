@@ -1,11 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { CraftsRepository } from './crafts.repository';
+import type { CraftView } from './dto/craft.dto';
 import type { Craft } from './entities/craft.entity';
-
-export interface CraftView {
-  code: string;
-  name: { kk: string; ru: string; en: string };
-}
 
 export function toCraftView(craft: Craft): CraftView {
   return { code: craft.code, name: { kk: craft.nameKk, ru: craft.nameRu, en: craft.nameEn } };

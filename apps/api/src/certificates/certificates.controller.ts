@@ -10,7 +10,7 @@ import {
   ReissueCertificateDto,
   RevokeCertificateDto,
 } from '@sheber/certificates';
-import type { Actor, Page } from '@sheber/common';
+import { type Actor, ApiPageResponse, type Page } from '@sheber/common';
 import { uuidParam } from '../common/uuid-param';
 
 @ApiTags('certificates')
@@ -22,6 +22,7 @@ export class CertificatesController {
   /** Certificates, newest number first, optionally of one group, trainee or status. */
   @Roles('staff')
   @Get()
+  @ApiPageResponse(CertificateView)
   listCertificates(@Query() query: CertificateQueryDto): Promise<Page<CertificateView>> {
     return this.certificates.listCertificates(query);
   }

@@ -1,11 +1,12 @@
 import { Body, Controller, Get, Param, Patch, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { AnyUser, CurrentActor, Roles } from '@sheber/auth';
-import type { Actor, Page } from '@sheber/common';
+import { type Actor, ApiPageResponse, type Page } from '@sheber/common';
 import {
   Course,
   CourseQueryDto,
   CoursesService,
+  CourseView,
   CreateCourseDto,
   UpdateCourseDto,
 } from '@sheber/courses';
@@ -20,6 +21,7 @@ export class CoursesController {
   /** Adds a course to the catalogue. */
   @Roles('staff')
   @Post()
+  @ApiCreatedResponse({ type: CourseView })
   createCourse(@CurrentActor() actor: Actor, @Body() input: CreateCourseDto): Promise<Course> {
     return this.courses.createCourse(actor, input);
   }
@@ -27,6 +29,7 @@ export class CoursesController {
   /** The catalogue, optionally of one craft or only active courses. */
   @AnyUser()
   @Get()
+  @ApiPageResponse(CourseView)
   listCourses(@Query() query: CourseQueryDto): Promise<Page<Course>> {
     return this.courses.listCourses(query);
   }
@@ -34,6 +37,7 @@ export class CoursesController {
   /** One course. */
   @AnyUser()
   @Get(':id')
+  @ApiOkResponse({ type: CourseView })
   getCourse(@Param('id', uuidParam()) id: string): Promise<Course> {
     return this.courses.getCourse(id);
   }
@@ -41,6 +45,7 @@ export class CoursesController {
   /** Changes a course; `active: false` retires it. */
   @Roles('staff')
   @Patch(':id')
+  @ApiOkResponse({ type: CourseView })
   updateCourse(
     @CurrentActor() actor: Actor,
     @Param('id', uuidParam()) id: string,

@@ -1,7 +1,7 @@
 import { Controller, Get } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { AnyUser } from '@sheber/auth';
-import { CraftsService, type CraftView } from '@sheber/crafts';
+import { CraftsService, CraftView } from '@sheber/crafts';
 
 @ApiTags('crafts')
 @ApiBearerAuth()
@@ -12,6 +12,7 @@ export class CraftsController {
   /** The crafts the centre teaches, with names in Kazakh, Russian and English. */
   @AnyUser()
   @Get()
+  @ApiOkResponse({ type: [CraftView] })
   listCrafts(): Promise<CraftView[]> {
     return this.crafts.listCrafts();
   }

@@ -28,7 +28,7 @@ import {
   GroupDetailView,
   RevokeCertificateDto,
 } from '@sheber/certificates';
-import { type Actor, type Page, PageQueryDto } from '@sheber/common';
+import { type Actor, ApiPageResponse, type Page, PageQueryDto } from '@sheber/common';
 import {
   EnrollmentResultView,
   EnrollmentsService,
@@ -73,6 +73,7 @@ export class GroupsController {
   /** Groups, newest first; a master sees only their own. */
   @Roles('staff', 'master')
   @Get()
+  @ApiPageResponse(GroupView)
   listGroups(
     @CurrentActor() actor: Actor,
     @Query() query: GroupQueryDto,
@@ -275,6 +276,7 @@ export class GroupsController {
   /** The roster: active trainees, then the waitlist in order, then the others. */
   @Roles('staff', 'master')
   @Get(':id/enrollments')
+  @ApiPageResponse(RosterEntryView)
   listGroupEnrollments(
     @CurrentActor() actor: Actor,
     @Param('id', uuidParam()) id: string,

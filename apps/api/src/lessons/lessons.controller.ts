@@ -11,14 +11,27 @@ import {
   Query,
   Res,
 } from '@nestjs/common';
-import { ApiAcceptedResponse, ApiBearerAuth, ApiProduces, ApiTags } from '@nestjs/swagger';
+import {
+  ApiAcceptedResponse,
+  ApiBearerAuth,
+  ApiOkResponse,
+  ApiProduces,
+  ApiTags,
+} from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { AnyUser, CurrentActor, Roles } from '@sheber/auth';
-import { type Actor, type Page, PageQueryDto, preferredLanguage } from '@sheber/common';
+import {
+  type Actor,
+  ApiPageResponse,
+  type Page,
+  PageQueryDto,
+  preferredLanguage,
+} from '@sheber/common';
 import {
   type AttendanceSheet,
   attendanceSheetCsv,
   AttendanceSheetQueryDto,
+  AttendanceSheetView,
   CompleteEnrollmentDto,
   CompletionService,
   CreateHolidayDto,
@@ -52,6 +65,7 @@ export class LessonsController {
    */
   @Roles('master')
   @Get('lessons/mine')
+  @ApiPageResponse(MyLessonView)
   listMyLessons(
     @CurrentActor() actor: Actor,
     @Query() query: MyLessonsQueryDto,
@@ -62,6 +76,7 @@ export class LessonsController {
   /** The group's lessons in date order, each saying whether attendance is marked. */
   @Roles('staff', 'master')
   @Get('groups/:id/lessons')
+  @ApiPageResponse(LessonView)
   listGroupLessons(
     @CurrentActor() actor: Actor,
     @Param('id', uuidParam()) id: string,
@@ -95,6 +110,7 @@ export class LessonsController {
   @Roles('staff', 'master')
   @Get('groups/:id/attendance')
   @ApiProduces('application/json', 'text/csv', 'application/pdf')
+  @ApiOkResponse({ type: AttendanceSheetView })
   @ApiAcceptedResponse({ type: DocumentView, description: 'A large journal being prepared' })
   async attendanceSheet(
     @CurrentActor() actor: Actor,

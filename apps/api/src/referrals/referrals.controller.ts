@@ -14,13 +14,14 @@ import {
   ApiBearerAuth,
   ApiConflictResponse,
   ApiNotFoundResponse,
+  ApiOkResponse,
   ApiProduces,
   ApiTags,
 } from '@nestjs/swagger';
 import type { Readable } from 'node:stream';
 import type { FastifyReply } from 'fastify';
 import { CurrentActor, Roles } from '@sheber/auth';
-import type { Actor, Page } from '@sheber/common';
+import { type Actor, ApiPageResponse, type Page } from '@sheber/common';
 import {
   AcceptReferralDto,
   CancelReferralDto,
@@ -32,6 +33,7 @@ import {
   referralReportXlsx,
   ReferralQueryDto,
   ReferralReportQueryDto,
+  ReferralReportView,
   ReferralsService,
   ReferralView,
   RejectReferralDto,
@@ -63,6 +65,7 @@ export class ReferralsController {
   /** Referrals with their enrollment, attendance, certificate and outcome; IINs masked. */
   @Roles('staff', 'officer')
   @Get()
+  @ApiPageResponse(ReferralView)
   listReferrals(
     @CurrentActor() actor: Actor,
     @Query() query: ReferralQueryDto,
@@ -79,6 +82,7 @@ export class ReferralsController {
   @Roles('staff', 'officer')
   @Get('report')
   @ApiProduces('application/json', 'text/csv', XLSX)
+  @ApiOkResponse({ type: ReferralReportView })
   async referralReport(
     @CurrentActor() actor: Actor,
     @Query() query: ReferralReportQueryDto,

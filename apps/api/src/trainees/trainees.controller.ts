@@ -1,7 +1,7 @@
 import { Body, Controller, Get, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiConflictResponse, ApiTags } from '@nestjs/swagger';
 import { CurrentActor, Roles } from '@sheber/auth';
-import type { Actor, Page } from '@sheber/common';
+import { type Actor, ApiPageResponse, type Page } from '@sheber/common';
 import {
   CreateTraineeDto,
   TraineeListItemView,
@@ -31,6 +31,7 @@ export class TraineesController {
 
   /** Finds trainees by part of a name or by IIN; IINs are masked in the list. */
   @Get()
+  @ApiPageResponse(TraineeListItemView)
   listTrainees(@Query() query: TraineeQueryDto): Promise<Page<TraineeListItemView>> {
     return this.trainees.listTrainees(query);
   }

@@ -11,7 +11,7 @@ import {
 } from '@nestjs/common';
 import { ApiBearerAuth, ApiConflictResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { CurrentActor } from '@sheber/auth';
-import type { Actor, Page } from '@sheber/common';
+import { type Actor, ApiPageResponse, type Page } from '@sheber/common';
 import {
   CreateUserDto,
   TemporaryPasswordView,
@@ -37,6 +37,7 @@ export class UsersController {
 
   /** Lists accounts, optionally of one role. */
   @Get()
+  @ApiPageResponse(UserView)
   listUsers(@Query() query: UserListQueryDto): Promise<Page<UserView>> {
     return this.users.listUsers(query);
   }

@@ -5,7 +5,9 @@ import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'react-router';
 import { LANGUAGES } from '../i18n';
 import { useSession } from '../session';
-import type { Role } from '../types';
+import type { Schemas } from '../api';
+
+type Role = Schemas['SessionUserView']['role'];
 
 /** The screens of each role, in menu order. */
 export const MENU: Record<Role, { path: string; label: string }[]> = {

@@ -1,19 +1,18 @@
 import { Button, Stack, Text, Textarea } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api } from '../api';
 import { AppModal } from './AppModal';
 import { FormError, useSubmit } from './data';
 
 /**
- * Asks for a reason and POSTs `{reason}` to `path` (withdraw, reject, revoke): the API's field
+ * Asks for a reason and sends it (withdraw, reject, revoke): the API's field
  * error shows beside the reason, anything else below it.
  */
 export function ReasonModal({
   title,
   hint,
   action,
-  path,
+  send,
   onClose,
   onDone,
 }: {
@@ -22,7 +21,8 @@ export function ReasonModal({
   hint?: string;
   /** The button's label, e.g. "Revoke". */
   action: string;
-  path: string;
+  /** The request that carries the reason, e.g. `client.POST(…, { body: { reason } })`. */
+  send: (reason: string) => Promise<unknown>;
   onClose: () => void;
   onDone: () => void;
 }) {
@@ -43,9 +43,7 @@ export function ReasonModal({
         <Button
           color="red"
           loading={submit.busy}
-          onClick={() =>
-            void submit.run(() => api('POST', path, { reason })).then((done) => done && onDone())
-          }
+          onClick={() => void submit.run(() => send(reason)).then((done) => done && onDone())}
         >
           {action}
         </Button>

@@ -2,7 +2,16 @@ import { Alert, Center, Group, Loader, Pagination, Text } from '@mantine/core';
 import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import i18next from 'i18next';
-import { api, ApiError, query, type Page } from '../api';
+import {
+  type Answer,
+  ApiError,
+  get,
+  type GetPath,
+  type Item,
+  type PagedPath,
+  type Params,
+  type ParamsArgument,
+} from '../api';
 
 /** The refusal in the reader's language when its code has a translation, else the API's words. */
 export function errorMessage(error: ApiError): string {
@@ -10,18 +19,20 @@ export function errorMessage(error: ApiError): string {
   return key && i18next.exists(key) ? i18next.t(key) : error.message;
 }
 
-/** One GET, again whenever `path` or `refresh` changes; `null` waits. */
-export function useLoad<T>(path: string | null, refresh = 0) {
-  const [data, setData] = useState<T | undefined>(undefined);
+/** One GET, again whenever the path, its parameters or `refresh` change; a `null` path waits. */
+export function useLoad<P extends GetPath>(path: P | null, params?: Params<P>, refresh = 0) {
+  const [data, setData] = useState<Answer<P> | undefined>(undefined);
   const [error, setError] = useState<string | undefined>(undefined);
   const [loading, setLoading] = useState(path !== null);
   const [version, setVersion] = useState(0);
 
+  // The parameters as text, so that a new object of the same values loads nothing again.
+  const key = path === null ? null : `${path} ${JSON.stringify(params ?? {})}`;
   useEffect(() => {
     if (path === null) return;
     let current = true;
     setLoading(true);
-    api<T>('GET', path).then(
+    get(path, ...([params] as ParamsArgument<P>)).then(
       (value) => {
         if (!current) return;
         setData(value);
@@ -37,7 +48,7 @@ export function useLoad<T>(path: string | null, refresh = 0) {
     return () => {
       current = false;
     };
-  }, [path, version, refresh]);
+  }, [key, version, refresh]);
 
   const reload = useCallback(() => setVersion((v) => v + 1), []);
   return { data, error, loading, reload };
@@ -46,24 +57,26 @@ export function useLoad<T>(path: string | null, refresh = 0) {
 export const PAGE_SIZE = 20;
 
 /** A page of a list route (`limit`, `offset`), back to the first page when the filters change. */
-export function usePaged<T>(
-  path: string | null,
-  params: Record<string, string | number | undefined | null> = {},
+export function usePaged<P extends PagedPath>(
+  path: P | null,
+  params: Params<P>,
   pageSize = PAGE_SIZE,
   refresh = 0,
 ) {
   const [page, setPage] = useState(1);
   const filters = JSON.stringify(params);
   useEffect(() => setPage(1), [filters, path]);
-  const url =
-    path === null
-      ? null
-      : `${path}${query({ ...params, limit: pageSize, offset: (page - 1) * pageSize })}`;
-  const loaded = useLoad<Page<T>>(url, refresh);
+  const { query, ...rest } = params as { query?: object };
+  const paged = {
+    ...rest,
+    query: { ...query, limit: pageSize, offset: (page - 1) * pageSize },
+  } as Params<P>;
+  const loaded = useLoad(path, paged, refresh);
+  const data = loaded.data as { items: Item<P>[]; total: number } | undefined;
   return {
     ...loaded,
-    items: loaded.data?.items ?? [],
-    total: loaded.data?.total ?? 0,
+    items: data?.items ?? [],
+    total: data?.total ?? 0,
     page,
     setPage,
     pageSize,

@@ -2,7 +2,10 @@ import { Badge } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { useFormat } from '../format';
 import { useSession } from '../session';
-import type { GroupStatus, ScheduleSlot } from '../types';
+import type { Schemas } from '../api';
+
+type GroupStatus = Schemas['GroupView']['status'];
+type ScheduleSlot = Schemas['ScheduleSlotDto'];
 
 const GROUP_COLORS: Record<GroupStatus, string> = {
   planned: 'gray',

@@ -2,36 +2,31 @@ import { Anchor, Button, Progress, Select, Stack, Table, Text, Title } from '@ma
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ReasonModal } from '../components/ReasonModal';
-import { api, query, type Page } from '../api';
+import { answer, client, href, type Schemas } from '../api';
 import { FormError, ListState, useLoad, usePaged, useSubmit } from '../components/data';
 import { StatusBadge } from '../components/labels';
 import { useFormat } from '../format';
 import { useUser } from '../session';
-import type { Certificate, Group } from '../types';
 
-interface Counts {
-  issued: number;
-  pending: number;
-  failed: number;
-  revoked: number;
-}
+type Certificate = Schemas['CertificateView'];
 
 /** Staff: the certificates of a completed group, with the rendering progress. */
 export function CertificatesPage() {
   const { t } = useTranslation();
   const format = useFormat();
   const user = useUser();
-  const groups = useLoad<Page<Group>>(`/api/groups${query({ status: 'completed', limit: 100 })}`);
+  const groups = useLoad('/api/groups', { query: { status: 'completed', limit: 100 } });
   const [groupId, setGroupId] = useState<string | null>(null);
   const [refresh, setRefresh] = useState(0);
-  const list = usePaged<Certificate>(
+  const list = usePaged(
     groupId ? '/api/certificates' : null,
-    { groupId },
+    { query: { groupId: groupId ?? undefined } },
     undefined,
     refresh,
   );
-  const detail = useLoad<{ certificates: Counts }>(
-    groupId ? `/api/groups/${groupId}` : null,
+  const detail = useLoad(
+    groupId ? '/api/groups/{id}' : null,
+    { path: { id: groupId ?? '' } },
     refresh,
   );
   const counts = groupId ? detail.data?.certificates : undefined;
@@ -92,7 +87,13 @@ export function CertificatesPage() {
             loading={issue.busy}
             onClick={() =>
               void issue
-                .run(() => api<{ queued: number }>('POST', `/api/groups/${groupId}/certificates`))
+                .run(() =>
+                  answer(
+                    client.POST('/api/groups/{id}/certificates', {
+                      params: { path: { id: groupId! } },
+                    }),
+                  ),
+                )
                 .then((result) => {
                   if (!result) return;
                   setQueued(result.queued);
@@ -148,7 +149,10 @@ export function CertificatesPage() {
                     <Table.Td>{c.issuedAt ? format.dateTime(c.issuedAt) : '—'}</Table.Td>
                     <Table.Td>
                       {(c.status === 'issued' || c.status === 'revoked') && (
-                        <Anchor href={`/api/certificates/${c.id}/pdf`} download>
+                        <Anchor
+                          href={href('/api/certificates/{id}/pdf', { path: { id: c.id } })}
+                          download
+                        >
                           {t('certificates.download')}
                         </Anchor>
                       )}{' '}
@@ -189,11 +193,19 @@ export function CertificatesPage() {
               : t('certificates.revokeAll')
           }
           action={t(`certificates.${revoking.action}`)}
-          path={
-            revoking.certificate
-              ? `/api/certificates/${revoking.certificate.id}/${revoking.action}`
-              : `/api/groups/${groupId}/certificates/revoke`
-          }
+          send={(reason) => {
+            const { certificate, action } = revoking;
+            if (!certificate) {
+              return client.POST('/api/groups/{id}/certificates/revoke', {
+                params: { path: { id: groupId! } },
+                body: { reason },
+              });
+            }
+            const params = { path: { id: certificate.id } };
+            return action === 'reissue'
+              ? client.POST('/api/certificates/{id}/reissue', { params, body: { reason } })
+              : client.POST('/api/certificates/{id}/revoke', { params, body: { reason } });
+          }}
           onClose={() => setRevoking(null)}
           onDone={() => {
             setRevoking(null);

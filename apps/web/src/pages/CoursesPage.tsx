@@ -13,12 +13,11 @@ import {
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { AppModal } from '../components/AppModal';
-import { api } from '../api';
+import { client, type Schemas } from '../api';
 import { FormError, ListState, usePaged, useSubmit } from '../components/data';
 import { useCraftName } from '../components/labels';
 import { useFormat } from '../format';
 import { useSession } from '../session';
-import type { Course } from '../types';
 
 export function CoursesPage() {
   const { t } = useTranslation();
@@ -28,7 +27,12 @@ export function CoursesPage() {
   const [craft, setCraft] = useState<string | null>(null);
   const [creating, setCreating] = useState(false);
   const [refresh, setRefresh] = useState(0);
-  const list = usePaged<Course>('/api/courses', { craft }, undefined, refresh);
+  const list = usePaged(
+    '/api/courses',
+    { query: { craft: craft ?? undefined } },
+    undefined,
+    refresh,
+  );
 
   return (
     <Stack>
@@ -99,12 +103,15 @@ function CreateCourseModal({ onClose, onCreated }: { onClose: () => void; onCrea
           event.preventDefault();
           void submit
             .run(() =>
-              api('POST', '/api/courses', {
-                craft: form.craft || undefined,
-                title: form.title,
-                description: form.description || null,
-                hours: form.hours,
-                minAttendancePercent: form.min,
+              client.POST('/api/courses', {
+                // An empty craft is left out, so that the API names the missing field.
+                body: {
+                  craft: form.craft || undefined,
+                  title: form.title,
+                  description: form.description || null,
+                  hours: form.hours,
+                  minAttendancePercent: form.min,
+                } as Schemas['CreateCourseDto'],
               }),
             )
             .then((course) => course && onCreated());

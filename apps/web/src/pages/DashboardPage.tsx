@@ -5,7 +5,6 @@ import { Link } from 'react-router';
 import { ListState, usePaged } from '../components/data';
 import { fullName, GroupStatusBadge, StatusBadge, useCraftName } from '../components/labels';
 import { useFormat } from '../format';
-import type { Certificate, Group, Referral } from '../types';
 
 const CARD_PAGE = 5;
 
@@ -41,7 +40,7 @@ function DashboardCard({ title, children }: { title: string; children: ReactNode
 function SeatsCard({ status }: { status: 'open' | 'in_progress' }) {
   const { t } = useTranslation();
   const craftName = useCraftName();
-  const list = usePaged<Group>('/api/groups', { status }, CARD_PAGE);
+  const list = usePaged('/api/groups', { query: { status } }, CARD_PAGE);
   return (
     <DashboardCard title={t(`dashboard.groups.${status}`)}>
       <ListState list={list} empty={t('groups.none')}>
@@ -78,7 +77,7 @@ function SeatsCard({ status }: { status: 'open' | 'in_progress' }) {
 function ReferralsCard() {
   const { t } = useTranslation();
   const craftName = useCraftName();
-  const list = usePaged<Referral>('/api/referrals', { status: 'submitted' }, CARD_PAGE);
+  const list = usePaged('/api/referrals', { query: { status: 'submitted' } }, CARD_PAGE);
   return (
     <DashboardCard title={t('dashboard.referrals')}>
       <ListState list={list} empty={t('referrals.none')}>
@@ -103,8 +102,8 @@ function ReferralsCard() {
 function CertificatesCard() {
   const { t } = useTranslation();
   const format = useFormat();
-  const pending = usePaged<Certificate>('/api/certificates', { status: 'pending' }, CARD_PAGE);
-  const failed = usePaged<Certificate>('/api/certificates', { status: 'failed' }, CARD_PAGE);
+  const pending = usePaged('/api/certificates', { query: { status: 'pending' } }, CARD_PAGE);
+  const failed = usePaged('/api/certificates', { query: { status: 'failed' } }, CARD_PAGE);
   return (
     <DashboardCard title={t('dashboard.certificates')}>
       {failed.total > 0 && (

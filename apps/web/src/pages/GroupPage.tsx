@@ -23,7 +23,7 @@ import { useTranslation } from 'react-i18next';
 import { AppModal } from '../components/AppModal';
 import { ReasonModal } from '../components/ReasonModal';
 import { useParams } from 'react-router';
-import { api, query } from '../api';
+import { answer, client, href, type Schemas } from '../api';
 import { FormError, ListState, Loading, useLoad, usePaged, useSubmit } from '../components/data';
 import { PrintedDocumentLink } from '../components/PrintedDocumentLink';
 import {
@@ -36,15 +36,6 @@ import {
 import { useFormat } from '../format';
 import { maskIin } from '../../../../libs/trainees/src/iin';
 import { useUser } from '../session';
-import type {
-  AttendanceSheet,
-  CompletionPreview,
-  Group as GroupType,
-  Master,
-  RosterEntry,
-  ScheduleSlot,
-  TraineeListItem,
-} from '../types';
 import { ScheduleEditor } from './GroupsPage';
 import { OPEN_ENROLLMENT_STATUSES } from '../../../../libs/enrollments/src/enrollment-status';
 import {
@@ -53,6 +44,29 @@ import {
   type GroupTransition,
   UNFINISHED_GROUP_STATUSES,
 } from '../../../../libs/groups/src/group-status';
+
+type GroupType = Schemas['GroupView'];
+type RosterEntry = Schemas['RosterEntryView'];
+type ScheduleSlot = Schemas['ScheduleSlotDto'];
+type Transition = GroupTransition;
+type Override = { override: true; reason: string };
+
+/** The request of a transition; start and complete carry an admin's override, if any. */
+function sendTransition(id: string, action: Transition, override?: Override) {
+  const params = { path: { id } };
+  // Without an override the request has no body at all (the DTO's fields are all optional).
+  const body = override as Schemas['GroupTransitionDto'];
+  switch (action) {
+    case 'open':
+      return client.POST('/api/groups/{id}/open', { params });
+    case 'start':
+      return client.POST('/api/groups/{id}/start', { params, body });
+    case 'complete':
+      return client.POST('/api/groups/{id}/complete', { params, body });
+    case 'cancel':
+      return client.POST('/api/groups/{id}/cancel', { params });
+  }
+}
 
 const TRANSITIONS = (Object.keys(GROUP_TRANSITIONS) as GroupTransition[]).map((action) => ({
   action,
@@ -64,7 +78,7 @@ export function GroupPage() {
   const format = useFormat();
   const craftName = useCraftName();
   const { id = '' } = useParams();
-  const group = useLoad<GroupType>(`/api/groups/${id}`);
+  const group = useLoad('/api/groups/{id}', { path: { id } });
   const [rosterVersion, setRosterVersion] = useState(0);
   const changed = () => {
     group.reload();
@@ -79,9 +93,9 @@ export function GroupPage() {
   if (!group.data) return <Loading />;
   const g = group.data;
 
-  const run = (action: string, body?: { override: true; reason: string }) =>
+  const run = (action: Transition, body?: Override) =>
     void transition
-      .run(() => api('POST', `/api/groups/${id}/${action}`, body))
+      .run(() => sendTransition(id, action, body))
       .then((done) => {
         if (!done) return;
         setConfirming(null);
@@ -152,7 +166,7 @@ export function GroupPage() {
             </Group>
             {(g.certificates?.issued ?? 0) > 0 && (
               <PrintedDocumentLink
-                href={`/api/groups/${id}/certificates/pdf`}
+                href={href('/api/groups/{id}/certificates/pdf', { path: { id } })}
                 label={t('groups.downloadCertificates')}
               />
             )}
@@ -217,7 +231,9 @@ export function GroupPage() {
           title={`${t('groups.actions.reopen')}: ${g.code}`}
           hint={t('groups.reopenHint')}
           action={t('groups.actions.reopen')}
-          path={`/api/groups/${id}/reopen`}
+          send={(reason) =>
+            client.POST('/api/groups/{id}/reopen', { params: { path: { id } }, body: { reason } })
+          }
           onClose={() => setReopening(false)}
           onDone={() => {
             setReopening(false);
@@ -241,12 +257,12 @@ function CompletionCheck({
 }: {
   groupId: string;
   busy: boolean;
-  onComplete: (override?: { override: true; reason: string }) => void;
+  onComplete: (override?: Override) => void;
 }) {
   const { t } = useTranslation();
   const format = useFormat();
   const user = useUser();
-  const preview = useLoad<CompletionPreview>(`/api/groups/${groupId}/completion-preview`);
+  const preview = useLoad('/api/groups/{id}/completion-preview', { path: { id: groupId } });
   const [reason, setReason] = useState('');
   if (preview.error) return <Alert color="red">{preview.error}</Alert>;
   if (!preview.data) return <Loading />;
@@ -317,7 +333,7 @@ function CompletionCheck({
 
 function AssignMaster({ group, onAssigned }: { group: GroupType; onAssigned: () => void }) {
   const { t } = useTranslation();
-  const masters = useLoad<Master[]>(`/api/masters${query({ craft: group.course.craft })}`);
+  const masters = useLoad('/api/masters', { query: { craft: group.course.craft } });
   const [masterId, setMasterId] = useState<string | null>(group.masterId);
   const submit = useSubmit();
   return (
@@ -341,7 +357,12 @@ function AssignMaster({ group, onAssigned }: { group: GroupType; onAssigned: () 
         loading={submit.busy}
         onClick={() =>
           void submit
-            .run(() => api('PUT', `/api/groups/${group.id}/master`, { masterId }))
+            .run(() =>
+              client.PUT('/api/groups/{id}/master', {
+                params: { path: { id: group.id } },
+                body: { masterId: masterId! },
+              }),
+            )
             .then((done) => done && onAssigned())
         }
       >
@@ -362,7 +383,12 @@ function Roster({
 }) {
   const { t } = useTranslation();
   const format = useFormat();
-  const list = usePaged<RosterEntry>(`/api/groups/${groupId}/enrollments`, {}, undefined, version);
+  const list = usePaged(
+    '/api/groups/{id}/enrollments',
+    { path: { id: groupId } },
+    undefined,
+    version,
+  );
   const [withdrawing, setWithdrawing] = useState<RosterEntry | null>(null);
 
   return (
@@ -414,7 +440,12 @@ function Roster({
         <ReasonModal
           title={`${t('groups.withdraw')}: ${fullName(withdrawing.trainee)}`}
           action={t('groups.withdraw')}
-          path={`/api/enrollments/${withdrawing.id}/withdraw`}
+          send={(reason) =>
+            client.POST('/api/enrollments/{id}/withdraw', {
+              params: { path: { id: withdrawing.id } },
+              body: { reason },
+            })
+          }
           onClose={() => setWithdrawing(null)}
           onDone={() => {
             setWithdrawing(null);
@@ -431,9 +462,9 @@ function Enroll({ groupId, onEnrolled }: { groupId: string; onEnrolled: () => vo
   const format = useFormat();
   const [search, setSearch] = useState('');
   const [debounced] = useDebouncedValue(search.trim(), 300);
-  const list = usePaged<TraineeListItem>(
+  const list = usePaged(
     debounced.length >= 2 ? '/api/trainees' : null,
-    { search: debounced },
+    { query: { search: debounced } },
     10,
   );
   const submit = useSubmit();
@@ -470,10 +501,11 @@ function Enroll({ groupId, onEnrolled }: { groupId: string; onEnrolled: () => vo
                       onClick={() =>
                         void submit
                           .run(() =>
-                            api<{ status: string; waitlistPosition: number | null }>(
-                              'POST',
-                              `/api/groups/${groupId}/enrollments`,
-                              { traineeId: trainee.id },
+                            answer(
+                              client.POST('/api/groups/{id}/enrollments', {
+                                params: { path: { id: groupId } },
+                                body: { traineeId: trainee.id },
+                              }),
                             ),
                           )
                           .then((enrollment) => {
@@ -508,7 +540,7 @@ const SHEET_COLUMNS = 8;
 function Sheet({ groupId }: { groupId: string }) {
   const { t } = useTranslation();
   const format = useFormat();
-  const sheet = useLoad<AttendanceSheet>(`/api/groups/${groupId}/attendance`);
+  const sheet = useLoad('/api/groups/{id}/attendance', { path: { id: groupId } });
   const [page, setPage] = useState(1);
   useEffect(() => setPage(1), [groupId]);
   if (sheet.error) return <Alert color="red">{sheet.error}</Alert>;
@@ -520,11 +552,20 @@ function Sheet({ groupId }: { groupId: string }) {
   return (
     <Stack>
       <Group gap="lg" align="flex-start">
-        <Anchor href={`/api/groups/${groupId}/attendance?format=csv`} download>
+        <Anchor
+          href={href('/api/groups/{id}/attendance', {
+            path: { id: groupId },
+            query: { format: 'csv' },
+          })}
+          download
+        >
           {t('groups.downloadSheet')}
         </Anchor>
         <PrintedDocumentLink
-          href={`/api/groups/${groupId}/attendance?format=pdf`}
+          href={href('/api/groups/{id}/attendance', {
+            path: { id: groupId },
+            query: { format: 'pdf' },
+          })}
           label={t('groups.downloadJournal')}
         />
       </Group>
@@ -591,7 +632,12 @@ function EditTimetable({ group, onSaved }: { group: GroupType; onSaved: () => vo
         loading={submit.busy}
         onClick={() =>
           void submit
-            .run(() => api('PATCH', `/api/groups/${group.id}`, { schedule }))
+            .run(() =>
+              client.PATCH('/api/groups/{id}', {
+                params: { path: { id: group.id } },
+                body: { schedule },
+              }),
+            )
             .then((g) => {
               if (!g) return;
               setSaved(true);

@@ -13,12 +13,14 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { AppModal } from '../components/AppModal';
 import { Link, useNavigate } from 'react-router';
-import { api, type Page } from '../api';
+import { answer, client, type Schemas } from '../api';
 import { FormError, ListState, useLoad, usePaged, useSubmit } from '../components/data';
 import { GroupStatusBadge, useCraftName } from '../components/labels';
 import { useFormat } from '../format';
-import type { Course, Group as GroupType, ScheduleSlot } from '../types';
 import { GROUP_STATUSES } from '../../../../libs/groups/src/group-status';
+
+type GroupStatus = Schemas['GroupView']['status'];
+type ScheduleSlot = Schemas['ScheduleSlotDto'];
 
 const STATUSES = GROUP_STATUSES;
 
@@ -26,9 +28,9 @@ export function GroupsPage() {
   const { t } = useTranslation();
   const format = useFormat();
   const craftName = useCraftName();
-  const [status, setStatus] = useState<string | null>(null);
+  const [status, setStatus] = useState<GroupStatus | null>(null);
   const [creating, setCreating] = useState(false);
-  const list = usePaged<GroupType>('/api/groups', { status });
+  const list = usePaged('/api/groups', { query: { status: status ?? undefined } });
 
   return (
     <Stack>
@@ -170,7 +172,7 @@ export function ScheduleEditor({
 function CreateGroupModal({ opened, onClose }: { opened: boolean; onClose: () => void }) {
   const { t } = useTranslation();
   const navigate = useNavigate();
-  const courses = useLoad<Page<Course>>(opened ? '/api/courses?active=true&limit=100' : null);
+  const courses = useLoad(opened ? '/api/courses' : null, { query: { active: true, limit: 100 } });
   const [form, setForm] = useState({
     courseId: '',
     code: '',
@@ -191,14 +193,19 @@ function CreateGroupModal({ opened, onClose }: { opened: boolean; onClose: () =>
           event.preventDefault();
           void submit
             .run(() =>
-              api<GroupType>('POST', '/api/groups', {
-                ...form,
-                courseId: form.courseId || undefined,
-                room: form.room || null,
-                startDate: form.startDate || undefined,
-                endDate: form.endDate || undefined,
-                schedule,
-              }),
+              answer(
+                client.POST('/api/groups', {
+                  // Empty fields are left out, so that the API names each missing one.
+                  body: {
+                    ...form,
+                    courseId: form.courseId || undefined,
+                    room: form.room || null,
+                    startDate: form.startDate || undefined,
+                    endDate: form.endDate || undefined,
+                    schedule,
+                  } as Schemas['CreateGroupDto'],
+                }),
+              ),
             )
             .then((group) => {
               if (group) void navigate(`/groups/${group.id}`);

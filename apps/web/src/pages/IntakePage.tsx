@@ -3,10 +3,12 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { AppModal } from '../components/AppModal';
 import { ReasonModal } from '../components/ReasonModal';
-import { api, query, type Page } from '../api';
+import { client, type Schemas } from '../api';
 import { FormError, ListState, useLoad, usePaged, useSubmit } from '../components/data';
 import { fullName, StatusBadge, useCraftName } from '../components/labels';
-import type { Group as GroupType, Referral, ReferralStatus } from '../types';
+
+type Referral = Schemas['ReferralView'];
+type ReferralStatus = Referral['status'];
 
 export const REFERRAL_STATUSES: ReferralStatus[] = [
   'submitted',
@@ -24,7 +26,12 @@ export function IntakePage() {
   const craftName = useCraftName();
   const [status, setStatus] = useState<string | null>('submitted');
   const [refresh, setRefresh] = useState(0);
-  const list = usePaged<Referral>('/api/referrals', { status }, undefined, refresh);
+  const list = usePaged(
+    '/api/referrals',
+    { query: { status: (status ?? undefined) as ReferralStatus | undefined } },
+    undefined,
+    refresh,
+  );
   const [accepting, setAccepting] = useState<Referral | null>(null);
   const [rejecting, setRejecting] = useState<Referral | null>(null);
   const done = () => {
@@ -113,7 +120,12 @@ export function IntakePage() {
         <ReasonModal
           title={`${t('referrals.reject')}: ${rejecting.number}`}
           action={t('referrals.reject')}
-          path={`/api/referrals/${rejecting.id}/reject`}
+          send={(reason) =>
+            client.POST('/api/referrals/{id}/reject', {
+              params: { path: { id: rejecting.id } },
+              body: { reason },
+            })
+          }
           onClose={() => setRejecting(null)}
           onDone={done}
         />
@@ -132,10 +144,8 @@ function AcceptModal({
   onDone: () => void;
 }) {
   const { t } = useTranslation();
-  const open = useLoad<Page<GroupType>>(`/api/groups${query({ status: 'open', limit: 100 })}`);
-  const running = useLoad<Page<GroupType>>(
-    `/api/groups${query({ status: 'in_progress', limit: 100 })}`,
-  );
+  const open = useLoad('/api/groups', { query: { status: 'open', limit: 100 } });
+  const running = useLoad('/api/groups', { query: { status: 'in_progress', limit: 100 } });
   const groups = [...(open.data?.items ?? []), ...(running.data?.items ?? [])].filter(
     (g) => g.course.craft === referral.craft,
   );
@@ -165,7 +175,12 @@ function AcceptModal({
           loading={submit.busy}
           onClick={() =>
             void submit
-              .run(() => api('POST', `/api/referrals/${referral.id}/accept`, { groupId }))
+              .run(() =>
+                client.POST('/api/referrals/{id}/accept', {
+                  params: { path: { id: referral.id } },
+                  body: { groupId: groupId ?? undefined },
+                }),
+              )
               .then((r) => r && onDone())
           }
         >

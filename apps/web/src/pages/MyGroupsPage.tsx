@@ -1,15 +1,16 @@
 import { Card, Group, Progress, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { type Page } from '../api';
+import type { Schemas } from '../api';
 import { ListState, useLoad, usePaged } from '../components/data';
 import { fullName, GroupStatusBadge, useCraftName } from '../components/labels';
 import { useFormat } from '../format';
-import type { Group as GroupType, RosterEntry } from '../types';
+
+type GroupType = Schemas['GroupView'];
 
 /** Master: my groups with their attendance. */
 export function MyGroupsPage() {
   const { t } = useTranslation();
-  const list = usePaged<GroupType>('/api/groups', {}, 10);
+  const list = usePaged('/api/groups', {}, 10);
   return (
     <Stack>
       <Title order={2}>{t('nav.myGroups')}</Title>
@@ -28,7 +29,10 @@ function GroupCard({ group }: { group: GroupType }) {
   const { t } = useTranslation();
   const format = useFormat();
   const craftName = useCraftName();
-  const roster = useLoad<Page<RosterEntry>>(`/api/groups/${group.id}/enrollments?limit=100`);
+  const roster = useLoad('/api/groups/{id}/enrollments', {
+    path: { id: group.id },
+    query: { limit: 100 },
+  });
   const rates = (roster.data?.items ?? [])
     .filter((e) => e.status === 'active' || e.status === 'completed' || e.status === 'failed')
     .map((e) => e.attendanceRate)

@@ -15,14 +15,16 @@ import {
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { AppModal } from '../components/AppModal';
-import { api } from '../api';
+import { client, href, type Schemas } from '../api';
 import { FormError, ListState, usePaged, useSubmit } from '../components/data';
 import { fullName, StatusBadge, useCraftName } from '../components/labels';
 import { localToday, useFormat } from '../format';
 import { useSession } from '../session';
-import type { Outcome, Referral } from '../types';
 import { REFERRAL_STATUSES } from './IntakePage';
 import { useIinCheck } from './TraineesPage';
+
+type Referral = Schemas['ReferralView'];
+type Outcome = Schemas['ReferralOutcomeView']['outcome'];
 
 const OUTCOMES: Outcome[] = [
   'employed',
@@ -46,7 +48,12 @@ export function OfficerReferralsPage() {
   const [refresh, setRefresh] = useState(0);
   const [creating, setCreating] = useState(false);
   const [recording, setRecording] = useState<Referral | null>(null);
-  const list = usePaged<Referral>('/api/referrals', { status }, undefined, refresh);
+  const list = usePaged(
+    '/api/referrals',
+    { query: { status: (status ?? undefined) as Referral['status'] | undefined } },
+    undefined,
+    refresh,
+  );
   const changed = () => {
     setCreating(false);
     setRecording(null);
@@ -112,7 +119,9 @@ export function OfficerReferralsPage() {
                       {(r.certificate?.status === 'issued' ||
                         r.certificate?.status === 'revoked') && (
                         <Anchor
-                          href={`/api/certificates/${r.certificate.id}/pdf`}
+                          href={href('/api/certificates/{id}/pdf', {
+                            path: { id: r.certificate.id },
+                          })}
                           download
                           size="xs"
                           display="block"
@@ -168,7 +177,12 @@ function CancelButton({ referral, onDone }: { referral: Referral; onDone: () => 
         aria-label={`${t('referrals.cancel')}: ${referral.number}`}
         onClick={() =>
           void submit
-            .run(() => api('POST', `/api/referrals/${referral.id}/cancel`))
+            .run(() =>
+              client.POST('/api/referrals/{id}/cancel', {
+                params: { path: { id: referral.id } },
+                body: {},
+              }),
+            )
             .then((r) => r !== undefined && onDone())
         }
       >
@@ -227,18 +241,21 @@ function NewReferralModal({
           const optional = (value: string) => value.trim() || undefined;
           void submit
             .run(() =>
-              api('POST', '/api/referrals', {
-                number: form.number,
-                person: {
-                  iin: form.iin,
-                  lastName: form.lastName,
-                  firstName: form.firstName,
-                  patronymic: optional(form.patronymic),
-                  phone: optional(form.phone),
-                  categories,
-                },
-                craft: craft ?? undefined,
-                note: optional(form.note),
+              client.POST('/api/referrals', {
+                // Empty fields are left out, so that the API names each missing one.
+                body: {
+                  number: form.number,
+                  person: {
+                    iin: form.iin,
+                    lastName: form.lastName,
+                    firstName: form.firstName,
+                    patronymic: optional(form.patronymic),
+                    phone: optional(form.phone),
+                    categories,
+                  },
+                  craft: craft ?? undefined,
+                  note: optional(form.note),
+                } as Schemas['CreateReferralDto'],
               }),
             )
             .then((created) => {
@@ -347,10 +364,14 @@ function OutcomeModal({
           onClick={() =>
             void submit
               .run(() =>
-                api('PUT', `/api/referrals/${referral.id}/outcome`, {
-                  outcome: outcome ?? undefined,
-                  date,
-                  note: note.trim() || undefined,
+                client.PUT('/api/referrals/{id}/outcome', {
+                  params: { path: { id: referral.id } },
+                  // No outcome chosen: left out, so that the API names the field.
+                  body: {
+                    outcome: outcome ?? undefined,
+                    date,
+                    note: note.trim() || undefined,
+                  } as Schemas['RecordOutcomeDto'],
                 }),
               )
               .then((r) => r !== undefined && onDone())

@@ -13,11 +13,12 @@ import {
 } from '@mantine/core';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { query } from '../api';
+import { href, type Params } from '../api';
 import { FormError, Loading, PAGE_SIZE, useLoad } from '../components/data';
 import { fullName, StatusBadge, useCraftName } from '../components/labels';
 import { localToday, useFormat } from '../format';
-import type { ReferralReport } from '../types';
+
+type ReportQuery = NonNullable<Params<'/api/referrals/report'>['query']>;
 
 function monthStart(day: string): string {
   return `${day.slice(0, 8)}01`;
@@ -33,9 +34,11 @@ export function ReportPage() {
   const [period, setPeriod] = useState({ from, to });
   const [page, setPage] = useState(1);
   useEffect(() => setPage(1), [period]);
-  const report = useLoad<ReferralReport>(`/api/referrals/report${query(period)}`);
+  const report = useLoad('/api/referrals/report', { query: period });
   const download = (kind: 'csv' | 'xlsx') =>
-    `/api/referrals/report${query({ ...period, format: kind, lang: i18n.language })}`;
+    href('/api/referrals/report', {
+      query: { ...period, format: kind, lang: i18n.language as ReportQuery['lang'] },
+    });
 
   const counts = (title: string, values: Record<string, number>, label: (k: string) => string) => (
     <Card withBorder>

@@ -11,11 +11,14 @@ import {
 } from '@mantine/core';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api, query, type Page } from '../api';
+import { client, get, type Schemas } from '../api';
 import { FormError, Loading, useLoad, useSubmit } from '../components/data';
 import { fullName } from '../components/labels';
 import { localToday, useFormat } from '../format';
-import type { AttendanceSheet, AttendanceStatus, Lesson, MyLesson, RosterEntry } from '../types';
+
+type MyLesson = Schemas['MyLessonView'];
+type Lesson = Schemas['LessonView'];
+type AttendanceStatus = Schemas['AttendanceMarkDto']['status'];
 
 const MARKS: AttendanceStatus[] = ['present', 'late', 'absent', 'excused'];
 
@@ -38,10 +41,7 @@ export function TodayPage() {
     let current = true;
     (async () => {
       // One request for the lessons of all the master's groups (GET /api/lessons/mine).
-      const page = await api<Page<MyLesson>>(
-        'GET',
-        `/api/lessons/mine${query({ from: today, to: today })}`,
-      );
+      const page = await get('/api/lessons/mine', { query: { from: today, to: today } });
       const found = page.items.map(({ group, ...lesson }) => ({ group, lesson }));
       if (current) setLessons(found);
     })().catch((reason: unknown) => current && setError(String(reason)));
@@ -101,8 +101,11 @@ export function TodayPage() {
 function MarkLesson({ item, onDone }: { item: TodayLesson; onDone: () => void }) {
   const { t } = useTranslation();
   const groupId = item.group.id;
-  const roster = useLoad<Page<RosterEntry>>(`/api/groups/${groupId}/enrollments?limit=100`);
-  const sheet = useLoad<AttendanceSheet>(`/api/groups/${groupId}/attendance`);
+  const roster = useLoad('/api/groups/{id}/enrollments', {
+    path: { id: groupId },
+    query: { limit: 100 },
+  });
+  const sheet = useLoad('/api/groups/{id}/attendance', { path: { id: groupId } });
   const [marks, setMarks] = useState<Record<string, AttendanceStatus>>({});
   const [saved, setSaved] = useState(false);
   const submit = useSubmit();
@@ -165,8 +168,12 @@ function MarkLesson({ item, onDone }: { item: TodayLesson; onDone: () => void })
           onClick={() =>
             void submit
               .run(() =>
-                api('PUT', `/api/lessons/${item.lesson.id}/attendance`, {
-                  marks: active.map((e) => ({ enrollmentId: e.id, status: marks[e.id] })),
+                client.PUT('/api/lessons/{id}/attendance', {
+                  params: { path: { id: item.lesson.id } },
+                  // Saving waits until every active trainee has a mark.
+                  body: {
+                    marks: active.map((e) => ({ enrollmentId: e.id, status: marks[e.id]! })),
+                  },
                 }),
               )
               .then((result) => {

@@ -14,11 +14,10 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { AppModal } from '../components/AppModal';
 import { ageOn, checkIin, maskIin } from '../../../../libs/trainees/src/iin';
-import { api } from '../api';
+import { client, type Schemas } from '../api';
 import { FormError, ListState, usePaged, useSubmit } from '../components/data';
 import { fullName } from '../components/labels';
 import { localToday, useFormat } from '../format';
-import type { TraineeListItem } from '../types';
 
 const CATEGORIES = ['job_seeker', 'disability', 'orphan', 'pensioner', 'youth'];
 
@@ -29,12 +28,7 @@ export function TraineesPage() {
   const [debounced] = useDebouncedValue(search.trim(), 300);
   const [creating, setCreating] = useState(false);
   const [refresh, setRefresh] = useState(0);
-  const list = usePaged<TraineeListItem>(
-    '/api/trainees',
-    { search: debounced },
-    undefined,
-    refresh,
-  );
+  const list = usePaged('/api/trainees', { query: { search: debounced } }, undefined, refresh);
 
   return (
     <Stack>
@@ -146,17 +140,19 @@ function RegisterTraineeModal({
           const optional = (value: string) => value.trim() || null;
           void submit
             .run(() =>
-              api('POST', '/api/trainees', {
-                iin: form.iin,
-                lastName: form.lastName,
-                firstName: form.firstName,
-                patronymic: optional(form.patronymic),
-                phone: optional(form.phone),
-                email: optional(form.email),
-                categories,
-                consent,
-                guardianName: minor ? optional(form.guardianName) : null,
-                guardianPhone: minor ? optional(form.guardianPhone) : null,
+              client.POST('/api/trainees', {
+                body: {
+                  iin: form.iin,
+                  lastName: form.lastName,
+                  firstName: form.firstName,
+                  patronymic: optional(form.patronymic),
+                  phone: optional(form.phone),
+                  email: optional(form.email),
+                  categories: categories as Schemas['CreateTraineeDto']['categories'],
+                  consent,
+                  guardianName: minor ? optional(form.guardianName) : null,
+                  guardianPhone: minor ? optional(form.guardianPhone) : null,
+                },
               }),
             )
             .then((trainee) => {

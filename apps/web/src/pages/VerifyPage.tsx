@@ -4,16 +4,13 @@ import { useParams } from 'react-router';
 import { Loading, useLoad } from '../components/data';
 import { LanguageSwitch } from '../components/Layout';
 import { useFormat } from '../format';
-import type { PublicCertificate } from '../types';
 
 /** Public: what the QR code of a certificate opens. */
 export function VerifyPage() {
   const { t } = useTranslation();
   const format = useFormat();
   const { code = '' } = useParams();
-  const { data, error } = useLoad<PublicCertificate>(
-    `/api/public/certificates/${encodeURIComponent(code)}`,
-  );
+  const { data, error } = useLoad('/api/public/certificates/{code}', { path: { code } });
 
   let verdict;
   if (error) verdict = <Alert color="red">{error}</Alert>;

@@ -28,6 +28,12 @@ export class RevokeCertificateDto {
   reason: string;
 }
 
+/** A named class, not an inline type: OpenAPI loses `| null` on inline objects. */
+export class CertificateReplacementView {
+  id: string;
+  number: string;
+}
+
 export class CertificateView {
   id: string;
   number: string;
@@ -41,7 +47,7 @@ export class CertificateView {
   revokedAt: Date | null;
   revokeReason: string | null;
   /** The certificate reissued in this one's place (this one is then revoked). */
-  replacedBy: { id: string; number: string } | null;
+  replacedBy: CertificateReplacementView | null;
   failureReason: string | null;
   createdAt: Date;
 }

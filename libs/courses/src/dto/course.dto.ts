@@ -69,3 +69,18 @@ export class CourseQueryDto extends PageQueryDto {
   @IsBoolean()
   active?: boolean;
 }
+
+/** A course as the API answers it (the entity's columns); describes the answers in OpenAPI. */
+export class CourseView {
+  id: string;
+  /** Craft code. */
+  craft: string;
+  title: string;
+  description: string | null;
+  hours: number;
+  minAttendancePercent: number;
+  /** `false` when retired. */
+  active: boolean;
+  createdAt: Date;
+  updatedAt: Date;
+}

@@ -154,13 +154,19 @@ export class SeatsView {
   waitlisted: number;
 }
 
+/** A named class, not an inline type: OpenAPI loses `| null` on inline objects. */
+export class GroupMasterView {
+  id: string;
+  fullName: string;
+}
+
 export class GroupView {
   id: string;
   code: string;
   courseId: string;
   course: { id: string; title: string; craft: string; hours: number };
   masterId: string | null;
-  master: { id: string; fullName: string } | null;
+  master: GroupMasterView | null;
   room: string | null;
   startDate: string;
   endDate: string;

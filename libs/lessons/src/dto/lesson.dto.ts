@@ -18,6 +18,7 @@ import {
   LANGUAGES,
   trimString,
 } from '@sheber/common';
+import type { EnrollmentStatus } from '@sheber/enrollments';
 import { ATTENDANCE_STATUSES, type AttendanceStatus } from '../entities/attendance-mark.entity';
 import { checkedMarks, MAX_MARKS, MAX_NOTE_LENGTH } from './attendance-marks';
 
@@ -200,4 +201,32 @@ export class GroupReopenedView {
   id: string;
   /** Completed and failed enrollments that are active again. */
   enrollmentsReopened: number;
+}
+
+/** `GET /api/groups/:id/attendance` as JSON: trainees × lessons. */
+export class AttendanceSheetView {
+  group: { id: string; code: string };
+  lessons: AttendanceSheetLessonView[];
+  rows: AttendanceSheetRowView[];
+}
+
+export class AttendanceSheetLessonView {
+  id: string;
+  date: string;
+  startTime: string;
+  endTime: string;
+}
+
+export class AttendanceSheetRowView {
+  enrollmentId: string;
+  trainee: { lastName: string; firstName: string; patronymic: string | null };
+  status: EnrollmentStatus;
+  /** Lesson id → mark; lessons without a mark for this trainee are absent from the map. */
+  @ApiProperty({
+    type: 'object',
+    additionalProperties: { type: 'string', enum: [...ATTENDANCE_STATUSES] },
+  })
+  marks: Record<string, AttendanceStatus>;
+  /** (present + late) / (lessons held − excused), 0–1; null before any lesson is marked. */
+  attendanceRate: number | null;
 }

@@ -1,4 +1,4 @@
-import { PickType } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, PickType } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import {
   IsIn,
@@ -22,6 +22,7 @@ import {
   trimString,
   trimToNull,
 } from '@sheber/common';
+import { ENROLLMENT_STATUSES } from '@sheber/enrollments';
 import { CreateTraineeDto } from '@sheber/trainees';
 import {
   REFERRAL_OUTCOMES,
@@ -149,6 +150,7 @@ export class ReferralReportQueryDto {
   @IsIsoDate()
   to: string;
 
+  @ApiPropertyOptional({ enum: REPORT_FORMATS, default: 'json' })
   @IsOptional()
   @IsIn(REPORT_FORMATS, { message: 'format must be one of: json, csv, xlsx' })
   format: ReportFormat = 'json';
@@ -181,6 +183,7 @@ export class ReferredPersonView {
 
 export class ReferralEnrollmentView {
   id: string;
+  @ApiProperty({ enum: ENROLLMENT_STATUSES })
   status: string;
   waitlistPosition: number | null;
   /** (present + late) / (lessons held − excused), 0..1; null before anything is marked. */
@@ -200,13 +203,19 @@ export class ReferralOutcomeView {
   note: string | null;
 }
 
+/** A named class, not an inline type: OpenAPI loses `| null` on inline objects. */
+export class ReferralCourseView {
+  id: string;
+  title: string;
+}
+
 export class ReferralView {
   id: string;
   number: string;
   employmentCenter: { id: string; name: string };
   person: ReferredPersonView;
   craft: string;
-  course: { id: string; title: string } | null;
+  course: ReferralCourseView | null;
   note: string | null;
   status: ReferralStatus;
   statusReason: string | null;
@@ -216,4 +225,55 @@ export class ReferralView {
   certificate: ReferralCertificateView | null;
   outcome: ReferralOutcomeView | null;
   createdAt: Date;
+}
+
+/** One referral of the report (`GET /api/referrals/report`), the IIN masked. */
+export class ReferralReportRowView {
+  id: string;
+  number: string;
+  employmentCenter: string;
+  lastName: string;
+  firstName: string;
+  patronymic: string | null;
+  /** Masked: `********1234`. */
+  iin: string;
+  craft: string;
+  course: string | null;
+  groupCode: string | null;
+  startDate: string | null;
+  endDate: string | null;
+  status: ReferralStatus;
+  attendanceRate: number | null;
+  certificateNumber: string | null;
+  certificateStatus: string | null;
+  outcome: ReferralOutcome | null;
+  outcomeDate: string | null;
+  referredOn: string;
+}
+
+export class ReferralReportTotalsView {
+  referrals: number;
+  /** Referral status → how many. */
+  @ApiProperty({ type: 'object', additionalProperties: { type: 'integer' } })
+  byStatus: Record<ReferralStatus, number>;
+  /** Craft code → how many. */
+  @ApiProperty({ type: 'object', additionalProperties: { type: 'integer' } })
+  byCraft: Record<string, number>;
+  /** Outcome → how many. */
+  @ApiProperty({ type: 'object', additionalProperties: { type: 'integer' } })
+  byOutcome: Record<ReferralOutcome, number>;
+  /** Completed trainings over trainings that ended (completed + dropped); null when none ended. */
+  completionRate: number | null;
+  /** Completed referrals whose outcome is employed, self_employed or centre_workshop. */
+  employedAfterCompletion: number;
+  /** employedAfterCompletion over completed; null when none completed. */
+  employmentRate: number | null;
+}
+
+/** `GET /api/referrals/report` as JSON. */
+export class ReferralReportView {
+  period: { from: string; to: string };
+  employmentCenterId: string | null;
+  totals: ReferralReportTotalsView;
+  rows: ReferralReportRowView[];
 }
