@@ -342,7 +342,7 @@ export interface paths {
     put?: never;
     /**
      * in_progress → completed: completes the trainees whose attendance reaches the course's
-     *     threshold, fails the other active ones, withdraws the waitlist, queues certificates. Before
+     *     threshold, fails the other active ones, withdraws the waitlist, writes the certificates for the worker. Before
      *     the last planned lesson has taken place it is 422 `group.completion_too_early`, while a lesson
      *     that took place is unmarked 422 `group.lessons_unmarked` (`details`: planned, held, unmarked,
      *     lastLessonDate); an admin may override with `{override: true, reason}` (audited).
@@ -879,7 +879,7 @@ export interface paths {
     /**
      * Counts by status, craft and outcome, the completion and employment rates, and the rows of a
      *     period, as JSON, CSV (UTF-8 with BOM) or XLSX; the files' headers are in `lang` or the
-     *     request's language. The files are written as their rows are read, so a failure after the
+     *     request's language. Each format is written as its rows are read, so a failure after the
      *     first bytes ends the download unfinished instead of answering with an error.
      */
     get: operations['ReferralsController_referralReport'];
