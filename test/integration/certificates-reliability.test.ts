@@ -127,11 +127,18 @@ describe('certificate issuing under failure', () => {
       f.endsWith('.pdf'),
     );
     expect(files).toEqual(expect.arrayContaining(rows.map((r) => r.file_key)));
-    const claimed = await app.dataSource.query<{ n: number }[]>(
-      `SELECT count(*)::int AS n FROM certificates WHERE status = 'issued' AND file_key = ANY($1)`,
+    const claimed = await app.dataSource.query<{ file_key: string }[]>(
+      `SELECT file_key FROM certificates WHERE status = 'issued' AND file_key = ANY($1)`,
       [files],
     );
-    expect(claimed[0]!.n).toBe(files.length);
+    // Each unclaimed file with what the database says of its number, so a failure tells why.
+    const claimedKeys = new Set(claimed.map((row) => row.file_key));
+    const unclaimed = await app.dataSource.query<{ number: string; status: string | null }[]>(
+      `SELECT f.number, c.status FROM unnest($1::text[]) AS f(number)
+         LEFT JOIN certificates c ON c.number = f.number`,
+      [files.filter((file) => !claimedKeys.has(file)).map((file) => path.basename(file, '.pdf'))],
+    );
+    expect(unclaimed).toEqual([]);
     for (const row of rows) {
       const pdf = readFileSync(path.join(storage, row.file_key!));
       expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
