@@ -4,7 +4,7 @@ import { METHOD_METADATA, PATH_METADATA } from '@nestjs/common/constants.js';
 import { MetadataScanner, ModulesContainer } from '@nestjs/core';
 import { randomUUID } from 'node:crypto';
 import { addDays, type Role, SYSTEM_ACTOR, todayIn } from '../../libs/common/src';
-import { CompletionService } from '../../libs/lessons/src';
+import { EnrollmentClosingService } from '../../libs/training/src';
 import { freshIin } from '../factories/catalog';
 import { groupThroughApi } from '../factories/groups';
 import { createEmploymentCenter, signedIn } from '../factories/users';
@@ -257,7 +257,7 @@ describe('role matrix: records of another owner', () => {
     });
     expect(accepted.status).toBe(200);
     const enrollmentId = accepted.body.enrollment.id as string;
-    await t.app.get(CompletionService).completeEnrollment(SYSTEM_ACTOR, enrollmentId, {
+    await t.app.get(EnrollmentClosingService).completeEnrollment(SYSTEM_ACTOR, enrollmentId, {
       override: true,
       reason: 'ownership test',
     });

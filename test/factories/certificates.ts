@@ -1,6 +1,6 @@
 import { SYSTEM_ACTOR } from '../../libs/common/src';
 import { EnrollmentsService } from '../../libs/enrollments/src';
-import { CompletionService } from '../../libs/lessons/src';
+import { EnrollmentClosingService } from '../../libs/training/src';
 import type { TestApp } from '../support/test-app';
 import { createCourse, createGroup, createTrainee } from './catalog';
 
@@ -31,7 +31,7 @@ export async function activeEnrollmentsInGroups(t: TestApp, count: number): Prom
  * enrollment after another in parallel groups.
  */
 export async function completeEnrollments(t: TestApp, groups: string[][]): Promise<void> {
-  const completion = t.app.get(CompletionService);
+  const completion = t.app.get(EnrollmentClosingService);
   await Promise.all(
     groups.map(async (ids) => {
       for (const id of ids) {

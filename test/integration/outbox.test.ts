@@ -3,7 +3,7 @@ import { getQueueToken } from '@nestjs/bullmq';
 import type { Queue } from 'bullmq';
 import { CertificateRecords } from '../../libs/certificates/src';
 import { SYSTEM_ACTOR } from '../../libs/common/src';
-import { CompletionService } from '../../libs/lessons/src';
+import { EnrollmentClosingService } from '../../libs/training/src';
 import { CERTIFICATE_QUEUE, certificateJobId, OutboxRelay } from '../../libs/queues/src';
 import { activeEnrollmentsInGroups } from '../factories/certificates';
 import { createTestApp, type TestApp } from '../support/test-app';
@@ -52,7 +52,7 @@ describe('the outbox', () => {
     expect(await certificateIdsOf([rolledBack])).toEqual([]);
     expect(await outboxRows()).toBe(before);
 
-    await t.app.get(CompletionService).completeEnrollment(SYSTEM_ACTOR, committed, {
+    await t.app.get(EnrollmentClosingService).completeEnrollment(SYSTEM_ACTOR, committed, {
       override: true,
       reason: 'outbox test',
     });
@@ -67,7 +67,7 @@ describe('the outbox', () => {
 
   it('two relays at once queue each job once, and a row relayed again adds no second job', async () => {
     const groups = await activeEnrollmentsInGroups(t, 24);
-    const completion = t.app.get(CompletionService);
+    const completion = t.app.get(EnrollmentClosingService);
     await Promise.all(
       groups.map(async (ids) => {
         for (const id of ids) {

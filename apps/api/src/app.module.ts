@@ -15,6 +15,7 @@ import { LessonsModule } from '@sheber/lessons';
 import { RedisModule } from '@sheber/redis';
 import { ReferralsModule } from '@sheber/referrals';
 import { TraineesModule } from '@sheber/trainees';
+import { TrainingModule } from '@sheber/training';
 import { UsersModule } from '@sheber/users';
 import { AuditController } from './audit/audit.controller';
 import { AuthController } from './auth/auth.controller';
@@ -55,6 +56,7 @@ import { UsersController } from './users/users.controller';
     CertificatesModule,
     DocumentsModule,
     ReferralsModule,
+    TrainingModule,
     HealthModule,
   ],
   controllers: [

@@ -8,14 +8,16 @@ import { GroupsModule } from '@sheber/groups';
 import { LessonsModule } from '@sheber/lessons';
 import { ReferralsModule } from '@sheber/referrals';
 import { TraineesModule } from '@sheber/trainees';
+import { TrainingModule } from '@sheber/training';
 import { UsersModule } from '@sheber/users';
 import { CheckCommand } from './commands/check.command';
 import { CreateAdminCommand } from './commands/create-admin.command';
 import { SeedDemoCommand } from './commands/seed-demo.command';
 
 /**
- * The modules the commands use, and no more. Completing a demo group writes its certificates
- * and their outbox row (through the lessons lib); a running worker relays and renders them.
+ * The modules whose services the commands call, and no more. Completing a demo group writes its
+ * certificates and their outbox row (through the training lib's use case); a running worker
+ * relays and renders them.
  */
 @Module({
   imports: [
@@ -29,6 +31,7 @@ import { SeedDemoCommand } from './commands/seed-demo.command';
     EnrollmentsModule,
     LessonsModule,
     ReferralsModule,
+    TrainingModule,
   ],
   providers: [CreateAdminCommand, SeedDemoCommand, CheckCommand],
 })

@@ -10,6 +10,7 @@ import { LoginAttemptsService } from './login-attempts.service';
 import { RateLimitGuard } from './rate-limit.guard';
 import { RevokedTokens } from './revoked-tokens';
 import { TokenSubjectCache } from './token-subject-cache';
+import { UserAccountsService } from './user-accounts.service';
 
 @Module({
   imports: [
@@ -36,7 +37,8 @@ import { TokenSubjectCache } from './token-subject-cache';
     LoginAttemptsService,
     TokenSubjectCache,
     RevokedTokens,
+    UserAccountsService,
   ],
-  exports: [AuthService, AuthGuard, RateLimitGuard, AuthRepository],
+  exports: [AuthService, AuthGuard, RateLimitGuard, AuthRepository, UserAccountsService],
 })
 export class AuthModule {}

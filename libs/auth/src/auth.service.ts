@@ -76,9 +76,7 @@ export class AuthService {
     private readonly env: Environment,
     private readonly subjects: TokenSubjectCache,
     private readonly revoked: RevokedTokens,
-  ) {
-    users.onUserChanged((id) => this.subjects.userChanged(id));
-  }
+  ) {}
 
   async login(email: string, password: string, address: string): Promise<LoginResultView> {
     await this.attempts.assertNotLocked(email, address);
@@ -147,6 +145,8 @@ export class AuthService {
     newPassword: string,
   ): Promise<LoginResultView> {
     const changed = await this.users.changeOwnPassword(actor, currentPassword, newPassword);
+    // Every API process forgets the user it remembered, so the old tokens fail at once.
+    await this.subjects.userChanged(actor.id);
     return this.issueToken(changed);
   }
 

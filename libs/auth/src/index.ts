@@ -4,6 +4,7 @@ export * from './auth.guard';
 export * from './auth.service';
 export * from './auth.module';
 export * from './auth.repository';
+export * from './user-accounts.service';
 export * from './login-attempts.service';
 export * from './dto/login.dto';
 export * from './rate-limit.guard';

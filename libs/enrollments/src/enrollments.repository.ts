@@ -2,7 +2,11 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
 import { sqlRows } from '@sheber/database/sql';
-import { type EnrollmentStatus, OPEN_ENROLLMENT_STATUSES } from './enrollment-status';
+import {
+  ENROLLMENT_TRANSITIONS,
+  type EnrollmentStatus,
+  OPEN_ENROLLMENT_STATUSES,
+} from './enrollment-status';
 
 /**
  * The `enrollments` table. Every status change here moves the group's seat counters through the
@@ -128,5 +132,56 @@ export class EnrollmentsRepository {
       [groupId],
     );
     return row?.n ?? 0;
+  }
+
+  // For completion (libs/lessons): active enrollments leave their seat as completed or failed;
+  // the trigger enrollment_seat_counters frees their seats in the same statement.
+  async finishActive(
+    manager: EntityManager,
+    ids: string[],
+    status: 'completed' | 'failed',
+    reason: string | null,
+  ): Promise<void> {
+    await sqlRows(
+      manager,
+      `UPDATE enrollments SET status = $2, status_reason = $3, status_changed_at = now(), updated_at = now()
+        WHERE id = ANY($1::uuid[]) AND status = 'active'`,
+      [ids, status, reason],
+    );
+  }
+
+  /** Withdraws the group's waitlist (a completed group); returns the ids withdrawn. */
+  async withdrawWaitlistOfGroup(
+    manager: EntityManager,
+    groupId: string,
+    reason: string,
+  ): Promise<{ id: string }[]> {
+    return sqlRows<{ id: string }>(
+      manager,
+      `UPDATE enrollments SET status = 'withdrawn', waitlist_position = NULL, status_reason = $2,
+              status_changed_at = now(), updated_at = now()
+        WHERE group_id = $1 AND status = 'waitlisted' RETURNING id`,
+      [groupId, reason],
+    );
+  }
+
+  /**
+   * A reopened group's completed and failed enrollments are active again; returns each with the
+   * status it had.
+   */
+  async reactivateFinishedOfGroup(
+    manager: EntityManager,
+    groupId: string,
+    reason: string,
+  ): Promise<{ id: string; status: EnrollmentStatus }[]> {
+    return sqlRows<{ id: string; status: EnrollmentStatus }>(
+      manager,
+      `UPDATE enrollments e SET status = 'active', status_reason = $2, status_changed_at = now(),
+              updated_at = now()
+         FROM enrollments old
+        WHERE e.id = old.id AND e.group_id = $1 AND e.status = ANY ($3::text[])
+        RETURNING e.id, old.status`,
+      [groupId, reason, ENROLLMENT_TRANSITIONS.reopen.from],
+    );
   }
 }

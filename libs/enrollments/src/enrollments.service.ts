@@ -1,4 +1,4 @@
-import { Injectable, OnModuleInit } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuditService, auditActor } from '@sheber/audit';
@@ -7,15 +7,12 @@ import { databaseRefusal } from '@sheber/database/postgres-errors';
 import { preparedRows, type PreparedStatement } from '@sheber/database/sql';
 import {
   ENROLLING_GROUP_STATUSES,
-  Group,
   GroupsRepository,
   GroupsService,
-  type GroupListener,
   timetablesOverlap,
 } from '@sheber/groups';
 import { activeTimetablesOf } from './active-timetables.queries';
 import { attendanceRate } from './attendance-rate';
-import { EnrollmentEvents } from './enrollment-events';
 import { ENROLLMENT_TRANSITIONS, type EnrollmentStatus } from './enrollment-status';
 import { EnrollmentsRepository } from './enrollments.repository';
 import { lockGroupOfEnrollment } from './lock-order';
@@ -49,19 +46,14 @@ type EnrollRow = { out_id: string; out_status: EnrollmentStatus; out_position: n
  * enrollment rows, so the transactions cannot deadlock each other.
  */
 @Injectable()
-export class EnrollmentsService implements OnModuleInit, GroupListener {
+export class EnrollmentsService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly repository: EnrollmentsRepository,
     private readonly groupsRepository: GroupsRepository,
     private readonly audit: AuditService,
     private readonly groups: GroupsService,
-    private readonly events: EnrollmentEvents,
   ) {}
-
-  onModuleInit(): void {
-    this.groups.addListener(this);
-  }
 
   /**
    * Enrolls through the database function `enroll_trainee` (one round trip): it locks the
@@ -107,37 +99,36 @@ export class EnrollmentsService implements OnModuleInit, GroupListener {
   }
 
   /**
-   * Withdraws an active or waitlisted trainee. Withdrawing an active one gives the seat to the
-   * first on the waitlist in the same transaction; either way the waitlist closes its gap.
+   * Withdraws an active or waitlisted trainee, in the caller's transaction (which then lets the
+   * referral follow). Withdrawing an active one gives the seat to the first on the waitlist in
+   * the same transaction; either way the waitlist closes its gap.
    */
   async withdrawEnrollment(
+    manager: EntityManager,
     actor: Actor,
     enrollmentId: string,
     reason: string,
   ): Promise<EnrollmentResultView> {
-    return this.dataSource.transaction(async (manager) => {
-      const groupId = await lockGroupOfEnrollment(manager, enrollmentId);
-      const enrollment = await this.repository.lockEnrollment(manager, enrollmentId);
-      if (!enrollment || !ENROLLMENT_TRANSITIONS.withdraw.from.includes(enrollment.status)) {
-        throw new ConflictError(
-          'enrollment_closed',
-          `The enrollment is ${enrollment?.status ?? 'gone'}; only an active or waitlisted one can be withdrawn`,
-        );
-      }
-      await this.repository.withdraw(manager, enrollmentId, reason);
-      if (enrollment.status === 'waitlisted') {
-        await this.repository.closeWaitlistGap(manager, groupId, enrollment.waitlist_position!);
-      }
-      await this.audit.record(manager, actor, {
-        action: 'withdraw',
-        entity: 'enrollment',
-        entityId: enrollmentId,
-        changes: { status: { from: enrollment.status, to: 'withdrawn' }, reason },
-      });
-      if (enrollment.status === 'active') await this.fillFreeSeats(manager, groupId, actor);
-      await this.events.enrollmentsClosed(manager, [enrollmentId], actor);
-      return { id: enrollmentId, status: 'withdrawn', waitlistPosition: null };
+    const groupId = await lockGroupOfEnrollment(manager, enrollmentId);
+    const enrollment = await this.repository.lockEnrollment(manager, enrollmentId);
+    if (!enrollment || !ENROLLMENT_TRANSITIONS.withdraw.from.includes(enrollment.status)) {
+      throw new ConflictError(
+        'enrollment_closed',
+        `The enrollment is ${enrollment?.status ?? 'gone'}; only an active or waitlisted one can be withdrawn`,
+      );
+    }
+    await this.repository.withdraw(manager, enrollmentId, reason);
+    if (enrollment.status === 'waitlisted') {
+      await this.repository.closeWaitlistGap(manager, groupId, enrollment.waitlist_position!);
+    }
+    await this.audit.record(manager, actor, {
+      action: 'withdraw',
+      entity: 'enrollment',
+      entityId: enrollmentId,
+      changes: { status: { from: enrollment.status, to: 'withdrawn' }, reason },
     });
+    if (enrollment.status === 'active') await this.fillFreeSeats(manager, groupId, actor);
+    return { id: enrollmentId, status: 'withdrawn', waitlistPosition: null };
   }
 
   /** The group's enrollments: active first, then the waitlist in order, then the others. */
@@ -177,18 +168,12 @@ export class EnrollmentsService implements OnModuleInit, GroupListener {
     }));
   }
 
-  /** Raising a group's capacity moves trainees up from the waitlist at once. */
-  async seatsAdded(manager: EntityManager, group: Group, actor: Actor): Promise<void> {
-    await this.fillFreeSeats(manager, group.id, actor);
-  }
-
-  /** A cancelled group releases everyone: its active and waitlisted trainees are withdrawn. */
-  async groupCancelled(manager: EntityManager, group: Group, actor: Actor): Promise<void> {
-    const released = await this.repository.withdrawOpenOfGroup(
-      manager,
-      group.id,
-      'group cancelled',
-    );
+  /**
+   * A cancelled group releases everyone: its active and waitlisted trainees are withdrawn.
+   * Returns the ids of the enrollments closed, for the referrals that follow them.
+   */
+  async releaseGroup(manager: EntityManager, groupId: string, actor: Actor): Promise<string[]> {
+    const released = await this.repository.withdrawOpenOfGroup(manager, groupId, 'group cancelled');
     for (const enrollment of released) {
       await this.audit.record(manager, actor, {
         action: 'withdraw',
@@ -200,23 +185,15 @@ export class EnrollmentsService implements OnModuleInit, GroupListener {
         },
       });
     }
-    await this.events.enrollmentsClosed(
-      manager,
-      released.map((e) => e.id),
-      actor,
-    );
+    return released.map((e) => e.id);
   }
 
   /**
    * Gives free seats to the waitlist, in order. A waitlisted trainee who has meanwhile become
    * active in an overlapping group is passed over and keeps their place. The caller holds the
-   * group's row lock.
+   * group's row lock (a withdrawal, or a change of the group that raised its capacity).
    */
-  private async fillFreeSeats(
-    manager: EntityManager,
-    groupId: string,
-    actor: Actor,
-  ): Promise<void> {
+  async fillFreeSeats(manager: EntityManager, groupId: string, actor: Actor): Promise<void> {
     const group = await this.groupsRepository.lockSeats(manager, groupId);
     if (!group || group.free <= 0) return;
     const waiting = await this.repository.lockWaitlist(manager, groupId);

@@ -6,5 +6,4 @@ export * from './enrollments.service';
 export * from './enrollments.module';
 export * from './attendance-rate';
 export * from './lock-order';
-export * from './enrollment-events';
 export * from './seat-counters.queries';

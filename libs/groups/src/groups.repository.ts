@@ -73,7 +73,7 @@ export class GroupsRepository {
     );
   }
 
-  /** Only the status (and the completion time): listeners changed the rest with SQL of their own. */
+  /** Only the status (and the completion time): the enrollments of the move change on their own. */
   async setStatus(
     manager: EntityManager,
     id: string,
@@ -132,5 +132,29 @@ export class GroupsRepository {
       [groupId],
     );
     return group?.code;
+  }
+
+  // For completion (libs/lessons), an admin's reopening: the group runs again, without the time
+  // it completed; the caller holds its row lock.
+  async reopenGroup(manager: EntityManager, id: string): Promise<void> {
+    const running: GroupStatus = 'in_progress';
+    await sqlRows(
+      manager,
+      `UPDATE groups SET status = $2, completed_at = NULL, updated_at = now()
+        WHERE id = $1`,
+      [id, running],
+    );
+  }
+
+  // For lessons (a holiday added or removed): the unfinished groups that span the day, their rows
+  // locked until commit, whose future lessons are then generated again.
+  async lockUnfinishedGroupsSpanning(manager: EntityManager, date: string): Promise<Group[]> {
+    return manager
+      .getRepository(Group)
+      .createQueryBuilder('g')
+      .where('g.status IN (:...statuses)', { statuses: UNFINISHED_GROUP_STATUSES })
+      .andWhere(':date BETWEEN g.start_date AND g.end_date', { date })
+      .setLock('pessimistic_write')
+      .getMany();
   }
 }

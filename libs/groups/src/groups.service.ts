@@ -47,25 +47,6 @@ import {
   traineeTimetableClash,
 } from './timetable-change.queries';
 
-/**
- * What other domains do inside a group's transaction when it is created, its timetable or seats
- * change, or it completes or is cancelled. Libraries that depend on groups (enrollments, lessons)
- * register themselves; groups never imports them.
- */
-export interface GroupListener {
-  groupCreated?(manager: EntityManager, group: Group, actor: Actor): Promise<void>;
-  timetableChanged?(manager: EntityManager, group: Group, actor: Actor): Promise<void>;
-  seatsAdded?(manager: EntityManager, group: Group, actor: Actor): Promise<void>;
-  /** May refuse (a rule error rolls the completion back); `options.override` is an admin's. */
-  groupCompleting?(
-    manager: EntityManager,
-    group: Group,
-    actor: Actor,
-    options: GroupTransitionOptions,
-  ): Promise<void>;
-  groupCancelled?(manager: EntityManager, group: Group, actor: Actor): Promise<void>;
-}
-
 /** An admin's override of the timing rules of start and completion, always with a reason. */
 export interface GroupTransitionOptions {
   override?: boolean;
@@ -103,10 +84,22 @@ function checkTimetable(timetable: Timetable): void {
   if (problem) throw new InvalidInputError(problem[0], problem[1]);
 }
 
+/** A change of a group written and not yet audited: what the other domains must follow. */
+export interface GroupChange {
+  group: Group;
+  /** The group's fields before the change, for the audit row. */
+  before: Record<string, unknown>;
+  timetableChanged: boolean;
+  seatsAdded: boolean;
+}
+
+/**
+ * A group's own rules and rows. What other domains do when a group is created, changed, moves on
+ * or is reopened (lessons, seats, completion, referrals) is called in order by the use cases of
+ * `libs/training`, inside the transaction they open; so this lib depends on none of them.
+ */
 @Injectable()
 export class GroupsService {
-  private readonly listeners: GroupListener[] = [];
-
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly repository: GroupsRepository,
@@ -114,47 +107,36 @@ export class GroupsService {
     private readonly env: Environment,
   ) {}
 
-  addListener(listener: GroupListener): void {
-    this.listeners.push(listener);
-  }
-
-  private async notify(
-    event: Exclude<keyof GroupListener, 'groupCompleting'>,
-    manager: EntityManager,
-    group: Group,
-    actor: Actor,
-  ): Promise<void> {
-    for (const listener of this.listeners) await listener[event]?.(manager, group, actor);
-  }
-
-  async createGroup(actor: Actor, input: CreateGroupDto): Promise<GroupView> {
+  /**
+   * Writes a new group (status `planned`) of an active course, in the caller's transaction; the
+   * caller generates its lessons and then records it with `recordGroupCreated`.
+   */
+  async insertNewGroup(manager: EntityManager, input: CreateGroupDto): Promise<Group> {
     const schedule = sortSchedule(input.schedule);
     checkTimetable({ startDate: input.startDate, endDate: input.endDate, schedule });
-    const id = await this.dataSource.transaction(async (manager) => {
-      const course = await courseForNewGroup(manager, input.courseId);
-      if (!course)
-        throw new InvalidInputError('courseId', `course ${input.courseId} does not exist`);
-      if (!course.active)
-        throw new ConflictError('course_inactive', `Course "${course.title}" is retired`);
-      const group = await this.repository.insertGroup(manager, {
-        code: input.code,
-        courseId: input.courseId,
-        room: input.room ?? null,
-        startDate: input.startDate,
-        endDate: input.endDate,
-        schedule,
-        capacity: input.capacity ?? 8,
-      });
-      await this.notify('groupCreated', manager, group, actor);
-      await this.audit.record(manager, actor, {
-        action: 'create',
-        entity: 'group',
-        entityId: group.id,
-        changes: snapshot(group),
-      });
-      return group.id;
+    const course = await courseForNewGroup(manager, input.courseId);
+    if (!course) throw new InvalidInputError('courseId', `course ${input.courseId} does not exist`);
+    if (!course.active)
+      throw new ConflictError('course_inactive', `Course "${course.title}" is retired`);
+    return this.repository.insertGroup(manager, {
+      code: input.code,
+      courseId: input.courseId,
+      room: input.room ?? null,
+      startDate: input.startDate,
+      endDate: input.endDate,
+      schedule,
+      capacity: input.capacity ?? 8,
     });
-    return this.getGroup(actor, id);
+  }
+
+  /** The audit row of a new group, last in the transaction that created it. */
+  async recordGroupCreated(manager: EntityManager, actor: Actor, group: Group): Promise<void> {
+    await this.audit.record(manager, actor, {
+      action: 'create',
+      entity: 'group',
+      entityId: group.id,
+      changes: snapshot(group),
+    });
   }
 
   /** Newest start first; a master sees only their own groups. */
@@ -194,117 +176,136 @@ export class GroupsService {
     }
   }
 
-  async updateGroup(actor: Actor, id: string, input: UpdateGroupDto): Promise<GroupView> {
-    await this.dataSource.transaction(async (manager) => {
-      // A new timetable is checked against the master's other groups: lock the master first, in
-      // the order assignMaster uses (master, then group), so the two cannot both pass the check.
-      const touchesTimetable =
-        input.startDate !== undefined ||
-        input.endDate !== undefined ||
-        input.schedule !== undefined;
-      // The group's active trainees too, first (as enrollment does: trainee, then group), so none
-      // of them enrolls elsewhere against the old timetable while the new one is checked.
-      if (touchesTimetable) await lockActiveTraineesOf(manager, id);
-      if (touchesTimetable) await lockMasterOf(manager, id);
-      const group = await this.lockGroup(manager, id);
-      if (!UNFINISHED_GROUP_STATUSES.includes(group.status)) {
-        throw new ConflictError(
-          'group_finished',
-          `Group ${group.code} is ${group.status} and can no longer change`,
-        );
-      }
-      const before = snapshot(group);
-      const timetable: Timetable = {
-        startDate: input.startDate ?? group.startDate,
-        endDate: input.endDate ?? group.endDate,
-        schedule: input.schedule ? sortSchedule(input.schedule) : group.schedule,
-      };
-      checkTimetable(timetable);
-      if (input.capacity !== undefined && input.capacity < group.activeCount) {
-        throw new ConflictError(
-          'capacity_below_active',
-          `Group ${group.code} has ${group.activeCount} active trainees; capacity cannot be ${input.capacity}`,
-        );
-      }
-      const timetableChanged =
-        timetable.startDate !== group.startDate ||
-        timetable.endDate !== group.endDate ||
-        JSON.stringify(timetable.schedule) !== JSON.stringify(group.schedule);
-      if (timetableChanged && group.masterId) {
-        await this.assertMasterFree(manager, group.masterId, { ...timetable, id: group.id });
-      }
-      if (timetableChanged) await this.assertTraineesFree(manager, group, timetable);
-      const seatsAdded = input.capacity !== undefined && input.capacity > group.capacity;
-      Object.assign(group, timetable, {
-        ...(input.code !== undefined && { code: input.code }),
-        ...(input.room !== undefined && { room: input.room }),
-        ...(input.capacity !== undefined && { capacity: input.capacity }),
-      });
-      await this.repository.saveGroup(manager, group);
-      if (timetableChanged) await this.notify('timetableChanged', manager, group, actor);
-      if (seatsAdded) await this.notify('seatsAdded', manager, group, actor);
-      await this.audit.record(manager, actor, {
-        action: 'update',
-        entity: 'group',
-        entityId: id,
-        changes: diffFields(before, snapshot(group)),
-      });
+  /**
+   * Changes a group that has not finished, in the caller's transaction, without its audit row:
+   * the caller regenerates lessons when the timetable changed, gives added seats to the waitlist,
+   * and then records the change with `recordGroupChange`.
+   */
+  async changeGroup(
+    manager: EntityManager,
+    id: string,
+    input: UpdateGroupDto,
+  ): Promise<GroupChange> {
+    // A new timetable is checked against the master's other groups: lock the master first, in
+    // the order assignMaster uses (master, then group), so the two cannot both pass the check.
+    const touchesTimetable =
+      input.startDate !== undefined || input.endDate !== undefined || input.schedule !== undefined;
+    // The group's active trainees too, first (as enrollment does: trainee, then group), so none
+    // of them enrolls elsewhere against the old timetable while the new one is checked.
+    if (touchesTimetable) await lockActiveTraineesOf(manager, id);
+    if (touchesTimetable) await lockMasterOf(manager, id);
+    const group = await this.lockGroup(manager, id);
+    if (!UNFINISHED_GROUP_STATUSES.includes(group.status)) {
+      throw new ConflictError(
+        'group_finished',
+        `Group ${group.code} is ${group.status} and can no longer change`,
+      );
+    }
+    const before = snapshot(group);
+    const timetable: Timetable = {
+      startDate: input.startDate ?? group.startDate,
+      endDate: input.endDate ?? group.endDate,
+      schedule: input.schedule ? sortSchedule(input.schedule) : group.schedule,
+    };
+    checkTimetable(timetable);
+    if (input.capacity !== undefined && input.capacity < group.activeCount) {
+      throw new ConflictError(
+        'capacity_below_active',
+        `Group ${group.code} has ${group.activeCount} active trainees; capacity cannot be ${input.capacity}`,
+      );
+    }
+    const timetableChanged =
+      timetable.startDate !== group.startDate ||
+      timetable.endDate !== group.endDate ||
+      JSON.stringify(timetable.schedule) !== JSON.stringify(group.schedule);
+    if (timetableChanged && group.masterId) {
+      await this.assertMasterFree(manager, group.masterId, { ...timetable, id: group.id });
+    }
+    if (timetableChanged) await this.assertTraineesFree(manager, group, timetable);
+    const seatsAdded = input.capacity !== undefined && input.capacity > group.capacity;
+    Object.assign(group, timetable, {
+      ...(input.code !== undefined && { code: input.code }),
+      ...(input.room !== undefined && { room: input.room }),
+      ...(input.capacity !== undefined && { capacity: input.capacity }),
     });
-    return this.getGroup(actor, id);
+    await this.repository.saveGroup(manager, group);
+    return { group, before, timetableChanged, seatsAdded };
+  }
+
+  /** The audit row of a change, last in its transaction. */
+  async recordGroupChange(
+    manager: EntityManager,
+    actor: Actor,
+    change: GroupChange,
+  ): Promise<void> {
+    await this.audit.record(manager, actor, {
+      action: 'update',
+      entity: 'group',
+      entityId: change.group.id,
+      changes: diffFields(change.before, snapshot(change.group)),
+    });
   }
 
   /**
-   * Moves a group along `planned → open → in_progress → completed`, or to `cancelled`. Starting
-   * more than a week before the start date, and completing before the training is over (the
-   * completing listener decides), are refused unless an admin overrides with a reason.
+   * The first step of moving a group along `planned → open → in_progress → completed`, or to
+   * `cancelled`, in the caller's transaction: locks the group and checks the move. Starting more
+   * than a week before the start date is refused unless an admin overrides with a reason (the
+   * completion's own rules are checked by the caller). The caller then does what the move means
+   * to the other domains and ends it with `finishTransition`.
    */
-  async transitionGroup(
+  async beginTransition(
+    manager: EntityManager,
     actor: Actor,
     id: string,
     transition: GroupTransition,
-    options: GroupTransitionOptions = {},
-  ): Promise<GroupView> {
-    const { from, to } = GROUP_TRANSITIONS[transition];
+    options: GroupTransitionOptions,
+  ): Promise<Group> {
+    const { from } = GROUP_TRANSITIONS[transition];
     if (options.override && actor.role !== 'admin')
       throw new ForbiddenError('Only an admin may override the rules of a group transition');
     if (options.override && !options.reason)
       throw new InvalidInputError('reason', 'is required with override');
-    await this.dataSource.transaction(async (manager) => {
-      const group = await this.lockGroup(manager, id);
-      if (!from.includes(group.status)) {
-        throw new ConflictError(
-          'group_status',
-          `Group ${group.code} is ${group.status}; it cannot ${transition} (allowed from: ${from.join(', ')})`,
-        );
-      }
-      if (transition === 'start' && !group.masterId) {
-        throw new ConflictError(
-          'group_has_no_master',
-          `Group ${group.code} has no master; assign one before it starts`,
-        );
-      }
-      if (transition === 'start' && !options.override) this.assertMayStart(group);
-      const previous = group.status;
-      // Listeners change enrollments and the seat counters with SQL of their own: only the status
-      // is written here, so nothing they changed is overwritten.
-      if (transition === 'complete') {
-        for (const listener of this.listeners)
-          await listener.groupCompleting?.(manager, group, actor, options);
-      }
-      if (transition === 'cancel') await this.notify('groupCancelled', manager, group, actor);
-      await this.repository.setStatus(manager, id, to, transition === 'complete');
-      group.status = to;
-      await this.audit.record(manager, actor, {
-        action: transition,
-        entity: 'group',
-        entityId: id,
-        changes: {
-          status: { from: previous, to },
-          ...(options.override && { override: true, reason: options.reason }),
-        },
-      });
+    const group = await this.lockGroup(manager, id);
+    if (!from.includes(group.status)) {
+      throw new ConflictError(
+        'group_status',
+        `Group ${group.code} is ${group.status}; it cannot ${transition} (allowed from: ${from.join(', ')})`,
+      );
+    }
+    if (transition === 'start' && !group.masterId) {
+      throw new ConflictError(
+        'group_has_no_master',
+        `Group ${group.code} has no master; assign one before it starts`,
+      );
+    }
+    if (transition === 'start' && !options.override) this.assertMayStart(group);
+    return group;
+  }
+
+  /**
+   * Writes the new status and the move's audit row. Only the status is written: the enrollments
+   * changed meanwhile (and the seat counters, by their trigger) are not overwritten.
+   */
+  async finishTransition(
+    manager: EntityManager,
+    actor: Actor,
+    group: Group,
+    transition: GroupTransition,
+    options: GroupTransitionOptions,
+  ): Promise<void> {
+    const { to } = GROUP_TRANSITIONS[transition];
+    const previous = group.status;
+    await this.repository.setStatus(manager, group.id, to, transition === 'complete');
+    group.status = to;
+    await this.audit.record(manager, actor, {
+      action: transition,
+      entity: 'group',
+      entityId: group.id,
+      changes: {
+        status: { from: previous, to },
+        ...(options.override && { override: true, reason: options.reason }),
+      },
     });
-    return this.getGroup(actor, id);
   }
 
   /** 422 `group.start_too_early` more than a week before the start date (centre's calendar). */

@@ -3,6 +3,7 @@ import type { DataSource } from 'typeorm';
 import { todayIn } from '@sheber/common';
 import {
   attendanceRate,
+  ENROLLMENT_TRANSITIONS,
   type EnrollmentStatus,
   MARK_COUNTS_SQL,
   type MarkCounts,
@@ -23,6 +24,15 @@ export interface AttendanceSheet {
     attendanceRate: number | null;
   }[];
 }
+
+/**
+ * The trainees a sheet always shows: those who hold a seat and those who kept theirs to the end
+ * (completed or failed). The others (waitlisted, withdrawn) only with a mark.
+ */
+const SEATED_STATUSES: readonly EnrollmentStatus[] = [
+  ...ENROLLMENT_TRANSITIONS.complete.from,
+  ...ENROLLMENT_TRANSITIONS.reopen.from,
+];
 
 /** Rows are trainees, columns lessons; trainees who never had a mark and left are left out. */
 export async function attendanceSheetOf(
@@ -50,10 +60,10 @@ export async function attendanceSheetOf(
        FROM enrollments e JOIN trainees t ON t.id = e.trainee_id
        ${MARK_COUNTS_SQL}
       WHERE e.group_id = $1
-        AND (e.status IN ('active', 'completed', 'failed')
+        AND (e.status = ANY ($2::text[])
              OR EXISTS (SELECT 1 FROM attendance_marks m WHERE m.enrollment_id = e.id))
       ORDER BY t.last_name, t.first_name, e.id`,
-    [groupId],
+    [groupId, SEATED_STATUSES],
   );
   const marks = await dataSource.query<
     { enrollment_id: string; lesson_id: string; status: AttendanceStatus }[]

@@ -1,4 +1,4 @@
-import { Injectable, OnModuleInit } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '@sheber/audit';
@@ -11,39 +11,34 @@ import {
   RuleViolationError,
   todayIn,
 } from '@sheber/common';
-import { CertificateRecords } from '@sheber/certificates';
 import { Environment } from '@sheber/config';
-import { sqlRows } from '@sheber/database/sql';
 import {
   attendanceRate,
-  EnrollmentEvents,
+  ENROLLMENT_TRANSITIONS,
+  EnrollmentsRepository,
   lockGroupOfEnrollment,
-  MARK_COUNTS_SQL,
-  type MarkCounts,
 } from '@sheber/enrollments';
-import {
-  Group,
-  type GroupListener,
-  GroupsService,
-  type GroupTransitionOptions,
-} from '@sheber/groups';
+import { GroupsRepository, GroupsService, type GroupTransitionOptions } from '@sheber/groups';
+import { type CompletionCandidate, completionCandidates } from './completion-candidates.queries';
 import {
   CompleteEnrollmentDto,
   CompletionPreviewView,
-  GroupReopenedView,
   TrainingProgressView,
 } from './dto/lesson.dto';
+import {
+  lockGroupForReopening,
+  lockTraineesOfGroup,
+  reopeningClash,
+} from './group-reopening.queries';
+import { trainingProgressOf } from './training-progress.queries';
 
 /** An admin may reopen a completed group for this long after its completion. */
 export const REOPEN_WINDOW_HOURS = 24;
 
-interface CandidateRow extends MarkCounts {
-  id: string;
-  status: string;
-  min_attendance_percent: number;
-  last_name: string;
-  first_name: string;
-  patronymic: string | null;
+/** What a group's completion closed: the enrollments completed, and every one it closed. */
+export interface GroupCompleted {
+  completedIds: string[];
+  closedIds: string[];
 }
 
 /**
@@ -65,26 +60,28 @@ function percent(rate: number | null): string {
   return rate === null ? 'no marked lessons' : `${Math.round(rate * 1000) / 10}%`;
 }
 
+/**
+ * Completion and its undoing: who completes or fails, by attendance and the course's threshold,
+ * and when the training is over. Its methods that change rows run in the caller's transaction:
+ * the use cases of `libs/training` open it and call the certificates and the referrals after.
+ */
 @Injectable()
-export class CompletionService implements OnModuleInit, GroupListener {
+export class CompletionService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly audit: AuditService,
     private readonly groups: GroupsService,
-    private readonly events: EnrollmentEvents,
-    private readonly certificates: CertificateRecords,
+    private readonly groupsRepository: GroupsRepository,
+    private readonly enrollments: EnrollmentsRepository,
     private readonly env: Environment,
   ) {}
-
-  onModuleInit(): void {
-    this.groups.addListener(this);
-  }
 
   /**
    * Completes one active enrollment when its attendance reaches the course's threshold; otherwise
    * 422 with the rate and the threshold. Admin may override with a reason.
    */
   async completeEnrollment(
+    manager: EntityManager,
     actor: Actor,
     enrollmentId: string,
     input: CompleteEnrollmentDto,
@@ -93,62 +90,52 @@ export class CompletionService implements OnModuleInit, GroupListener {
       throw new ForbiddenError('Only an admin may override the attendance threshold');
     if (input.override && !input.reason)
       throw new InvalidInputError('reason', 'is required with override');
-    return this.dataSource.transaction(async (manager) => {
-      const groupId = await lockGroupOfEnrollment(manager, enrollmentId);
-      const [row] = await this.candidates(manager, groupId, enrollmentId);
-      if (!row || row.status !== 'active') {
-        throw new ConflictError(
-          'enrollment_not_active',
-          `The enrollment is ${row?.status ?? 'gone'}; only an active one can be completed`,
-        );
-      }
-      if (!input.override) await this.assertTrainingOver(manager, groupId);
-      const rate = attendanceRate(row);
-      const eligible = rate !== null && rate * 100 >= row.min_attendance_percent;
-      if (!eligible && !input.override) {
-        throw new RuleViolationError(
-          'attendance_below_threshold',
-          `Attendance is ${percent(rate)}; the course needs ${row.min_attendance_percent}%`,
-          { attendanceRate: rate, thresholdPercent: row.min_attendance_percent },
-        );
-      }
-      await this.finish(
-        manager,
-        groupId,
-        [enrollmentId],
-        'completed',
-        input.override ? input.reason! : null,
+    const groupId = await lockGroupOfEnrollment(manager, enrollmentId);
+    const [row] = await completionCandidates(manager, groupId, enrollmentId);
+    if (!row || row.status !== 'active') {
+      throw new ConflictError(
+        'enrollment_not_active',
+        `The enrollment is ${row?.status ?? 'gone'}; only an active one can be completed`,
       );
-      await this.audit.record(manager, actor, {
-        action: 'complete',
-        entity: 'enrollment',
-        entityId: enrollmentId,
-        changes: {
-          status: { from: 'active', to: 'completed' },
-          attendanceRate: rate,
-          thresholdPercent: row.min_attendance_percent,
-          ...(input.override && { override: true, reason: input.reason }),
-        },
-      });
-      // Its certificate, pending, and the outbox row that gets it rendered after the commit.
-      await this.certificates.writePendingCertificates(manager, [enrollmentId], actor);
-      await this.events.enrollmentsClosed(manager, [enrollmentId], actor);
-      return { id: enrollmentId, status: 'completed' as const, attendanceRate: rate };
+    }
+    if (!input.override) await this.assertTrainingOver(manager, groupId);
+    const rate = attendanceRate(row);
+    const eligible = rate !== null && rate * 100 >= row.min_attendance_percent;
+    if (!eligible && !input.override) {
+      throw new RuleViolationError(
+        'attendance_below_threshold',
+        `Attendance is ${percent(rate)}; the course needs ${row.min_attendance_percent}%`,
+        { attendanceRate: rate, thresholdPercent: row.min_attendance_percent },
+      );
+    }
+    await this.finish(manager, [enrollmentId], 'completed', input.override ? input.reason! : null);
+    await this.audit.record(manager, actor, {
+      action: 'complete',
+      entity: 'enrollment',
+      entityId: enrollmentId,
+      changes: {
+        status: { from: 'active', to: 'completed' },
+        attendanceRate: rate,
+        thresholdPercent: row.min_attendance_percent,
+        ...(input.override && { override: true, reason: input.reason }),
+      },
     });
+    return { id: enrollmentId, status: 'completed' as const, attendanceRate: rate };
   }
 
   /**
-   * Completing a group (in its own transaction): every eligible active enrollment completes, the
-   * other active ones fail, and whoever still waits is withdrawn.
+   * Completes a group's trainees (the caller holds the group's row lock): every eligible active
+   * enrollment completes, the other active ones fail, and whoever still waits is withdrawn.
+   * Refused while the training is not over, unless an admin overrides.
    */
-  async groupCompleting(
+  async completeGroup(
     manager: EntityManager,
-    group: Group,
+    groupId: string,
     actor: Actor,
     options: GroupTransitionOptions,
-  ): Promise<void> {
-    if (!options.override) await this.assertTrainingOver(manager, group.id);
-    const rows = await this.candidates(manager, group.id);
+  ): Promise<GroupCompleted> {
+    if (!options.override) await this.assertTrainingOver(manager, groupId);
+    const rows = await completionCandidates(manager, groupId);
     const active = rows.filter((r) => r.status === 'active');
     const completed = active.filter((r) => {
       const rate = attendanceRate(r);
@@ -157,24 +144,20 @@ export class CompletionService implements OnModuleInit, GroupListener {
     const failed = active.filter((r) => !completed.includes(r));
     await this.finish(
       manager,
-      group.id,
       completed.map((r) => r.id),
       'completed',
       null,
     );
     await this.finish(
       manager,
-      group.id,
       failed.map((r) => r.id),
       'failed',
       'attendance below the course threshold',
     );
-    const withdrawn = await sqlRows<{ id: string }>(
+    const withdrawn = await this.enrollments.withdrawWaitlistOfGroup(
       manager,
-      `UPDATE enrollments SET status = 'withdrawn', waitlist_position = NULL, status_reason = 'group completed',
-              status_changed_at = now(), updated_at = now()
-        WHERE group_id = $1 AND status = 'waitlisted' RETURNING id`,
-      [group.id],
+      groupId,
+      'group completed',
     );
     for (const row of active) {
       const rate = attendanceRate(row);
@@ -198,38 +181,10 @@ export class CompletionService implements OnModuleInit, GroupListener {
         changes: { status: { from: 'waitlisted', to: 'withdrawn' }, reason: 'group completed' },
       });
     }
-    await this.certificates.writePendingCertificates(
-      manager,
-      completed.map((r) => r.id),
-      actor,
-    );
-    await this.events.enrollmentsClosed(
-      manager,
-      [...active.map((r) => r.id), ...withdrawn.map((w) => w.id)],
-      actor,
-    );
-  }
-
-  private async candidates(
-    manager: EntityManager,
-    groupId: string,
-    enrollmentId?: string,
-    lock = true,
-  ): Promise<CandidateRow[]> {
-    return sqlRows<CandidateRow>(
-      manager,
-      `SELECT e.id, e.status, c.min_attendance_percent, t.last_name, t.first_name, t.patronymic,
-              counts.*, held_lessons.held
-         FROM enrollments e
-         JOIN trainees t ON t.id = e.trainee_id
-         JOIN groups g ON g.id = e.group_id
-         JOIN courses c ON c.id = g.course_id
-         ${MARK_COUNTS_SQL}
-        WHERE e.group_id = $1 AND ($2::uuid IS NULL OR e.id = $2)
-        ORDER BY t.last_name, t.first_name, e.id
-        ${lock ? 'FOR UPDATE OF e' : ''}`,
-      [groupId, enrollmentId ?? null],
-    );
+    return {
+      completedIds: completed.map((r) => r.id),
+      closedIds: [...active.map((r) => r.id), ...withdrawn.map((w) => w.id)],
+    };
   }
 
   /** The group's lessons: planned, taken place (started), taken place without any mark. */
@@ -237,25 +192,7 @@ export class CompletionService implements OnModuleInit, GroupListener {
     manager: EntityManager,
     groupId: string,
   ): Promise<TrainingProgressView & { endDate: string }> {
-    const [row] = await sqlRows<{
-      planned: number;
-      held: number;
-      unmarked: number;
-      last_lesson_date: string | null;
-      end_date: string;
-    }>(
-      manager,
-      `SELECT count(l.id)::int AS planned,
-              count(l.id) FILTER (WHERE l.starts_at <= now())::int AS held,
-              count(l.id) FILTER (WHERE l.starts_at <= now() AND NOT EXISTS (
-                SELECT 1 FROM attendance_marks m WHERE m.lesson_id = l.id))::int AS unmarked,
-              to_char(max(l.date), 'YYYY-MM-DD') AS last_lesson_date,
-              to_char(g.end_date, 'YYYY-MM-DD') AS end_date
-         FROM groups g LEFT JOIN lessons l ON l.group_id = g.id
-        WHERE g.id = $1
-        GROUP BY g.id`,
-      [groupId],
-    );
+    const row = await trainingProgressOf(manager, groupId);
     if (!row) throw new NotFoundError('Group', groupId);
     return {
       planned: row.planned,
@@ -298,9 +235,9 @@ export class CompletionService implements OnModuleInit, GroupListener {
     // One transaction, so the lessons and the rates are read from one snapshot.
     return this.dataSource.transaction('REPEATABLE READ', async (manager) => {
       const { endDate, ...progress } = await this.trainingProgress(manager, groupId);
-      const rows = await this.candidates(manager, groupId, undefined, false);
+      const rows = await completionCandidates(manager, groupId, undefined, false);
       const active = rows.filter((r) => r.status === 'active');
-      const below = active.filter((r) => {
+      const below = active.filter((r: CompletionCandidate) => {
         const rate = attendanceRate(r);
         return rate === null || rate * 100 < r.min_attendance_percent;
       });
@@ -321,124 +258,85 @@ export class CompletionService implements OnModuleInit, GroupListener {
   }
 
   /**
-   * Undoes a group's completion within 24 hours (admin, with a reason): the group runs again,
-   * its completed and failed trainees are active again, and whatever followed the completion
-   * (certificates are revoked with the reason, referrals are enrolled again) is undone in the same
-   * transaction. The waitlist withdrawn at completion stays withdrawn.
+   * The first part of undoing a group's completion within 24 hours (admin, with a reason), in the
+   * caller's transaction: the group runs again and its completed and failed trainees are active
+   * again; returns their enrollment ids. The caller then undoes what followed the completion
+   * (certificates revoked with the reason, referrals enrolled again) and ends with
+   * `recordGroupReopened`. The waitlist withdrawn at completion stays withdrawn.
    */
-  async reopenGroup(actor: Actor, groupId: string, reason: string): Promise<GroupReopenedView> {
-    return this.dataSource.transaction(async (manager) => {
-      // Trainees first, then the group: the lock order of enrollment.
-      await sqlRows(
-        manager,
-        `SELECT t.id FROM trainees t
-          WHERE t.id IN (SELECT trainee_id FROM enrollments
-                          WHERE group_id = $1 AND status IN ('completed', 'failed'))
-          ORDER BY t.id FOR UPDATE`,
-        [groupId],
+  async reopenEnrollments(
+    manager: EntityManager,
+    actor: Actor,
+    groupId: string,
+    reason: string,
+  ): Promise<string[]> {
+    const finished = ENROLLMENT_TRANSITIONS.reopen.from;
+    // Trainees first, then the group: the lock order of enrollment.
+    await lockTraineesOfGroup(manager, groupId, finished);
+    const group = await lockGroupForReopening(manager, groupId, REOPEN_WINDOW_HOURS);
+    if (!group) throw new NotFoundError('Group', groupId);
+    if (group.status !== 'completed') {
+      throw new ConflictError(
+        'group_status',
+        `Group ${group.code} is ${group.status}; only a completed group can be reopened`,
       );
-      const [group] = await sqlRows<{
-        code: string;
-        status: string;
-        completed_at: Date | null;
-        open: boolean;
-      }>(
-        manager,
-        `SELECT code, status, completed_at,
-                completed_at > now() - make_interval(hours => $2) AS open
-           FROM groups WHERE id = $1 FOR UPDATE`,
-        [groupId, REOPEN_WINDOW_HOURS],
+    }
+    if (!group.open) {
+      throw new RuleViolationError(
+        'group.reopen_window_passed',
+        `Group ${group.code} was completed more than ${REOPEN_WINDOW_HOURS} hours ago; it can no longer be reopened`,
+        { completedAt: group.completed_at, windowHours: REOPEN_WINDOW_HOURS },
       );
-      if (!group) throw new NotFoundError('Group', groupId);
-      if (group.status !== 'completed') {
-        throw new ConflictError(
-          'group_status',
-          `Group ${group.code} is ${group.status}; only a completed group can be reopened`,
-        );
-      }
-      if (!group.open) {
-        throw new RuleViolationError(
-          'group.reopen_window_passed',
-          `Group ${group.code} was completed more than ${REOPEN_WINDOW_HOURS} hours ago; it can no longer be reopened`,
-          { completedAt: group.completed_at, windowHours: REOPEN_WINDOW_HOURS },
-        );
-      }
-      const [clash] = await sqlRows<{ last_name: string; first_name: string; code: string }>(
-        manager,
-        `SELECT t.last_name, t.first_name, og.code
-           FROM enrollments e
-           JOIN groups g ON g.id = e.group_id
-           JOIN trainees t ON t.id = e.trainee_id
-           JOIN enrollments oe ON oe.trainee_id = e.trainee_id AND oe.status = 'active'
-                              AND oe.group_id <> e.group_id
-           JOIN groups og ON og.id = oe.group_id
-          WHERE e.group_id = $1 AND e.status IN ('completed', 'failed')
-            AND timetables_overlap(g.start_date, g.end_date, g.schedule, og.start_date, og.end_date, og.schedule)
-          LIMIT 1`,
-        [groupId],
+    }
+    const clash = await reopeningClash(manager, groupId, finished);
+    if (clash) {
+      throw new ConflictError(
+        'trainee_schedule_overlap',
+        `Trainee ${clash.last_name} ${clash.first_name} is now active in group ${clash.code}, whose dates and times overlap group ${group.code}`,
       );
-      if (clash) {
-        throw new ConflictError(
-          'trainee_schedule_overlap',
-          `Trainee ${clash.last_name} ${clash.first_name} is now active in group ${clash.code}, whose dates and times overlap group ${group.code}`,
-        );
-      }
-      const reopened = await sqlRows<{ id: string; status: string }>(
-        manager,
-        `UPDATE enrollments e SET status = 'active', status_reason = $2, status_changed_at = now(),
-                updated_at = now()
-           FROM enrollments old
-          WHERE e.id = old.id AND e.group_id = $1 AND e.status IN ('completed', 'failed')
-          RETURNING e.id, old.status`,
-        [groupId, `group reopened: ${reason}`.slice(0, 500)],
-      );
-      await sqlRows(
-        manager,
-        `UPDATE groups SET status = 'in_progress', completed_at = NULL, updated_at = now()
-          WHERE id = $1`,
-        [groupId],
-      );
-      for (const row of reopened) {
-        await this.audit.record(manager, actor, {
-          action: 'reopen',
-          entity: 'enrollment',
-          entityId: row.id,
-          changes: { status: { from: row.status, to: 'active' }, reason },
-        });
-      }
-      const ids = reopened.map((r) => r.id);
-      // Their certificates are revoked with the reopening's reason; then the referrals follow.
-      await this.certificates.revokeCertificates(manager, actor, { enrollmentIds: ids }, reason);
-      await this.events.enrollmentsReopened(manager, ids, actor, reason);
+    }
+    const reopened = await this.enrollments.reactivateFinishedOfGroup(
+      manager,
+      groupId,
+      `group reopened: ${reason}`.slice(0, 500),
+    );
+    await this.groupsRepository.reopenGroup(manager, groupId);
+    for (const row of reopened) {
       await this.audit.record(manager, actor, {
         action: 'reopen',
-        entity: 'group',
-        entityId: groupId,
-        changes: {
-          status: { from: 'completed', to: 'in_progress' },
-          reason,
-          enrollmentsReopened: ids.length,
-        },
+        entity: 'enrollment',
+        entityId: row.id,
+        changes: { status: { from: row.status, to: 'active' }, reason },
       });
-      return { id: groupId, enrollmentsReopened: ids.length };
+    }
+    return reopened.map((r) => r.id);
+  }
+
+  /** The reopened group's audit row, last in the reopening's transaction. */
+  async recordGroupReopened(
+    manager: EntityManager,
+    actor: Actor,
+    groupId: string,
+    reason: string,
+    enrollmentsReopened: number,
+  ): Promise<void> {
+    await this.audit.record(manager, actor, {
+      action: 'reopen',
+      entity: 'group',
+      entityId: groupId,
+      changes: { status: { from: 'completed', to: 'in_progress' }, reason, enrollmentsReopened },
     });
   }
 
   /** Active enrollments leave their seat as completed or failed. */
   private async finish(
     manager: EntityManager,
-    groupId: string,
     ids: string[],
     status: 'completed' | 'failed',
     reason: string | null,
   ): Promise<void> {
     if (ids.length === 0) return;
     // The trigger enrollment_seat_counters frees their seats in the same statement.
-    await sqlRows(
-      manager,
-      `UPDATE enrollments SET status = $2, status_reason = $3, status_changed_at = now(), updated_at = now()
-        WHERE id = ANY($1::uuid[]) AND status = 'active'`,
-      [ids, status, reason],
-    );
+    await this.enrollments.finishActive(manager, ids, status, reason);
   }
 }

@@ -5,6 +5,7 @@ import { AuditService } from '@sheber/audit';
 import { Actor, NotFoundError } from '@sheber/common';
 import { CreateHolidayDto } from './dto/lesson.dto';
 import { Holiday } from './entities/holiday.entity';
+import { LessonsRepository } from './lessons.repository';
 import { LessonsService } from './lessons.service';
 
 /** The centre's holidays; adding or removing one regenerates the lessons of the groups it touches. */
@@ -13,24 +14,17 @@ export class HolidaysService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly audit: AuditService,
+    private readonly repository: LessonsRepository,
     private readonly lessons: LessonsService,
   ) {}
 
   async listHolidays(year?: number): Promise<Holiday[]> {
-    const query = this.dataSource
-      .getRepository(Holiday)
-      .createQueryBuilder('h')
-      .orderBy('h.date', 'ASC');
-    if (year)
-      query.where('h.date BETWEEN :from AND :to', { from: `${year}-01-01`, to: `${year}-12-31` });
-    return query.getMany();
+    return this.repository.listHolidays(year);
   }
 
   async addHoliday(actor: Actor, input: CreateHolidayDto): Promise<Holiday> {
     return this.dataSource.transaction(async (manager) => {
-      // insert, not save: save would quietly overwrite an existing holiday of that date.
-      await manager.insert(Holiday, { ...input });
-      const holiday = manager.create(Holiday, input);
+      const holiday = await this.repository.insertHoliday(manager, input);
       await this.lessons.holidaysChanged(manager, input.date);
       await this.audit.record(manager, actor, {
         action: 'create',
@@ -44,8 +38,8 @@ export class HolidaysService {
 
   async removeHoliday(actor: Actor, date: string): Promise<void> {
     await this.dataSource.transaction(async (manager) => {
-      const result = await manager.delete(Holiday, { date });
-      if (!result.affected) throw new NotFoundError('Holiday', date);
+      if (!(await this.repository.deleteHoliday(manager, date)))
+        throw new NotFoundError('Holiday', date);
       await this.lessons.holidaysChanged(manager, date);
       await this.audit.record(manager, actor, {
         action: 'delete',

@@ -3,6 +3,7 @@ export * from './entities/lesson.entity';
 export * from './entities/attendance-mark.entity';
 export * from './dto/lesson.dto';
 export * from './lesson-plan';
+export * from './lessons.repository';
 export * from './lessons.service';
 export * from './holidays.service';
 export * from './completion.service';

@@ -1,7 +1,7 @@
-import { Injectable, OnModuleInit } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { AuditService, auditActor } from '@sheber/audit';
+import { auditActor } from '@sheber/audit';
 import {
   Actor,
   addDays,
@@ -18,12 +18,12 @@ import {
 } from '@sheber/common';
 import { Environment } from '@sheber/config';
 import { databaseRefusal } from '@sheber/database/postgres-errors';
-import { preparedRows, type PreparedStatement, sqlRows } from '@sheber/database/sql';
+import { preparedRows, type PreparedStatement } from '@sheber/database/sql';
 import type { EnrollmentStatus } from '@sheber/enrollments';
 import {
-  Group,
-  type GroupListener,
+  type Group,
   ENROLLING_GROUP_STATUSES,
+  GroupsRepository,
   GroupsService,
   UNFINISHED_GROUP_STATUSES,
 } from '@sheber/groups';
@@ -37,15 +37,8 @@ import {
 import { type AttendanceSheet, attendanceSheetOf } from './attendance-sheet.queries';
 import type { AttendanceStatus } from './entities/attendance-mark.entity';
 import { MASTER_MARKING_DAYS, planLessons } from './lesson-plan';
-
-interface LessonRow {
-  id: string;
-  date: string;
-  start_time: string;
-  end_time: string;
-  starts_at: Date;
-  ends_at: Date;
-}
+import { LessonsRepository } from './lessons.repository';
+import { lessonsOfMaster } from './my-lessons.queries';
 
 export type { AttendanceSheet } from './attendance-sheet.queries';
 
@@ -81,76 +74,41 @@ const MARK: PreparedStatement = {
  * have no marks and never touches a lesson that has.
  */
 @Injectable()
-export class LessonsService implements OnModuleInit, GroupListener {
+export class LessonsService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
-    private readonly audit: AuditService,
+    private readonly repository: LessonsRepository,
     private readonly groups: GroupsService,
+    private readonly groupsRepository: GroupsRepository,
     private readonly env: Environment,
   ) {}
 
-  onModuleInit(): void {
-    this.groups.addListener(this);
-  }
-
-  async groupCreated(manager: EntityManager, group: Group): Promise<void> {
-    await this.regenerateLessons(manager, group, { onlyFuture: false });
-  }
-
-  async timetableChanged(manager: EntityManager, group: Group): Promise<void> {
-    await this.regenerateLessons(manager, group, { onlyFuture: true });
-  }
-
-  /** Replaces the group's unmarked lessons (only those still to come, with `onlyFuture`). */
+  /**
+   * Replaces the group's unmarked lessons (only those still to come, with `onlyFuture`), in the
+   * caller's transaction: every lesson of a new group, the future ones of a changed timetable.
+   */
   async regenerateLessons(
     manager: EntityManager,
     group: Pick<Group, 'id' | 'startDate' | 'endDate' | 'schedule'>,
     options: { onlyFuture: boolean },
   ): Promise<void> {
     const now = new Date();
-    await sqlRows(
+    await this.repository.deleteUnmarkedLessons(manager, group.id, options.onlyFuture, now);
+    const holidays = await this.repository.holidayDatesBetween(
       manager,
-      `DELETE FROM lessons l
-        WHERE l.group_id = $1 AND ($2::boolean = false OR l.starts_at > $3)
-          AND NOT EXISTS (SELECT 1 FROM attendance_marks m WHERE m.lesson_id = l.id)`,
-      [group.id, options.onlyFuture, now],
+      group.startDate,
+      group.endDate,
     );
-    const holidays = await sqlRows<{ date: string }>(
-      manager,
-      `SELECT to_char(date, 'YYYY-MM-DD') AS date FROM holidays WHERE date BETWEEN $1 AND $2`,
-      [group.startDate, group.endDate],
+    const planned = planLessons(group, new Set(holidays), this.env.CENTRE_TIMEZONE).filter(
+      (lesson) => !options.onlyFuture || lesson.startsAt > now,
     );
-    const planned = planLessons(
-      group,
-      new Set(holidays.map((h) => h.date)),
-      this.env.CENTRE_TIMEZONE,
-    ).filter((lesson) => !options.onlyFuture || lesson.startsAt > now);
     if (planned.length === 0) return;
-    await sqlRows(
-      manager,
-      `INSERT INTO lessons (group_id, date, start_time, end_time, starts_at, ends_at)
-       SELECT $1, * FROM unnest($2::date[], $3::varchar[], $4::varchar[], $5::timestamptz[], $6::timestamptz[])
-       ON CONFLICT ON CONSTRAINT uq_lesson_group_start DO NOTHING`,
-      [
-        group.id,
-        planned.map((l) => l.date),
-        planned.map((l) => l.startTime),
-        planned.map((l) => l.endTime),
-        planned.map((l) => l.startsAt),
-        planned.map((l) => l.endsAt),
-      ],
-    );
+    await this.repository.insertLessons(manager, group.id, planned);
   }
 
   /** Regenerates the future unmarked lessons of every unfinished group that spans `date`. */
   async holidaysChanged(manager: EntityManager, date: string): Promise<void> {
-    const groups = await manager
-      .getRepository(Group)
-      .createQueryBuilder('g')
-      .where('g.status IN (:...statuses)', { statuses: UNFINISHED_GROUP_STATUSES })
-      .andWhere(':date BETWEEN g.start_date AND g.end_date', { date })
-      .setLock('pessimistic_write')
-      .getMany();
+    const groups = await this.groupsRepository.lockUnfinishedGroupsSpanning(manager, date);
     for (const group of groups) await this.regenerateLessons(manager, group, { onlyFuture: true });
   }
 
@@ -160,24 +118,10 @@ export class LessonsService implements OnModuleInit, GroupListener {
     page: { limit: number; offset: number },
   ): Promise<Page<LessonView>> {
     await this.groups.findVisibleGroup(actor, groupId);
-    const rows = await this.dataSource.query<(LessonRow & { marked: boolean; total: string })[]>(
-      `SELECT l.id, to_char(l.date, 'YYYY-MM-DD') AS date, l.start_time, l.end_time, l.starts_at, l.ends_at,
-              EXISTS (SELECT 1 FROM attendance_marks m WHERE m.lesson_id = l.id) AS marked,
-              count(*) OVER () AS total
-         FROM lessons l WHERE l.group_id = $1
-        ORDER BY l.starts_at LIMIT $2 OFFSET $3`,
-      [groupId, page.limit, page.offset],
-    );
+    const rows = await this.repository.lessonPage(groupId, page);
     const total = rows[0]
       ? Number(rows[0].total)
-      : Number(
-          (
-            await this.dataSource.query<{ n: string }[]>(
-              'SELECT count(*) AS n FROM lessons WHERE group_id = $1',
-              [groupId],
-            )
-          )[0]?.n ?? 0,
-        );
+      : await this.repository.countLessonsOfGroup(groupId);
     return {
       total,
       items: rows.map((row) => ({
@@ -204,36 +148,14 @@ export class LessonsService implements OnModuleInit, GroupListener {
     if (to > addDays(from, MAX_LESSON_RANGE_DAYS)) {
       throw new InvalidInputError('to', `must be at most ${MAX_LESSON_RANGE_DAYS} days after from`);
     }
-    const rows = await this.dataSource.query<
-      (LessonRow & {
-        marked: boolean;
-        window: MyLessonView['markingWindow'];
-        group_id: string;
-        code: string;
-        status: string;
-        room: string | null;
-        title: string;
-        craft: string;
-      })[]
-    >(
-      `SELECT l.id, to_char(l.date, 'YYYY-MM-DD') AS date, l.start_time, l.end_time, l.starts_at,
-              l.ends_at, EXISTS (SELECT 1 FROM attendance_marks m WHERE m.lesson_id = l.id) AS marked,
-              marking_window(l.date, l.starts_at, now(), $4, $5) AS window,
-              g.id AS group_id, g.code, g.status, g.room, c.title, c.craft
-         FROM groups g
-         JOIN courses c ON c.id = g.course_id
-         JOIN lessons l ON l.group_id = g.id AND l.date BETWEEN $2 AND $3
-        WHERE g.master_id = $1 AND g.status = ANY($6)
-        ORDER BY l.starts_at, g.code`,
-      [
-        actor.id,
-        from,
-        to,
-        this.env.CENTRE_TIMEZONE,
-        MASTER_MARKING_DAYS,
-        UNFINISHED_GROUP_STATUSES,
-      ],
-    );
+    const rows = await lessonsOfMaster(this.dataSource, {
+      masterId: actor.id,
+      from,
+      to,
+      timeZone: this.env.CENTRE_TIMEZONE,
+      markingDays: MASTER_MARKING_DAYS,
+      statuses: UNFINISHED_GROUP_STATUSES,
+    });
     return {
       total: rows.length,
       items: rows.map((row) => ({

@@ -1,4 +1,4 @@
-import { Injectable, OnModuleInit } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '@sheber/audit';
@@ -13,7 +13,7 @@ import {
   todayIn,
 } from '@sheber/common';
 import { Environment } from '@sheber/config';
-import { attendanceRate, EnrollmentEvents, EnrollmentsService } from '@sheber/enrollments';
+import { attendanceRate, EnrollmentsService } from '@sheber/enrollments';
 import { maskIin, TraineesService } from '@sheber/trainees';
 import {
   AcceptReferralDto,
@@ -109,28 +109,18 @@ function auditSnapshot(input: CreateReferralDto, centerId: string): Record<strin
  * any other is "not found", so an officer cannot even learn that it exists.
  */
 @Injectable()
-export class ReferralsService implements OnModuleInit {
+export class ReferralsService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly audit: AuditService,
     private readonly env: Environment,
     private readonly trainees: TraineesService,
     private readonly enrollments: EnrollmentsService,
-    private readonly enrollmentEvents: EnrollmentEvents,
     private readonly referrals: ReferralsRepository,
     private readonly views: ReferralViewQueries,
     private readonly intake: ReferralIntakeQueries,
     private readonly followed: FollowedEnrollmentsQueries,
   ) {}
-
-  onModuleInit(): void {
-    this.enrollmentEvents.onEnrollmentsClosed((manager, ids, actor) =>
-      this.followEnrollments(manager, ids, actor),
-    );
-    this.enrollmentEvents.onEnrollmentsReopened((manager, ids, actor, reason) =>
-      this.followReopenedEnrollments(manager, ids, actor, reason),
-    );
-  }
 
   async createReferral(actor: Actor, input: CreateReferralDto): Promise<ReferralView> {
     const centerId = actor.employmentCenterId;
@@ -294,9 +284,11 @@ export class ReferralsService implements OnModuleInit {
 
   /**
    * The referral's status follows its enrollment, inside the transaction that closed the
-   * enrollment: completed → completed; withdrawn or failed → dropped.
+   * enrollment (every use case of libs/training that closes enrollments calls this): completed →
+   * completed; withdrawn or failed → dropped.
    */
   async followEnrollments(manager: EntityManager, ids: string[], actor: Actor): Promise<void> {
+    if (ids.length === 0) return;
     const closed = await this.followed.closedEnrollments(manager, ids);
     const changed = await this.referrals.followClosedEnrollments(manager, closed);
     for (const referral of changed) {
@@ -319,6 +311,7 @@ export class ReferralsService implements OnModuleInit {
     actor: Actor,
     reason: string,
   ): Promise<void> {
+    if (ids.length === 0) return;
     const active = await this.followed.activeEnrollments(manager, ids);
     const changed = await this.referrals.followReopenedEnrollments(manager, active);
     for (const referral of changed) {

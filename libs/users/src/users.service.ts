@@ -68,13 +68,8 @@ function auditSnapshot(user: UserView): Record<string, unknown> {
   };
 }
 
-/** Told after a change of a user commits, so that whoever remembers the user forgets it. */
-export type UserChangedListener = (userId: string) => Promise<void>;
-
 @Injectable()
 export class UsersService {
-  private readonly changedListeners: UserChangedListener[] = [];
-
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly audit: AuditService,
@@ -82,10 +77,6 @@ export class UsersService {
     private readonly crafts: CraftsRepository,
     private readonly employmentCenters: EmploymentCentersRepository,
   ) {}
-
-  onUserChanged(listener: UserChangedListener): void {
-    this.changedListeners.push(listener);
-  }
 
   async createUser(actor: Actor, input: CreateUserDto): Promise<UserView> {
     const passwordHash = await hashPassword(input.password);
@@ -166,7 +157,6 @@ export class UsersService {
       });
       return after;
     });
-    for (const listener of this.changedListeners) await listener(id);
     return updated;
   }
 
@@ -219,7 +209,6 @@ export class UsersService {
       });
       return tokenVersion;
     });
-    for (const listener of this.changedListeners) await listener(userId);
     return { ...toTokenSubject(stored), tokenVersion: changed, passwordChangeRequired: false };
   }
 
@@ -240,7 +229,6 @@ export class UsersService {
         changes: { password: 'reset' },
       });
     });
-    for (const listener of this.changedListeners) await listener(id);
     return { temporaryPassword };
   }
 

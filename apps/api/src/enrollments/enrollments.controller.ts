@@ -2,18 +2,15 @@ import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { CurrentActor, Roles } from '@sheber/auth';
 import type { Actor } from '@sheber/common';
-import {
-  EnrollmentResultView,
-  EnrollmentsService,
-  WithdrawEnrollmentDto,
-} from '@sheber/enrollments';
+import { EnrollmentResultView, WithdrawEnrollmentDto } from '@sheber/enrollments';
+import { EnrollmentClosingService } from '@sheber/training';
 import { uuidParam } from '../common/uuid-param';
 
 @ApiTags('enrollments')
 @ApiBearerAuth()
 @Controller('enrollments')
 export class EnrollmentsController {
-  constructor(private readonly enrollments: EnrollmentsService) {}
+  constructor(private readonly closing: EnrollmentClosingService) {}
 
   /** Withdraws an active or waitlisted trainee; the first on the waitlist takes a freed seat. */
   @Roles('staff')
@@ -24,6 +21,6 @@ export class EnrollmentsController {
     @Param('id', uuidParam()) id: string,
     @Body() input: WithdrawEnrollmentDto,
   ): Promise<EnrollmentResultView> {
-    return this.enrollments.withdrawEnrollment(actor, id, input.reason);
+    return this.closing.withdrawEnrollment(actor, id, input.reason);
   }
 }

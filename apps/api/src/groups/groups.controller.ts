@@ -47,6 +47,7 @@ import {
 } from '@sheber/groups';
 import { CompletionPreviewView, CompletionService } from '@sheber/lessons';
 import { DocumentsService, DocumentView } from '@sheber/documents';
+import { GroupLifeCycleService } from '@sheber/training';
 import { uuidParam } from '../common/uuid-param';
 import { sendPrinted } from '../documents/documents.controller';
 
@@ -56,6 +57,7 @@ import { sendPrinted } from '../documents/documents.controller';
 export class GroupsController {
   constructor(
     private readonly groups: GroupsService,
+    private readonly lifeCycle: GroupLifeCycleService,
     private readonly enrollments: EnrollmentsService,
     private readonly certificates: CertificatesService,
     private readonly completion: CompletionService,
@@ -67,7 +69,7 @@ export class GroupsController {
   @Post()
   @ApiConflictResponse({ description: 'The code is taken, or the course is retired' })
   createGroup(@CurrentActor() actor: Actor, @Body() input: CreateGroupDto): Promise<GroupView> {
-    return this.groups.createGroup(actor, input);
+    return this.lifeCycle.createGroup(actor, input);
   }
 
   /** Groups, newest first; a master sees only their own. */
@@ -103,7 +105,7 @@ export class GroupsController {
     @Param('id', uuidParam()) id: string,
     @Body() input: UpdateGroupDto,
   ): Promise<GroupView> {
-    return this.groups.updateGroup(actor, id, input);
+    return this.lifeCycle.updateGroup(actor, id, input);
   }
 
   /** Assigns the master; 409 when not qualified for the craft or busy in an overlapping group. */
@@ -126,7 +128,7 @@ export class GroupsController {
     @CurrentActor() actor: Actor,
     @Param('id', uuidParam()) id: string,
   ): Promise<GroupView> {
-    return this.groups.transitionGroup(actor, id, 'open');
+    return this.lifeCycle.transitionGroup(actor, id, 'open');
   }
 
   /**
@@ -144,7 +146,7 @@ export class GroupsController {
     @Param('id', uuidParam()) id: string,
     @Body() input: GroupTransitionDto,
   ): Promise<GroupView> {
-    return this.groups.transitionGroup(actor, id, 'start', input);
+    return this.lifeCycle.transitionGroup(actor, id, 'start', input);
   }
 
   /**
@@ -166,7 +168,7 @@ export class GroupsController {
     @Param('id', uuidParam()) id: string,
     @Body() input: GroupTransitionDto,
   ): Promise<GroupView> {
-    return this.groups.transitionGroup(actor, id, 'complete', input);
+    return this.lifeCycle.transitionGroup(actor, id, 'complete', input);
   }
 
   /**
@@ -198,7 +200,7 @@ export class GroupsController {
     @Param('id', uuidParam()) id: string,
     @Body() input: ReopenGroupDto,
   ): Promise<GroupDetailView> {
-    await this.completion.reopenGroup(actor, id, input.reason);
+    await this.lifeCycle.reopenGroup(actor, id, input.reason);
     return this.getGroup(actor, id);
   }
 
@@ -253,7 +255,7 @@ export class GroupsController {
     @CurrentActor() actor: Actor,
     @Param('id', uuidParam()) id: string,
   ): Promise<GroupView> {
-    return this.groups.transitionGroup(actor, id, 'cancel');
+    return this.lifeCycle.transitionGroup(actor, id, 'cancel');
   }
 
   /**

@@ -33,7 +33,6 @@ import {
   AttendanceSheetQueryDto,
   AttendanceSheetView,
   CompleteEnrollmentDto,
-  CompletionService,
   CreateHolidayDto,
   Holiday,
   HolidayDateParamDto,
@@ -46,6 +45,7 @@ import {
   MyLessonView,
 } from '@sheber/lessons';
 import { DocumentsService, DocumentView } from '@sheber/documents';
+import { EnrollmentClosingService } from '@sheber/training';
 import { uuidParam } from '../common/uuid-param';
 import { sendPrinted } from '../documents/documents.controller';
 
@@ -55,7 +55,7 @@ import { sendPrinted } from '../documents/documents.controller';
 export class LessonsController {
   constructor(
     private readonly lessons: LessonsService,
-    private readonly completion: CompletionService,
+    private readonly closing: EnrollmentClosingService,
     private readonly documents: DocumentsService,
   ) {}
 
@@ -145,8 +145,8 @@ export class LessonsController {
     @CurrentActor() actor: Actor,
     @Param('id', uuidParam()) id: string,
     @Body() input: CompleteEnrollmentDto,
-  ): ReturnType<CompletionService['completeEnrollment']> {
-    return this.completion.completeEnrollment(actor, id, input);
+  ): ReturnType<EnrollmentClosingService['completeEnrollment']> {
+    return this.closing.completeEnrollment(actor, id, input);
   }
 }
 

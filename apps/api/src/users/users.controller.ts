@@ -10,7 +10,7 @@ import {
   Query,
 } from '@nestjs/common';
 import { ApiBearerAuth, ApiConflictResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { CurrentActor } from '@sheber/auth';
+import { CurrentActor, UserAccountsService } from '@sheber/auth';
 import { type Actor, ApiPageResponse, type Page } from '@sheber/common';
 import {
   CreateUserDto,
@@ -26,7 +26,10 @@ import {
 @ApiBearerAuth()
 @Controller('users')
 export class UsersController {
-  constructor(private readonly users: UsersService) {}
+  constructor(
+    private readonly users: UsersService,
+    private readonly accounts: UserAccountsService,
+  ) {}
 
   /** Creates an account. Officers need an employment centre; masters may list crafts. */
   @Post()
@@ -58,7 +61,7 @@ export class UsersController {
     @Param('id', new ParseUUIDPipe({ version: 'all' })) id: string,
     @Body() input: UpdateUserDto,
   ): Promise<UserView> {
-    return this.users.updateUser(actor, id, input);
+    return this.accounts.updateUser(actor, id, input);
   }
 
   /**
@@ -73,6 +76,6 @@ export class UsersController {
     @CurrentActor() actor: Actor,
     @Param('id', new ParseUUIDPipe({ version: 'all' })) id: string,
   ): Promise<TemporaryPasswordView> {
-    return this.users.resetPassword(actor, id);
+    return this.accounts.resetPassword(actor, id);
   }
 }

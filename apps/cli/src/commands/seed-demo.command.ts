@@ -8,6 +8,7 @@ import { GroupsService, type GroupTransition } from '@sheber/groups';
 import { LessonsService } from '@sheber/lessons';
 import { ReferralsService } from '@sheber/referrals';
 import { makeIin, TraineesService } from '@sheber/trainees';
+import { EnrollmentClosingService, GroupLifeCycleService } from '@sheber/training';
 import { UsersService } from '@sheber/users';
 import {
   DEMO_ACCOUNTS,
@@ -42,6 +43,8 @@ export class SeedDemoCommand extends CommandRunner {
     private readonly centers: EmploymentCentersService,
     private readonly courses: CoursesService,
     private readonly groups: GroupsService,
+    private readonly lifeCycle: GroupLifeCycleService,
+    private readonly closing: EnrollmentClosingService,
     private readonly trainees: TraineesService,
     private readonly enrollments: EnrollmentsService,
     private readonly lessons: LessonsService,
@@ -129,7 +132,7 @@ export class SeedDemoCommand extends CommandRunner {
     // Groups go through their real life: plan, assign, open, enroll, start, complete or cancel.
     let next = 0;
     for (const demo of DEMO_GROUPS) {
-      const group = await this.groups.createGroup(SYSTEM_ACTOR, {
+      const group = await this.lifeCycle.createGroup(SYSTEM_ACTOR, {
         courseId: courseIds[demo.course]!,
         code: demo.code,
         room: demo.room,
@@ -142,7 +145,7 @@ export class SeedDemoCommand extends CommandRunner {
         await this.groups.assignMaster(SYSTEM_ACTOR, group.id, { masterId: userIds[demo.master]! });
       }
       for (const step of STEPS[demo.status]!) {
-        await this.groups.transitionGroup(SYSTEM_ACTOR, group.id, step);
+        await this.lifeCycle.transitionGroup(SYSTEM_ACTOR, group.id, step);
         if (step === 'start') await this.markPastLessons(group.id);
         if (step !== 'open') continue;
         for (let i = 0; i < demo.trainees; i += 1) {
@@ -180,7 +183,7 @@ export class SeedDemoCommand extends CommandRunner {
         });
       if (demo.withdrawn) {
         const referral = await this.referrals.viewReferral(SYSTEM_ACTOR, id);
-        await this.enrollments.withdrawEnrollment(
+        await this.closing.withdrawEnrollment(
           SYSTEM_ACTOR,
           referral.enrollment!.id,
           demo.withdrawn,

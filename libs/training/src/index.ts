@@ -1,0 +1,3 @@
+export * from './enrollment-closing.service';
+export * from './group-life-cycle.service';
+export * from './training.module';
