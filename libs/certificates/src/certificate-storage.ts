@@ -50,8 +50,8 @@ export class LocalDirectoryStorage extends CertificateStorage {
    * Writes to a temporary file and renames it, so a reader never sees half a PDF. The calls are
    * synchronous on purpose: a certificate is some 30 KB going to the page cache, and the four
    * asynchronous calls (open, write, close, rename) each hand work to libuv's thread pool and
-   * back: on the benchmark machine about twice the CPU of making the same calls directly
-   * (docs/PERFORMANCE.md). The worker calling it has just rendered for milliseconds on this thread.
+   * back, more CPU in all than making the same calls directly. The worker calling it has just
+   * rendered on this thread. See docs/decisions/0009-synchronous-storage-writes.md.
    */
   put(key: string, data: Buffer): Promise<void> {
     // A throw inside the executor is the promise's rejection.

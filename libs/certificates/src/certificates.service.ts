@@ -35,7 +35,7 @@ import {
 } from './dto/certificate.dto';
 import type { CertificateStatus } from './entities/certificate.entity';
 
-/** How long a request waits for Redis to take its certificate jobs (it takes them in ~1 ms). */
+/** How long a request waits for Redis to take its certificate jobs (a healthy Redis takes them at once). */
 const QUEUE_WAIT_MS = 1000;
 
 function toView(row: CertificateRow): CertificateView {

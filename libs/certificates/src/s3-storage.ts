@@ -130,7 +130,7 @@ export class S3Storage extends CertificateStorage {
 
 /**
  * Builds the S3 backend. The SDK is imported here, on first use, so that a process on the local
- * directory (the default) does not load it: about 120 ms and 20 MB at every start.
+ * directory (the default) does not pay for loading it at every start.
  */
 export async function createS3Storage(options: S3StorageOptions): Promise<S3Storage> {
   const sdk = await import('@aws-sdk/client-s3');

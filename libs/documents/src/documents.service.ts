@@ -19,7 +19,7 @@ import { DocumentsRepository, type DocumentRow } from './documents.repository';
 import { DocumentView } from './dto/document.dto';
 import type { DocumentKind } from './entities/prepared-document.entity';
 
-/** How long a request waits for Redis to take a job (it takes one in about 1 ms). */
+/** How long a request waits for Redis to take a job (a healthy Redis takes it at once). */
 const QUEUE_WAIT_MS = 1000;
 
 /** A printed document: the file now, or the prepared document to ask for again. */

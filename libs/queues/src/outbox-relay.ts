@@ -14,7 +14,7 @@ import { QueuesRepository } from './queues.repository';
 
 /** Rows taken per round: a group's completion is one row of at most a few dozen jobs. */
 const ROWS_PER_ROUND = 100;
-/** How long the relay waits for Redis before it gives the rows back (it takes them in ~1 ms). */
+/** How long the relay waits for Redis before it gives the rows back (a healthy Redis takes them at once). */
 const REDIS_WAIT_MS = 5_000;
 
 /**

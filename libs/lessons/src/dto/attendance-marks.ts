@@ -19,8 +19,9 @@ const STATUSES = new Set<unknown>(ATTENDANCE_STATUSES);
  * like the validation pipe refuses, with every problem under its own field (`marks.2.status`).
  *
  * Checked here rather than with @ValidateNested because the marks come with every marking request:
- * class-validator's nested validation cost about 8 µs a mark (it looks through every registered
- * class for each nested object), more than all the rest of the request's validation.
+ * class-validator's nested validation looks through every registered class for each nested
+ * object, which costs more than all the rest of the request's validation.
+ * See docs/decisions/0007-attendance-marks-checked-by-hand.md.
  */
 export function checkedMarks(marks: readonly unknown[], field = 'marks'): AttendanceMark[] {
   const problems: FieldError[] = [];
