@@ -1,6 +1,4 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { getQueueToken } from '@nestjs/bullmq';
-import type { Queue } from 'bullmq';
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -9,7 +7,7 @@ import type supertest from 'supertest';
 import { addDays, todayIn } from '../../libs/common/src';
 import { Environment } from '../../libs/config/src';
 import { DocumentPreparer, LARGE_JOURNAL_LESSONS } from '../../libs/documents/src';
-import { DOCUMENT_QUEUE, documentJobId } from '../../libs/queues/src';
+import { documentJobId } from '../../libs/queues/src';
 import { createCourse, createTrainee } from '../factories/catalog';
 import { signedIn } from '../factories/users';
 import { bearer } from '../support/http';
@@ -135,9 +133,14 @@ describe('printed documents prepared by the worker', () => {
       expect(response.status).toBe(202);
       expect(JSON.parse((response.body as Buffer).toString('utf8')).id).toBe(document.id);
     }
-    const queue = t.app.get<Queue>(getQueueToken(DOCUMENT_QUEUE));
-    const waiting = await queue.getJobs(['waiting', 'delayed', 'active']);
-    expect(waiting.map((job) => job.id)).toEqual([documentJobId(document.id)]);
+    // One job, in the outbox of the request's transaction, for the worker's relay to queue.
+    const outbox = await t.dataSource.query<{ jobs: { jobId: string }[] }[]>(
+      `SELECT jobs FROM outbox WHERE sent_at IS NULL AND jobs @> $1::jsonb`,
+      [JSON.stringify([{ jobId: documentJobId(document.id) }])],
+    );
+    expect(outbox.map((row) => row.jobs.map((job) => job.jobId))).toEqual([
+      [documentJobId(document.id)],
+    ]);
     const rows = await t.dataSource.query<{ status: string }[]>(
       'SELECT status FROM documents WHERE group_id = $1',
       [group.id],

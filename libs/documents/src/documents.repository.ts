@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
+import { sqlRows } from '@sheber/database/sql';
 import type { DocumentKind, DocumentStatus } from './entities/prepared-document.entity';
 
 export interface DocumentRow {
@@ -23,13 +24,16 @@ export class DocumentsRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   /** A new pending document, or undefined when one of that data exists (uq_document_inputs). */
+  /** A new pending document, in the caller's transaction; none when the same one exists. */
   async insertPending(
+    manager: EntityManager,
     kind: DocumentKind,
     groupId: string,
     requestedBy: string,
     inputsSha256: string,
   ): Promise<DocumentRow | undefined> {
-    const [created] = await this.dataSource.query<DocumentRow[]>(
+    const [created] = await sqlRows<DocumentRow>(
+      manager,
       `INSERT INTO documents AS d (kind, group_id, requested_by, inputs_sha256)
        VALUES ($1, $2, $3, $4)
        ON CONFLICT (kind, group_id, inputs_sha256) WHERE status <> 'failed' DO NOTHING

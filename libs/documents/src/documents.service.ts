@@ -1,26 +1,16 @@
-import { InjectQueue } from '@nestjs/bullmq';
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { Queue } from 'bullmq';
 import { DataSource } from 'typeorm';
 import { CertificateStorage } from '@sheber/certificates';
 import { type Actor, ConflictError, NotFoundError } from '@sheber/common';
 import { GroupsService } from '@sheber/groups';
-import {
-  DOCUMENT_QUEUE,
-  documentJobId,
-  PREPARE_DOCUMENT_JOB,
-  type PrepareDocumentPayload,
-} from '@sheber/queues';
+import { prepareDocumentJob, QueuesRepository } from '@sheber/queues';
 import { documentWithGroup } from './document-access.queries';
 import { type DocumentInputs, documentInputsHash, isLarge } from './document-inputs';
 import { DocumentPreparer } from './document-preparer.service';
 import { DocumentsRepository, type DocumentRow } from './documents.repository';
 import { DocumentView } from './dto/document.dto';
 import type { DocumentKind } from './entities/prepared-document.entity';
-
-/** How long a request waits for Redis to take a job (a healthy Redis takes it at once). */
-const QUEUE_WAIT_MS = 1000;
 
 /** A printed document: the file now, or the prepared document to ask for again. */
 export type PrintedDocument =
@@ -58,7 +48,7 @@ export class DocumentsService {
     private readonly repository: DocumentsRepository,
     private readonly preparer: DocumentPreparer,
     private readonly storage: CertificateStorage,
-    @InjectQueue(DOCUMENT_QUEUE) private readonly queue: Queue<PrepareDocumentPayload>,
+    private readonly outbox: QueuesRepository,
   ) {}
 
   /** The group's journal (staff; a master, of their own group). */
@@ -94,11 +84,20 @@ export class DocumentsService {
     const hash = documentInputsHash(inputs);
     // Twice at most: a ready document whose file is gone is marked failed, and made again.
     for (let attempt = 0; attempt < 2; attempt += 1) {
-      const created = await this.repository.insertPending(inputs.kind, groupId, actor.id, hash);
-      if (created) {
-        await this.queueWithoutWaiting([created.id]);
-        return { preparing: toView(created) };
-      }
+      // The document and its job in one transaction: the worker's relay queues the job
+      // (docs/decisions/0011-outbox.md), so a request never waits for Redis.
+      const created = await this.dataSource.transaction(async (manager) => {
+        const row = await this.repository.insertPending(
+          manager,
+          inputs.kind,
+          groupId,
+          actor.id,
+          hash,
+        );
+        if (row) await this.outbox.addToOutbox(manager, [prepareDocumentJob(row.id)]);
+        return row;
+      });
+      if (created) return { preparing: toView(created) };
       const existing = await this.repository.findByInputs(inputs.kind, groupId, hash);
       // Failed between the insert and this read: the next round makes a new one.
       if (!existing) continue;
@@ -135,35 +134,5 @@ export class DocumentsService {
     return {
       file: { filename: fileName(row.kind, row.code), pdf: await this.storage.get(row.file_key!) },
     };
-  }
-
-  /** From a request: Redis gets QUEUE_WAIT_MS; a job not taken is queued by the sweeper later. */
-  private async queueWithoutWaiting(ids: string[]): Promise<void> {
-    let timer: NodeJS.Timeout | undefined;
-    const attempt = this.queue.addBulk(
-      ids.map((documentId) => ({
-        name: PREPARE_DOCUMENT_JOB,
-        data: { documentId },
-        opts: { jobId: documentJobId(documentId) },
-      })),
-    );
-    try {
-      await Promise.race([
-        attempt,
-        new Promise<never>((_, reject) => {
-          timer = setTimeout(
-            () => reject(new Error(`Redis did not answer in ${QUEUE_WAIT_MS} ms`)),
-            QUEUE_WAIT_MS,
-          );
-        }),
-      ]);
-    } catch (error) {
-      attempt.catch(() => undefined);
-      this.logger.warn(
-        `Could not queue documents now, the sweeper will: ${error instanceof Error ? error.message : String(error)}`,
-      );
-    } finally {
-      clearTimeout(timer);
-    }
   }
 }
