@@ -133,4 +133,15 @@ export class GroupsRepository {
     );
     return group?.code;
   }
+
+  // For GroupsService (changing a group's timetable): whose row to lock before the group's.
+  /** The group's master, read without a lock; null without a master or without the group. */
+  async masterIdOf(manager: EntityManager, groupId: string): Promise<string | null> {
+    const [group] = await sqlRows<{ master_id: string | null }>(
+      manager,
+      'SELECT master_id FROM groups WHERE id = $1',
+      [groupId],
+    );
+    return group?.master_id ?? null;
+  }
 }

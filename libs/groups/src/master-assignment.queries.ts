@@ -12,7 +12,8 @@ export interface MasterCandidate {
 
 /**
  * The user's row, locked until commit: two assignments of one master run one after the other, so
- * they cannot both pass the overlap check. The lock order is master, then group.
+ * they cannot both pass the overlap check. The lock order is master, then group. Replaced by
+ * `UsersRepository.lockUser`.
  */
 export async function lockMasterCandidate(
   manager: EntityManager,
