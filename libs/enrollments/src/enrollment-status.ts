@@ -19,6 +19,13 @@ export const ENROLLMENT_STATUS = Object.fromEntries(ENROLLMENT_STATUSES.map((s) 
 /** An open enrollment holds a seat or a waitlist place; at most one per trainee and group. */
 export const OPEN_ENROLLMENT_STATUSES: readonly EnrollmentStatus[] = ['active', 'waitlisted'];
 
+/** Enrollments that held a seat to now or to the group's end: their attendance counts. */
+export const SEATED_ENROLLMENT_STATUSES: readonly EnrollmentStatus[] = [
+  'active',
+  'completed',
+  'failed',
+];
+
 /** A closed enrollment holds nothing any more: withdrawn, completed or failed. */
 export const CLOSED_ENROLLMENT_STATUSES: readonly EnrollmentStatus[] = [
   'withdrawn',
