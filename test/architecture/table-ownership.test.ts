@@ -11,7 +11,8 @@ import {
  * Each lib owns its tables (docs/ARCHITECTURE.md, "Who reads which tables"): its one
  * `<domain>.repository.ts` is the only code that names them. Reads that span domains live in
  * named read models, `*.queries.ts`, which list the tables they read in a first-line comment
- * `// Reads: a, b, c.`; a read model writes nothing. Every other file names no table at all:
+ * `// Reads: a, b, c.`; a read model writes and locks nothing (a lock is taken by the repository of
+ * the table's lib, where the lock order can be read). Every other file names no table at all:
  * services call repositories and read models. Tables are named by SQL (`FROM`, `JOIN`, `INTO`,
  * `UPDATE`, `DELETE FROM`, `TRUNCATE`, `LOCK TABLE`) or by a TypeORM call given an entity class.
  */
@@ -35,6 +36,9 @@ function problems(source: Source): string[] {
     for (const table of reads) if (!named.includes(table)) found.push(`declares ${table}, unread`);
     if (/\b(?:INSERT INTO|UPDATE\s+[a-z_]+\s+SET|DELETE FROM)\b/.test(source.text)) {
       found.push('writes, but a read model only reads');
+    }
+    if (/\bFOR\s+(?:NO\s+KEY\s+)?(?:UPDATE|SHARE)\b|\bFOR\s+KEY\s+SHARE\b/i.test(source.text)) {
+      found.push('locks, but a read model only reads');
     }
     return found;
   }

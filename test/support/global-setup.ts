@@ -17,7 +17,11 @@ export default async function globalSetup(globalConfig: Config.GlobalConfig): Pr
   // Global setup runs outside jest's module system, so the @sheber/* aliases need registering.
   register({
     baseUrl: globalConfig.rootDir,
-    paths: { '@sheber/database/*': ['libs/database/src/*'], '@sheber/*': ['libs/*/src'] },
+    paths: {
+      '@sheber/database/*': ['libs/database/src/*'],
+      '@sheber/enrollments/*': ['libs/enrollments/src/*'],
+      '@sheber/*': ['libs/*/src'],
+    },
   });
   const { dataSourceOptions } = await import('../../libs/database/src/data-source-options');
 

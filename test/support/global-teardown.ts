@@ -37,7 +37,8 @@ async function seatCounterLines(database: string): Promise<string[]> {
   await client.connect();
   try {
     const drifted = await seatCounterDrift({
-      query: async <T>(sql: string) => (await client.query(sql)).rows as T,
+      query: async <T>(sql: string, params?: unknown[]) =>
+        (await client.query(sql, params)).rows as T,
     });
     return drifted.map(describeSeatCounterDrift);
   } finally {

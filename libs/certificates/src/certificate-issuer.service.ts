@@ -13,6 +13,7 @@ import {
   printedGroupCode,
   type PrintedCertificateRow,
 } from './certificate-print.queries';
+import { CERTIFICATE_TRANSITIONS } from './certificate-status';
 import { CertificateStorage } from './certificate-storage';
 import { CertificatesRepository } from './certificates.repository';
 import { holderName } from './holder-name';
@@ -112,7 +113,7 @@ export class CertificateIssuer {
     const [row] = await preparedRows<CertificateToIssue>(this.dataSource, CERTIFICATE_TO_ISSUE, [
       certificateId,
     ]);
-    if (!row || (row.status !== 'pending' && row.status !== 'failed')) return 'skipped';
+    if (!row || !CERTIFICATE_TRANSITIONS.issue.from.includes(row.status)) return 'skipped';
     this.fonts ??= loadCertificateFonts();
     const started = performance.now();
     const pdf = await renderCertificatePdf(

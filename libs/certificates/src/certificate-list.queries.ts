@@ -2,7 +2,7 @@
 import type { DataSource } from 'typeorm';
 import { tableRowCount } from '@sheber/database/row-count';
 import type { HolderColumns } from './holder-name';
-import type { CertificateStatus } from './entities/certificate.entity';
+import type { CertificateStatus } from './certificate-status';
 
 export interface CertificateRow extends HolderColumns {
   id: string;

@@ -2,7 +2,7 @@
 import type { DataSource } from 'typeorm';
 import type { PreparedStatement } from '@sheber/database/sql';
 import type { HolderColumns } from './holder-name';
-import type { CertificateStatus } from './entities/certificate.entity';
+import { CERTIFICATE_STATUS, type CertificateStatus } from './certificate-status';
 
 /** What a certificate prints: for issuing it and for printing it again. */
 export interface CertificateToIssue extends HolderColumns {
@@ -77,7 +77,7 @@ export function printedCertificatesOfGroup(
   groupId: string,
 ): Promise<PrintedCertificateRow[]> {
   return dataSource.query<PrintedCertificateRow[]>(
-    `${PRINTED_SELECT} WHERE e.group_id = $2 AND c.status = 'issued' ORDER BY c.number`,
+    `${PRINTED_SELECT} WHERE e.group_id = $2 AND c.status = '${CERTIFICATE_STATUS.issued}' ORDER BY c.number`,
     [timeZone, groupId],
   );
 }

@@ -6,7 +6,7 @@ import { Environment } from '@sheber/config';
 import { issueCertificateJob, QueuesRepository } from '@sheber/queues';
 import { formatCertificateNumber, newVerificationCode } from './certificate-number';
 import { CertificatesRepository } from './certificates.repository';
-import type { CertificateStatus } from './entities/certificate.entity';
+import type { CertificateStatus } from './certificate-status';
 
 /**
  * The certificate rows that other domains' transactions change, called explicitly from them:

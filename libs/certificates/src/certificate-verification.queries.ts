@@ -1,7 +1,7 @@
 // Reads: certificates, courses, crafts, enrollments, groups, trainees.
 import type { DataSource } from 'typeorm';
 import type { HolderColumns } from './holder-name';
-import type { CertificateStatus } from './entities/certificate.entity';
+import type { CertificateStatus } from './certificate-status';
 
 export interface VerifiedCertificateRow extends HolderColumns {
   status: CertificateStatus;

@@ -2,14 +2,18 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { preparedRows, type PreparedStatement, sqlRows } from '@sheber/database/sql';
-import type { CertificateStatus } from './entities/certificate.entity';
+import {
+  CERTIFICATE_STATUS,
+  CERTIFICATE_TRANSITIONS,
+  type CertificateStatus,
+} from './certificate-status';
 
 /** Only a certificate still pending or failed is marked: of two runs at once, one records it. */
 const MARK_ISSUED: PreparedStatement = {
   name: 'certificate_mark_issued',
-  text: `UPDATE certificates SET status = 'issued', file_key = $2, sha256 = $3, issued_at = now(),
-                failure_reason = NULL, updated_at = now()
-          WHERE id = $1 AND status IN ('pending', 'failed')
+  text: `UPDATE certificates SET status = '${CERTIFICATE_TRANSITIONS.issue.to}', file_key = $2, sha256 = $3,
+                issued_at = now(), failure_reason = NULL, updated_at = now()
+          WHERE id = $1 AND status = ANY($4::text[])
           RETURNING id`,
 };
 
@@ -21,7 +25,7 @@ export class CertificatesRepository {
   async findNotRevokedOf(manager: EntityManager, enrollmentId: string): Promise<string | null> {
     const [existing] = await sqlRows<{ id: string }>(
       manager,
-      "SELECT id FROM certificates WHERE enrollment_id = $1 AND status <> 'revoked'",
+      `SELECT id FROM certificates WHERE enrollment_id = $1 AND status <> '${CERTIFICATE_STATUS.revoked}'`,
       [enrollmentId],
     );
     return existing?.id ?? null;
@@ -51,7 +55,7 @@ export class CertificatesRepository {
     const [certificate] = await sqlRows<{ id: string }>(
       manager,
       `INSERT INTO certificates (enrollment_id, number, verification_code, status)
-       VALUES ($1, $2, $3, 'pending') RETURNING id`,
+       VALUES ($1, $2, $3, '${CERTIFICATE_STATUS.pending}') RETURNING id`,
       [enrollmentId, number, verificationCode],
     );
     return certificate!.id;
@@ -70,13 +74,13 @@ export class CertificatesRepository {
       manager,
       `WITH target AS (
          SELECT c.id, c.status FROM certificates c
-          WHERE c.status <> 'revoked' AND (c.id = ANY($1::uuid[]) OR c.enrollment_id = ANY($2::uuid[]))
+          WHERE c.status = ANY($4::text[]) AND (c.id = ANY($1::uuid[]) OR c.enrollment_id = ANY($2::uuid[]))
           ORDER BY c.number FOR UPDATE OF c)
-       UPDATE certificates c SET status = 'revoked', revoked_at = now(), revoke_reason = $3,
-              updated_at = now()
+       UPDATE certificates c SET status = '${CERTIFICATE_TRANSITIONS.revoke.to}', revoked_at = now(),
+              revoke_reason = $3, updated_at = now()
          FROM target WHERE c.id = target.id
        RETURNING c.id, c.number, target.status`,
-      [target.ids ?? [], target.enrollmentIds ?? [], reason],
+      [target.ids ?? [], target.enrollmentIds ?? [], reason, CERTIFICATE_TRANSITIONS.revoke.from],
     );
   }
 
@@ -119,11 +123,12 @@ export class CertificatesRepository {
       manager,
       `WITH before AS (
          SELECT c.id, c.failure_reason FROM certificates c
-          WHERE c.id = ANY($1::uuid[]) AND c.status = 'failed' FOR UPDATE OF c)
-       UPDATE certificates c SET status = 'pending', failure_reason = NULL, updated_at = now()
+          WHERE c.id = ANY($1::uuid[]) AND c.status = ANY($2::text[]) FOR UPDATE OF c)
+       UPDATE certificates c SET status = '${CERTIFICATE_TRANSITIONS.retry.to}', failure_reason = NULL,
+              updated_at = now()
          FROM before WHERE c.id = before.id
        RETURNING c.id, c.number, before.failure_reason`,
-      [ids],
+      [ids, CERTIFICATE_TRANSITIONS.retry.from],
     );
   }
 
@@ -133,6 +138,7 @@ export class CertificatesRepository {
       id,
       fileKey,
       sha256,
+      CERTIFICATE_TRANSITIONS.issue.from,
     ]);
     return updated.length > 0;
   }
@@ -140,16 +146,17 @@ export class CertificatesRepository {
   /** After the last attempt: `failed` with the reason; it can be queued again. */
   async markFailed(id: string, reason: string): Promise<void> {
     await this.dataSource.query(
-      `UPDATE certificates SET status = 'failed', failure_reason = $2, updated_at = now()
-        WHERE id = $1 AND status = 'pending'`,
-      [id, reason.slice(0, 1000)],
+      `UPDATE certificates SET status = '${CERTIFICATE_TRANSITIONS.fail.to}', failure_reason = $2,
+              updated_at = now()
+        WHERE id = $1 AND status = ANY($3::text[])`,
+      [id, reason.slice(0, 1000), CERTIFICATE_TRANSITIONS.fail.from],
     );
   }
 
   /** Certificates pending for longer than `seconds`: their job was lost or never queued. */
   async findStalePending(seconds: number, limit: number): Promise<string[]> {
     const rows = await this.dataSource.query<{ id: string }[]>(
-      `SELECT id FROM certificates WHERE status = 'pending' AND updated_at < now() - make_interval(secs => $1)
+      `SELECT id FROM certificates WHERE status = '${CERTIFICATE_STATUS.pending}' AND updated_at < now() - make_interval(secs => $1)
         ORDER BY updated_at LIMIT $2`,
       [seconds, limit],
     );

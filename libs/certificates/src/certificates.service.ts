@@ -33,7 +33,7 @@ import {
   GroupCertificatesRevokedView,
   PublicCertificateView,
 } from './dto/certificate.dto';
-import type { CertificateStatus } from './entities/certificate.entity';
+import type { CertificateStatus } from './certificate-status';
 
 /** How long a request waits for Redis to take its certificate jobs (a healthy Redis takes them at once). */
 const QUEUE_WAIT_MS = 1000;

@@ -1,7 +1,8 @@
 // Reads: certificates, enrollments.
 import type { DataSource, EntityManager } from 'typeorm';
 import { sqlRows } from '@sheber/database/sql';
-import type { CertificateStatus } from './entities/certificate.entity';
+import { ENROLLMENT_STATUS } from '@sheber/enrollments';
+import { CERTIFICATE_STATUS, type CertificateStatus } from './certificate-status';
 
 /** Every certificate of a group's enrollments, revoked ones too, in number order. */
 export function certificatesOfGroup(
@@ -24,7 +25,7 @@ export async function completedWithoutCertificate(
   const rows = await sqlRows<{ id: string }>(
     manager,
     `SELECT e.id FROM enrollments e
-      WHERE e.group_id = $1 AND e.status = 'completed'
+      WHERE e.group_id = $1 AND e.status = '${ENROLLMENT_STATUS.completed}'
         AND NOT EXISTS (SELECT 1 FROM certificates c WHERE c.enrollment_id = e.id)
       ORDER BY e.status_changed_at, e.id`,
     [groupId],
@@ -51,10 +52,10 @@ export async function certificateCountsOfGroup(
   groupId: string,
 ): Promise<Record<CertificateStatus, number>> {
   const [row] = await dataSource.query<Record<CertificateStatus, number>[]>(
-    `SELECT count(*) FILTER (WHERE c.status = 'issued')::int AS issued,
-            count(*) FILTER (WHERE c.status = 'pending')::int AS pending,
-            count(*) FILTER (WHERE c.status = 'failed')::int AS failed,
-            count(*) FILTER (WHERE c.status = 'revoked')::int AS revoked
+    `SELECT count(*) FILTER (WHERE c.status = '${CERTIFICATE_STATUS.issued}')::int AS issued,
+            count(*) FILTER (WHERE c.status = '${CERTIFICATE_STATUS.pending}')::int AS pending,
+            count(*) FILTER (WHERE c.status = '${CERTIFICATE_STATUS.failed}')::int AS failed,
+            count(*) FILTER (WHERE c.status = '${CERTIFICATE_STATUS.revoked}')::int AS revoked
        FROM enrollments e JOIN certificates c ON c.enrollment_id = e.id
       WHERE e.group_id = $1`,
     [groupId],

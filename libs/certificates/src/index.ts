@@ -1,4 +1,5 @@
 export * from './entities/certificate.entity';
+export * from './certificate-status';
 export * from './dto/certificate.dto';
 export * from './certificate-number';
 export * from './certificates.repository';

@@ -78,3 +78,11 @@ export async function replicaRows<T>(
     await runner.release();
   }
 }
+
+/**
+ * Constant strings as a SQL list, `'a', 'b'`: for DDL (an entity's check or partial index), which
+ * takes no parameters, built from the same constants the queries pass as parameters.
+ */
+export function sqlStringList(values: readonly string[]): string {
+  return values.map((value) => `'${value.replaceAll("'", "''")}'`).join(', ');
+}

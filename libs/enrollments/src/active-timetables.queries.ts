@@ -2,6 +2,7 @@
 import type { EntityManager } from 'typeorm';
 import { sqlRows } from '@sheber/database/sql';
 import type { Timetable } from '@sheber/groups';
+import { ENROLLMENT_STATUS } from './enrollment-status';
 
 /**
  * The timetables of the trainee's other active groups, for the overlap check of a promotion from
@@ -18,7 +19,7 @@ export async function activeTimetablesOf(
     manager,
     `SELECT to_char(g.start_date, 'YYYY-MM-DD') AS start_date, to_char(g.end_date, 'YYYY-MM-DD') AS end_date, g.schedule
        FROM enrollments e JOIN groups g ON g.id = e.group_id
-      WHERE e.trainee_id = $1 AND e.status = 'active' AND e.group_id <> $2`,
+      WHERE e.trainee_id = $1 AND e.status = '${ENROLLMENT_STATUS.active}' AND e.group_id <> $2`,
     [traineeId, exceptGroupId],
   );
   return rows.map((a) => ({ startDate: a.start_date, endDate: a.end_date, schedule: a.schedule }));

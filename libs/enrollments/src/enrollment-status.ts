@@ -11,8 +11,27 @@ export const ENROLLMENT_STATUSES = [
 ] as const;
 export type EnrollmentStatus = (typeof ENROLLMENT_STATUSES)[number];
 
+/** Each status by its name, for SQL that names one status: `status = '${ENROLLMENT_STATUS.active}'`. */
+export const ENROLLMENT_STATUS = Object.fromEntries(ENROLLMENT_STATUSES.map((s) => [s, s])) as {
+  readonly [S in EnrollmentStatus]: S;
+};
+
 /** An open enrollment holds a seat or a waitlist place; at most one per trainee and group. */
 export const OPEN_ENROLLMENT_STATUSES: readonly EnrollmentStatus[] = ['active', 'waitlisted'];
+
+/** Enrollments that held a seat to now or to the group's end: their attendance counts. */
+export const SEATED_ENROLLMENT_STATUSES: readonly EnrollmentStatus[] = [
+  'active',
+  'completed',
+  'failed',
+];
+
+/** A closed enrollment holds nothing any more: withdrawn, completed or failed. */
+export const CLOSED_ENROLLMENT_STATUSES: readonly EnrollmentStatus[] = [
+  'withdrawn',
+  'completed',
+  'failed',
+];
 
 /**
  * Who moves where: withdrawal (by staff, or a cancelled group), promotion from the waitlist,

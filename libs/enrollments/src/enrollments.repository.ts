@@ -3,9 +3,9 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
 import { sqlRows } from '@sheber/database/sql';
 import {
+  ENROLLMENT_STATUS,
   ENROLLMENT_TRANSITIONS,
   type EnrollmentStatus,
-  OPEN_ENROLLMENT_STATUSES,
 } from './enrollment-status';
 
 /**
@@ -43,8 +43,8 @@ export class EnrollmentsRepository {
   async withdraw(manager: EntityManager, id: string, reason: string): Promise<void> {
     await sqlRows(
       manager,
-      `UPDATE enrollments SET status = 'withdrawn', waitlist_position = NULL, status_reason = $2,
-              status_changed_at = now(), updated_at = now()
+      `UPDATE enrollments SET status = '${ENROLLMENT_TRANSITIONS.withdraw.to}', waitlist_position = NULL,
+              status_reason = $2, status_changed_at = now(), updated_at = now()
         WHERE id = $1`,
       [id, reason],
     );
@@ -58,12 +58,12 @@ export class EnrollmentsRepository {
   ): Promise<{ id: string; status: EnrollmentStatus }[]> {
     return sqlRows<{ id: string; status: EnrollmentStatus }>(
       manager,
-      `UPDATE enrollments e SET status = 'withdrawn', waitlist_position = NULL,
+      `UPDATE enrollments e SET status = '${ENROLLMENT_TRANSITIONS.withdraw.to}', waitlist_position = NULL,
               status_reason = $2, status_changed_at = now(), updated_at = now()
          FROM enrollments old
         WHERE e.id = old.id AND e.group_id = $1 AND e.status = ANY ($3::text[])
         RETURNING e.id, old.status`,
-      [groupId, reason, OPEN_ENROLLMENT_STATUSES],
+      [groupId, reason, ENROLLMENT_TRANSITIONS.withdraw.from],
     );
   }
 
@@ -75,7 +75,7 @@ export class EnrollmentsRepository {
     return sqlRows<{ id: string; trainee_id: string; waitlist_position: number }>(
       manager,
       `SELECT id, trainee_id, waitlist_position FROM enrollments
-        WHERE group_id = $1 AND status = 'waitlisted' ORDER BY waitlist_position FOR UPDATE`,
+        WHERE group_id = $1 AND status = '${ENROLLMENT_STATUS.waitlisted}' ORDER BY waitlist_position FOR UPDATE`,
       [groupId],
     );
   }
@@ -84,7 +84,8 @@ export class EnrollmentsRepository {
   async promote(manager: EntityManager, id: string): Promise<void> {
     await sqlRows(
       manager,
-      `UPDATE enrollments SET status = 'active', waitlist_position = NULL, status_changed_at = now(), updated_at = now()
+      `UPDATE enrollments SET status = '${ENROLLMENT_TRANSITIONS.promote.to}', waitlist_position = NULL,
+              status_changed_at = now(), updated_at = now()
         WHERE id = $1`,
       [id],
     );
@@ -97,13 +98,13 @@ export class EnrollmentsRepository {
     await sqlRows(
       manager,
       `UPDATE enrollments SET waitlist_position = -(waitlist_position - 1)
-        WHERE group_id = $1 AND status = 'waitlisted' AND waitlist_position > $2`,
+        WHERE group_id = $1 AND status = '${ENROLLMENT_STATUS.waitlisted}' AND waitlist_position > $2`,
       [groupId, position],
     );
     await sqlRows(
       manager,
       `UPDATE enrollments SET waitlist_position = -waitlist_position
-        WHERE group_id = $1 AND status = 'waitlisted' AND waitlist_position < 0`,
+        WHERE group_id = $1 AND status = '${ENROLLMENT_STATUS.waitlisted}' AND waitlist_position < 0`,
       [groupId],
     );
   }
@@ -114,14 +115,14 @@ export class EnrollmentsRepository {
       manager,
       `UPDATE enrollments e SET waitlist_position = -r.n
          FROM (SELECT id, row_number() OVER (ORDER BY waitlist_position) AS n
-                 FROM enrollments WHERE group_id = $1 AND status = 'waitlisted') r
+                 FROM enrollments WHERE group_id = $1 AND status = '${ENROLLMENT_STATUS.waitlisted}') r
         WHERE e.id = r.id`,
       [groupId],
     );
     await sqlRows(
       manager,
       `UPDATE enrollments SET waitlist_position = -waitlist_position
-        WHERE group_id = $1 AND status = 'waitlisted' AND waitlist_position < 0`,
+        WHERE group_id = $1 AND status = '${ENROLLMENT_STATUS.waitlisted}' AND waitlist_position < 0`,
       [groupId],
     );
   }
@@ -183,5 +184,36 @@ export class EnrollmentsRepository {
         RETURNING e.id, old.status`,
       [groupId, reason, ENROLLMENT_TRANSITIONS.reopen.from],
     );
+  }
+
+  // For completion (libs/lessons): the enrollments it is about to complete, fail or withdraw,
+  // locked after the group's row (the lock order of docs/ARCHITECTURE.md).
+  async lockEnrollmentsOfGroup(
+    manager: EntityManager,
+    groupId: string,
+    enrollmentId?: string,
+  ): Promise<void> {
+    await sqlRows(
+      manager,
+      `SELECT id FROM enrollments WHERE group_id = $1 AND ($2::uuid IS NULL OR id = $2)
+        ORDER BY id FOR UPDATE`,
+      [groupId, enrollmentId ?? null],
+    );
+  }
+
+  // For reopening (libs/lessons): the trainees of the group's enrollments in these statuses,
+  // read so that their rows can be locked first.
+  async traineeIdsOfGroup(
+    manager: EntityManager,
+    groupId: string,
+    statuses: readonly EnrollmentStatus[],
+  ): Promise<string[]> {
+    const rows = await sqlRows<{ trainee_id: string }>(
+      manager,
+      `SELECT DISTINCT trainee_id FROM enrollments WHERE group_id = $1 AND status = ANY($2::text[])
+        ORDER BY trainee_id`,
+      [groupId, statuses],
+    );
+    return rows.map((row) => row.trainee_id);
   }
 }

@@ -1,7 +1,9 @@
 // Reads: enrollments, groups.
+import { ENROLLMENT_STATUS, OPEN_ENROLLMENT_STATUSES } from './enrollment-status';
+
 /** Anything that runs a statement and returns its rows: a DataSource, or a test's pg client. */
 export interface RowQuery {
-  query<T>(sql: string): Promise<T>;
+  query<T>(sql: string, params?: unknown[]): Promise<T>;
 }
 
 /** A group whose seat counters differ from its enrollment rows. */
@@ -33,12 +35,13 @@ export async function seatCounterDrift(db: RowQuery): Promise<SeatCounterDrift[]
     `SELECT g.id, g.code, g.active_count, coalesce(c.active, 0)::int AS active,
             g.waitlist_count, coalesce(c.waitlisted, 0)::int AS waitlisted
        FROM groups g
-       LEFT JOIN (SELECT group_id, count(*) FILTER (WHERE status = 'active') AS active,
-                         count(*) FILTER (WHERE status = 'waitlisted') AS waitlisted
-                    FROM enrollments WHERE status IN ('active', 'waitlisted')
+       LEFT JOIN (SELECT group_id, count(*) FILTER (WHERE status = '${ENROLLMENT_STATUS.active}') AS active,
+                         count(*) FILTER (WHERE status = '${ENROLLMENT_STATUS.waitlisted}') AS waitlisted
+                    FROM enrollments WHERE status = ANY($1::text[])
                    GROUP BY group_id) c ON c.group_id = g.id
       WHERE g.active_count <> coalesce(c.active, 0) OR g.waitlist_count <> coalesce(c.waitlisted, 0)
       ORDER BY g.code`,
+    [OPEN_ENROLLMENT_STATUSES],
   );
   return rows.map((row) => ({
     groupId: row.id,

@@ -6,6 +6,11 @@
 export const GROUP_STATUSES = ['planned', 'open', 'in_progress', 'completed', 'cancelled'] as const;
 export type GroupStatus = (typeof GROUP_STATUSES)[number];
 
+/** Each status by its name, for SQL that names one status: `status = '${GROUP_STATUS.open}'`. */
+export const GROUP_STATUS = Object.fromEntries(GROUP_STATUSES.map((s) => [s, s])) as {
+  readonly [S in GroupStatus]: S;
+};
+
 /** Statuses in which a group still runs or will run; its master and trainees are committed. */
 export const UNFINISHED_GROUP_STATUSES: readonly GroupStatus[] = ['planned', 'open', 'in_progress'];
 

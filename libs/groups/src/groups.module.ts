@@ -1,10 +1,12 @@
 import { Module } from '@nestjs/common';
 import { AuditModule } from '@sheber/audit';
+import { TraineesModule } from '@sheber/trainees';
+import { UsersModule } from '@sheber/users';
 import { GroupsRepository } from './groups.repository';
 import { GroupsService } from './groups.service';
 
 @Module({
-  imports: [AuditModule],
+  imports: [AuditModule, TraineesModule, UsersModule],
   providers: [GroupsService, GroupsRepository],
   exports: [GroupsService, GroupsRepository],
 })

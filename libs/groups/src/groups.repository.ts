@@ -4,7 +4,7 @@ import { DataSource, EntityManager, In } from 'typeorm';
 import { tableRowCount } from '@sheber/database/row-count';
 import { sqlRows } from '@sheber/database/sql';
 import { Group } from './entities/group.entity';
-import { type GroupStatus, UNFINISHED_GROUP_STATUSES } from './group-status';
+import { GROUP_STATUS, type GroupStatus, UNFINISHED_GROUP_STATUSES } from './group-status';
 import type { ScheduleSlot } from './schedule';
 
 /** What narrows the group list; each one present is an equality that an index serves. */
@@ -137,12 +137,12 @@ export class GroupsRepository {
   // For completion (libs/lessons), an admin's reopening: the group runs again, without the time
   // it completed; the caller holds its row lock.
   async reopenGroup(manager: EntityManager, id: string): Promise<void> {
-    const running: GroupStatus = 'in_progress';
     await sqlRows(
       manager,
-      `UPDATE groups SET status = $2, completed_at = NULL, updated_at = now()
+      `UPDATE groups SET status = '${GROUP_STATUS.in_progress}', completed_at = NULL,
+              updated_at = now()
         WHERE id = $1`,
-      [id, running],
+      [id],
     );
   }
 
@@ -156,5 +156,40 @@ export class GroupsRepository {
       .andWhere(':date BETWEEN g.start_date AND g.end_date', { date })
       .setLock('pessimistic_write')
       .getMany();
+  }
+
+  // For GroupsService (changing a group's timetable): whose row to lock before the group's.
+  /** The group's master, read without a lock; null without a master or without the group. */
+  async masterIdOf(manager: EntityManager, groupId: string): Promise<string | null> {
+    const [group] = await sqlRows<{ master_id: string | null }>(
+      manager,
+      'SELECT master_id FROM groups WHERE id = $1',
+      [groupId],
+    );
+    return group?.master_id ?? null;
+  }
+
+  // For reopening (libs/lessons): the group's row locked until commit, and whether it completed
+  // within the last `hours` (by the database's clock, as `completed_at` was written).
+  async lockGroupForReopening(
+    manager: EntityManager,
+    groupId: string,
+    hours: number,
+  ): Promise<
+    { code: string; status: GroupStatus; completed_at: Date | null; open: boolean } | undefined
+  > {
+    const [group] = await sqlRows<{
+      code: string;
+      status: GroupStatus;
+      completed_at: Date | null;
+      open: boolean;
+    }>(
+      manager,
+      `SELECT code, status, completed_at,
+              completed_at > now() - make_interval(hours => $2) AS open
+         FROM groups WHERE id = $1 FOR UPDATE`,
+      [groupId, hours],
+    );
+    return group;
   }
 }

@@ -26,12 +26,10 @@ import { Group } from './entities/group.entity';
 import { GROUP_TRANSITIONS, type GroupTransition, UNFINISHED_GROUP_STATUSES } from './group-status';
 import { courseForNewGroup } from './group-course.queries';
 import { groupView, groupViewPage } from './group-view.queries';
+import { TraineesRepository } from '@sheber/trainees';
+import { UsersRepository } from '@sheber/users';
 import { GroupsRepository } from './groups.repository';
-import {
-  activeMasters,
-  lockMasterCandidate,
-  masterQualification,
-} from './master-assignment.queries';
+import { activeMasters, masterQualification } from './master-assignment.queries';
 import {
   latestEndDate,
   MAX_GROUP_SPAN_YEARS,
@@ -41,11 +39,7 @@ import {
   timetablesOverlap,
   type Timetable,
 } from './schedule';
-import {
-  lockActiveTraineesOf,
-  lockMasterOf,
-  traineeTimetableClash,
-} from './timetable-change.queries';
+import { activeTraineeIdsOf, traineeTimetableClash } from './timetable-change.queries';
 
 /** An admin's override of the timing rules of start and completion, always with a reason. */
 export interface GroupTransitionOptions {
@@ -103,6 +97,8 @@ export class GroupsService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly repository: GroupsRepository,
+    private readonly users: UsersRepository,
+    private readonly trainees: TraineesRepository,
     private readonly audit: AuditService,
     private readonly env: Environment,
   ) {}
@@ -192,8 +188,11 @@ export class GroupsService {
       input.startDate !== undefined || input.endDate !== undefined || input.schedule !== undefined;
     // The group's active trainees too, first (as enrollment does: trainee, then group), so none
     // of them enrolls elsewhere against the old timetable while the new one is checked.
-    if (touchesTimetable) await lockActiveTraineesOf(manager, id);
-    if (touchesTimetable) await lockMasterOf(manager, id);
+    if (touchesTimetable) {
+      await this.trainees.lockTrainees(manager, await activeTraineeIdsOf(manager, id));
+      const masterId = await this.repository.masterIdOf(manager, id);
+      if (masterId) await this.users.lockUser(manager, masterId);
+    }
     const group = await this.lockGroup(manager, id);
     if (!UNFINISHED_GROUP_STATUSES.includes(group.status)) {
       throw new ConflictError(
@@ -328,7 +327,7 @@ export class GroupsService {
    */
   async assignMaster(actor: Actor, id: string, input: AssignMasterDto): Promise<GroupView> {
     await this.dataSource.transaction(async (manager) => {
-      const master = await lockMasterCandidate(manager, input.masterId);
+      const master = await this.users.lockUser(manager, input.masterId);
       if (!master || master.role !== 'master' || !master.active) {
         throw new NotFoundError('Master', input.masterId);
       }

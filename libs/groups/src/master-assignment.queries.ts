@@ -2,30 +2,6 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import { sqlRows } from '@sheber/database/sql';
 
-/** A user who may be assigned as a master, as assignment checks them. */
-export interface MasterCandidate {
-  id: string;
-  full_name: string;
-  role: string;
-  active: boolean;
-}
-
-/**
- * The user's row, locked until commit: two assignments of one master run one after the other, so
- * they cannot both pass the overlap check. The lock order is master, then group.
- */
-export async function lockMasterCandidate(
-  manager: EntityManager,
-  userId: string,
-): Promise<MasterCandidate | null> {
-  const [user] = await sqlRows<MasterCandidate>(
-    manager,
-    'SELECT id, full_name, role, active FROM users WHERE id = $1 FOR UPDATE',
-    [userId],
-  );
-  return user ?? null;
-}
-
 /** The craft of the course and whether the master is qualified to teach it. */
 export async function masterQualification(
   manager: EntityManager,

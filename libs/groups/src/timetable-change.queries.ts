@@ -1,29 +1,27 @@
-// Reads: enrollments, groups, trainees, users.
+// Reads: enrollments, groups, trainees.
 import type { EntityManager } from 'typeorm';
 import { sqlRows } from '@sheber/database/sql';
+// The file, not the lib's index: the enrollments lib imports this one.
+import { ENROLLMENT_STATUS } from '@sheber/enrollments/enrollment-status';
 import type { Timetable } from './schedule';
 
 /**
- * What a change of a group's timetable reads about the people it affects, with their locks, in
- * the order every transaction takes them: the group's active trainees (in id order, as enrollment
- * locks a trainee before a group), then its master, then the group.
+ * What a change of a group's timetable reads about the people it affects. Their locks are taken
+ * by the owners' repositories, in the order every transaction takes them: the group's active
+ * trainees (in id order, as enrollment locks a trainee before a group), then its master, then the
+ * group.
  */
-export async function lockActiveTraineesOf(manager: EntityManager, groupId: string): Promise<void> {
-  await sqlRows(
+export async function activeTraineeIdsOf(
+  manager: EntityManager,
+  groupId: string,
+): Promise<string[]> {
+  const rows = await sqlRows<{ trainee_id: string }>(
     manager,
-    `SELECT t.id FROM trainees t
-      WHERE t.id IN (SELECT trainee_id FROM enrollments WHERE group_id = $1 AND status = 'active')
-      ORDER BY t.id FOR UPDATE`,
+    `SELECT trainee_id FROM enrollments WHERE group_id = $1 AND status = '${ENROLLMENT_STATUS.active}'
+      ORDER BY trainee_id`,
     [groupId],
   );
-}
-
-export async function lockMasterOf(manager: EntityManager, groupId: string): Promise<void> {
-  await sqlRows(
-    manager,
-    `SELECT u.id FROM users u JOIN groups g ON g.master_id = u.id WHERE g.id = $1 FOR UPDATE OF u`,
-    [groupId],
-  );
+  return rows.map((row) => row.trainee_id);
 }
 
 /**
@@ -41,10 +39,10 @@ export async function traineeTimetableClash(
     `SELECT t.last_name, t.first_name, og.code
        FROM enrollments e
        JOIN trainees t ON t.id = e.trainee_id
-       JOIN enrollments oe ON oe.trainee_id = e.trainee_id AND oe.status = 'active'
+       JOIN enrollments oe ON oe.trainee_id = e.trainee_id AND oe.status = '${ENROLLMENT_STATUS.active}'
                           AND oe.group_id <> e.group_id
        JOIN groups og ON og.id = oe.group_id
-      WHERE e.group_id = $1 AND e.status = 'active'
+      WHERE e.group_id = $1 AND e.status = '${ENROLLMENT_STATUS.active}'
         AND timetables_overlap($2::date, $3::date, $4::jsonb, og.start_date, og.end_date, og.schedule)
       ORDER BY t.last_name, t.first_name, og.code
       LIMIT 1`,

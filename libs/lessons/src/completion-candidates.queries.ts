@@ -14,14 +14,13 @@ export interface CompletionCandidate extends MarkCounts {
 }
 
 /**
- * The group's enrollments (or the one given) in the roster's order; with `lock`, their rows
- * locked until commit (the caller holds the group's row lock already).
+ * The group's enrollments (or the one given) in the roster's order. A caller that changes them
+ * locks them first with `EnrollmentsRepository.lockEnrollmentsOfGroup`.
  */
 export async function completionCandidates(
   manager: EntityManager,
   groupId: string,
   enrollmentId?: string,
-  lock = true,
 ): Promise<CompletionCandidate[]> {
   return sqlRows<CompletionCandidate>(
     manager,
@@ -33,8 +32,7 @@ export async function completionCandidates(
        JOIN courses c ON c.id = g.course_id
        ${MARK_COUNTS_SQL}
       WHERE e.group_id = $1 AND ($2::uuid IS NULL OR e.id = $2)
-      ORDER BY t.last_name, t.first_name, e.id
-      ${lock ? 'FOR UPDATE OF e' : ''}`,
+      ORDER BY t.last_name, t.first_name, e.id`,
     [groupId, enrollmentId ?? null],
   );
 }

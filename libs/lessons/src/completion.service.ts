@@ -12,6 +12,7 @@ import {
   todayIn,
 } from '@sheber/common';
 import { Environment } from '@sheber/config';
+import { TraineesRepository } from '@sheber/trainees';
 import {
   attendanceRate,
   ENROLLMENT_TRANSITIONS,
@@ -25,11 +26,7 @@ import {
   CompletionPreviewView,
   TrainingProgressView,
 } from './dto/lesson.dto';
-import {
-  lockGroupForReopening,
-  lockTraineesOfGroup,
-  reopeningClash,
-} from './group-reopening.queries';
+import { reopeningClash } from './group-reopening.queries';
 import { trainingProgressOf } from './training-progress.queries';
 
 /** An admin may reopen a completed group for this long after its completion. */
@@ -73,6 +70,7 @@ export class CompletionService {
     private readonly groups: GroupsService,
     private readonly groupsRepository: GroupsRepository,
     private readonly enrollments: EnrollmentsRepository,
+    private readonly trainees: TraineesRepository,
     private readonly env: Environment,
   ) {}
 
@@ -91,6 +89,7 @@ export class CompletionService {
     if (input.override && !input.reason)
       throw new InvalidInputError('reason', 'is required with override');
     const groupId = await lockGroupOfEnrollment(manager, enrollmentId);
+    await this.enrollments.lockEnrollmentsOfGroup(manager, groupId, enrollmentId);
     const [row] = await completionCandidates(manager, groupId, enrollmentId);
     if (!row || row.status !== 'active') {
       throw new ConflictError(
@@ -135,6 +134,7 @@ export class CompletionService {
     options: GroupTransitionOptions,
   ): Promise<GroupCompleted> {
     if (!options.override) await this.assertTrainingOver(manager, groupId);
+    await this.enrollments.lockEnrollmentsOfGroup(manager, groupId);
     const rows = await completionCandidates(manager, groupId);
     const active = rows.filter((r) => r.status === 'active');
     const completed = active.filter((r) => {
@@ -235,7 +235,7 @@ export class CompletionService {
     // One transaction, so the lessons and the rates are read from one snapshot.
     return this.dataSource.transaction('REPEATABLE READ', async (manager) => {
       const { endDate, ...progress } = await this.trainingProgress(manager, groupId);
-      const rows = await completionCandidates(manager, groupId, undefined, false);
+      const rows = await completionCandidates(manager, groupId);
       const active = rows.filter((r) => r.status === 'active');
       const below = active.filter((r: CompletionCandidate) => {
         const rate = attendanceRate(r);
@@ -272,8 +272,15 @@ export class CompletionService {
   ): Promise<string[]> {
     const finished = ENROLLMENT_TRANSITIONS.reopen.from;
     // Trainees first, then the group: the lock order of enrollment.
-    await lockTraineesOfGroup(manager, groupId, finished);
-    const group = await lockGroupForReopening(manager, groupId, REOPEN_WINDOW_HOURS);
+    await this.trainees.lockTrainees(
+      manager,
+      await this.enrollments.traineeIdsOfGroup(manager, groupId, finished),
+    );
+    const group = await this.groupsRepository.lockGroupForReopening(
+      manager,
+      groupId,
+      REOPEN_WINDOW_HOURS,
+    );
     if (!group) throw new NotFoundError('Group', groupId);
     if (group.status !== 'completed') {
       throw new ConflictError(

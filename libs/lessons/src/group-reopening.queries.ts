@@ -3,43 +3,6 @@ import type { EntityManager } from 'typeorm';
 import { sqlRows } from '@sheber/database/sql';
 import type { EnrollmentStatus } from '@sheber/enrollments';
 
-/** The trainees of the group's enrollments in these statuses, their rows locked until commit. */
-export async function lockTraineesOfGroup(
-  manager: EntityManager,
-  groupId: string,
-  statuses: readonly EnrollmentStatus[],
-): Promise<void> {
-  await sqlRows(
-    manager,
-    `SELECT t.id FROM trainees t
-      WHERE t.id IN (SELECT trainee_id FROM enrollments
-                      WHERE group_id = $1 AND status = ANY ($2::text[]))
-      ORDER BY t.id FOR UPDATE`,
-    [groupId, statuses],
-  );
-}
-
-/** The group's row locked until commit, and whether it completed within the last `hours`. */
-export async function lockGroupForReopening(
-  manager: EntityManager,
-  groupId: string,
-  hours: number,
-): Promise<{ code: string; status: string; completed_at: Date | null; open: boolean } | undefined> {
-  const [group] = await sqlRows<{
-    code: string;
-    status: string;
-    completed_at: Date | null;
-    open: boolean;
-  }>(
-    manager,
-    `SELECT code, status, completed_at,
-            completed_at > now() - make_interval(hours => $2) AS open
-       FROM groups WHERE id = $1 FOR UPDATE`,
-    [groupId, hours],
-  );
-  return group;
-}
-
 /**
  * A trainee of the group's enrollments in these statuses who is now active in another group
  * whose timetable overlaps this one (the first found), or undefined.

@@ -2,6 +2,7 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { sqlRows } from '@sheber/database/sql';
+import { CLOSED_ENROLLMENT_STATUSES, ENROLLMENT_STATUS } from '@sheber/enrollments';
 
 /** A closed enrollment as the referral that follows it sees it. */
 export interface ClosedEnrollment {
@@ -21,8 +22,8 @@ export class FollowedEnrollmentsQueries {
     return sqlRows<ClosedEnrollment>(
       manager,
       `SELECT e.id, e.status, e.status_reason FROM enrollments e
-        WHERE e.id = ANY($1::uuid[]) AND e.status IN ('completed', 'withdrawn', 'failed')`,
-      [ids],
+        WHERE e.id = ANY($1::uuid[]) AND e.status = ANY($2::text[])`,
+      [ids, CLOSED_ENROLLMENT_STATUSES],
     );
   }
 
@@ -30,7 +31,7 @@ export class FollowedEnrollmentsQueries {
   async activeEnrollments(manager: EntityManager, ids: string[]): Promise<string[]> {
     const rows = await sqlRows<{ id: string }>(
       manager,
-      `SELECT e.id FROM enrollments e WHERE e.id = ANY($1::uuid[]) AND e.status = 'active'`,
+      `SELECT e.id FROM enrollments e WHERE e.id = ANY($1::uuid[]) AND e.status = '${ENROLLMENT_STATUS.active}'`,
       [ids],
     );
     return rows.map((row) => row.id);

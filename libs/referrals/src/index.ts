@@ -1,4 +1,5 @@
 export * from './entities/referral.entity';
+export * from './referral-status';
 export * from './dto/referral.dto';
 export * from './referral-report';
 export type { ReferralRow } from './referral-view.queries';

@@ -2,12 +2,13 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { sqlRows } from '@sheber/database/sql';
+import { OPEN_REFERRAL_STATUSES, type ReferralStatus } from './referral-status';
 
 /** A referral that keeps the person from being referred again. */
 export interface OpenReferral {
   number: string;
   center_name: string;
-  status: string;
+  status: ReferralStatus;
 }
 
 /**
@@ -22,8 +23,8 @@ export class ReferralIntakeQueries {
       manager,
       `SELECT r.number, ec.name AS center_name, r.status
          FROM referrals r JOIN employment_centers ec ON ec.id = r.employment_center_id
-        WHERE r.iin = $1 AND r.status IN ('submitted', 'accepted', 'enrolled')`,
-      [iin],
+        WHERE r.iin = $1 AND r.status = ANY($2::text[])`,
+      [iin, OPEN_REFERRAL_STATUSES],
     );
     return open;
   }

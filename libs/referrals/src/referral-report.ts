@@ -15,7 +15,7 @@ import {
   REFERRAL_STATUSES,
   type ReferralOutcome,
   type ReferralStatus,
-} from './entities/referral.entity';
+} from './referral-status';
 import type { ReferralRow } from './referral-view.queries';
 
 export interface ReferralReportRow {

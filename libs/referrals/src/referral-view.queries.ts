@@ -5,8 +5,9 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { replicaRows } from '@sheber/database/sql';
-import { MARK_COUNTS_SQL, type MarkCounts } from '@sheber/enrollments';
-import type { ReferralOutcome, ReferralStatus } from './entities/referral.entity';
+import { CERTIFICATE_STATUS, type CertificateStatus } from '@sheber/certificates';
+import { MARK_COUNTS_SQL, type MarkCounts, type EnrollmentStatus } from '@sheber/enrollments';
+import type { ReferralOutcome, ReferralStatus } from './referral-status';
 import type { CraftNames, ReferralCount } from './referral-report';
 
 /**
@@ -34,7 +35,7 @@ export interface ReferralRow extends MarkCounts {
   status_changed_at: Date;
   trainee_id: string | null;
   enrollment_id: string | null;
-  enrollment_status: string | null;
+  enrollment_status: EnrollmentStatus | null;
   waitlist_position: number | null;
   group_id: string | null;
   group_code: string | null;
@@ -43,7 +44,7 @@ export interface ReferralRow extends MarkCounts {
   end_date: string | null;
   certificate_id: string | null;
   certificate_number: string | null;
-  certificate_status: string | null;
+  certificate_status: CertificateStatus | null;
   outcome: ReferralOutcome | null;
   outcome_date: string | null;
   outcome_note: string | null;
@@ -79,7 +80,7 @@ function referralSelect(source: string): string {
     LEFT JOIN LATERAL (
       -- The valid certificate, else the latest revoked one (a reissue leaves both).
       SELECT c.id, c.number, c.status FROM certificates c WHERE c.enrollment_id = e.id
-       ORDER BY (c.status <> 'revoked') DESC, c.created_at DESC LIMIT 1
+       ORDER BY (c.status <> '${CERTIFICATE_STATUS.revoked}') DESC, c.created_at DESC LIMIT 1
     ) cert ON true
     ${MARK_COUNTS_SQL}`;
 }

@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { sqlRows } from '@sheber/database/sql';
-import type { ReferralOutcome, ReferralStatus } from './entities/referral.entity';
+import { ENROLLMENT_STATUS } from '@sheber/enrollments';
+import { REFERRAL_TRANSITIONS, type ReferralOutcome, type ReferralStatus } from './referral-status';
 import type { ClosedEnrollment } from './followed-enrollments.queries';
 
 /** The referral as its changes read it, under its row lock. */
@@ -156,14 +157,21 @@ export class ReferralsRepository {
     return sqlRows(
       manager,
       `UPDATE referrals r
-          SET status = CASE e.status WHEN 'completed' THEN 'completed' ELSE 'dropped' END,
-              status_reason = CASE e.status WHEN 'completed' THEN NULL
+          SET status = CASE e.status WHEN '${ENROLLMENT_STATUS.completed}' THEN '${REFERRAL_TRANSITIONS.complete.to}'
+                                     ELSE '${REFERRAL_TRANSITIONS.drop.to}' END,
+              status_reason = CASE e.status WHEN '${ENROLLMENT_STATUS.completed}' THEN NULL
                                  ELSE concat('enrollment ', e.status, coalesce(': ' || e.status_reason, '')) END,
               status_changed_at = now(), updated_at = now()
          FROM unnest($1::uuid[], $2::text[], $3::text[]) AS e (id, status, status_reason)
-        WHERE e.id = r.enrollment_id AND r.status = 'enrolled'
+        WHERE e.id = r.enrollment_id AND r.status = ANY($4::text[])
         RETURNING r.id, r.status, r.status_reason AS reason`,
-      [closed.map((e) => e.id), closed.map((e) => e.status), closed.map((e) => e.status_reason)],
+      [
+        closed.map((e) => e.id),
+        closed.map((e) => e.status),
+        closed.map((e) => e.status_reason),
+        // completing and dropping leave from the same status
+        REFERRAL_TRANSITIONS.complete.from,
+      ],
     );
   }
 
@@ -175,13 +183,13 @@ export class ReferralsRepository {
     if (activeEnrollmentIds.length === 0) return Promise.resolve([]);
     return sqlRows(
       manager,
-      `UPDATE referrals r SET status = 'enrolled', status_reason = NULL, status_changed_at = now(),
-              updated_at = now()
+      `UPDATE referrals r SET status = '${REFERRAL_TRANSITIONS.reopen.to}', status_reason = NULL,
+              status_changed_at = now(), updated_at = now()
          FROM referrals old
         WHERE old.id = r.id AND r.enrollment_id = ANY($1::uuid[])
-          AND r.status IN ('completed', 'dropped')
+          AND r.status = ANY($2::text[])
         RETURNING r.id, old.status`,
-      [activeEnrollmentIds],
+      [activeEnrollmentIds, REFERRAL_TRANSITIONS.reopen.from],
     );
   }
 }

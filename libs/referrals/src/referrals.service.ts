@@ -25,7 +25,11 @@ import {
   ReferralView,
   RejectReferralDto,
 } from './dto/referral.dto';
-import type { ReferralStatus } from './entities/referral.entity';
+import {
+  FINISHED_REFERRAL_STATUSES,
+  REFERRAL_TRANSITIONS,
+  type ReferralStatus,
+} from './referral-status';
 import { FollowedEnrollmentsQueries } from './followed-enrollments.queries';
 import {
   type CraftNames,
@@ -195,7 +199,7 @@ export class ReferralsService {
   async acceptReferral(actor: Actor, id: string, input: AcceptReferralDto): Promise<ReferralView> {
     await this.dataSource.transaction(async (manager) => {
       const referral = await this.lockReferral(manager, actor, id);
-      const allowed = input.groupId ? ['submitted', 'accepted'] : ['submitted'];
+      const allowed = REFERRAL_TRANSITIONS[input.groupId ? 'enroll' : 'accept'].from;
       if (!allowed.includes(referral.status)) {
         throw new ConflictError(
           'referral_status',
@@ -222,7 +226,7 @@ export class ReferralsService {
           trainee.id,
         );
       }
-      const status: ReferralStatus = enrollment ? 'enrolled' : 'accepted';
+      const status: ReferralStatus = REFERRAL_TRANSITIONS[enrollment ? 'enroll' : 'accept'].to;
       await this.referrals.recordIntake(manager, id, status, trainee.id, enrollment?.id ?? null);
       await this.audit.record(manager, actor, {
         action: 'accept',
@@ -256,7 +260,7 @@ export class ReferralsService {
   async recordOutcome(actor: Actor, id: string, input: RecordOutcomeDto): Promise<ReferralView> {
     await this.dataSource.transaction(async (manager) => {
       const referral = await this.lockReferral(manager, actor, id);
-      if (referral.status !== 'completed' && referral.status !== 'dropped') {
+      if (!FINISHED_REFERRAL_STATUSES.includes(referral.status)) {
         throw new ConflictError(
           'referral_status',
           `Referral ${referral.number} is ${referral.status}; an outcome is recorded after the training is completed or dropped`,
@@ -384,7 +388,11 @@ export class ReferralsService {
   ): Promise<ReferralView> {
     await this.dataSource.transaction(async (manager) => {
       const referral = await this.lockReferral(manager, actor, id);
-      if (referral.status !== 'submitted' && referral.status !== 'accepted') {
+      if (
+        !REFERRAL_TRANSITIONS[status === 'rejected' ? 'reject' : 'cancel'].from.includes(
+          referral.status,
+        )
+      ) {
         throw new ConflictError(
           'referral_status',
           `Referral ${referral.number} is ${referral.status}; only a submitted or accepted referral can be ${status}`,

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { tableRowCount } from '@sheber/database/row-count';
+import { sqlRows } from '@sheber/database/sql';
 import { Trainee } from './entities/trainee.entity';
 import type { IinFacts } from './iin';
 import type { ReferredPerson } from './trainees.service';
@@ -161,5 +162,17 @@ export class TraineesRepository {
 
   async saveTrainee(manager: EntityManager, trainee: Trainee): Promise<Trainee> {
     return manager.save(trainee);
+  }
+
+  // For GroupsService (changing a group's timetable): its active trainees are locked first, in id
+  // order, as enrollment locks a trainee before a group.
+  /** Locks these trainees' rows until commit, in id order. */
+  async lockTrainees(manager: EntityManager, ids: readonly string[]): Promise<void> {
+    if (ids.length === 0) return;
+    await sqlRows(
+      manager,
+      'SELECT id FROM trainees WHERE id = ANY($1::uuid[]) ORDER BY id FOR UPDATE',
+      [ids],
+    );
   }
 }

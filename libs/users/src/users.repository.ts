@@ -148,4 +148,19 @@ export class UsersRepository {
   async countUsers(): Promise<number> {
     return this.dataSource.getRepository(User).count();
   }
+
+  // For GroupsService (assigning a master, changing a group's timetable): the master's row is
+  // locked before the group's, so two transactions on one master run one after the other.
+  /** The user's row with what a master's assignment checks, locked until commit. */
+  async lockUser(
+    manager: EntityManager,
+    id: string,
+  ): Promise<{ id: string; full_name: string; role: Role; active: boolean } | null> {
+    const [user] = await sqlRows<{ id: string; full_name: string; role: Role; active: boolean }>(
+      manager,
+      'SELECT id, full_name, role, active FROM users WHERE id = $1 FOR UPDATE',
+      [id],
+    );
+    return user ?? null;
+  }
 }

@@ -1656,9 +1656,10 @@ export interface components {
       };
     };
     ReferralCertificateView: {
+      /** @enum {string} */
+      status: 'pending' | 'issued' | 'failed' | 'revoked';
       id: string;
       number: string;
-      status: string;
     };
     ReferralOutcomeView: {
       /** @enum {string} */

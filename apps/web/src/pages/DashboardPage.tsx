@@ -5,6 +5,10 @@ import { Link } from 'react-router';
 import { ListState, usePaged } from '../components/data';
 import { fullName, GroupStatusBadge, StatusBadge, useCraftName } from '../components/labels';
 import { useFormat } from '../format';
+import {
+  ENROLLING_GROUP_STATUSES,
+  type GroupStatus,
+} from '../../../../libs/groups/src/group-status';
 
 const CARD_PAGE = 5;
 
@@ -15,8 +19,9 @@ export function DashboardPage() {
     <Stack>
       <Title order={2}>{t('nav.dashboard')}</Title>
       <SimpleGrid cols={{ base: 1, md: 2 }}>
-        <SeatsCard status="open" />
-        <SeatsCard status="in_progress" />
+        {ENROLLING_GROUP_STATUSES.map((status) => (
+          <SeatsCard key={status} status={status} />
+        ))}
         <ReferralsCard />
         <CertificatesCard />
       </SimpleGrid>
@@ -37,7 +42,7 @@ function DashboardCard({ title, children }: { title: string; children: ReactNode
   );
 }
 
-function SeatsCard({ status }: { status: 'open' | 'in_progress' }) {
+function SeatsCard({ status }: { status: GroupStatus }) {
   const { t } = useTranslation();
   const craftName = useCraftName();
   const list = usePaged('/api/groups', { query: { status } }, CARD_PAGE);

@@ -6,19 +6,13 @@ import { ReasonModal } from '../components/ReasonModal';
 import { client, type Schemas } from '../api';
 import { FormError, ListState, useLoad, usePaged, useSubmit } from '../components/data';
 import { fullName, StatusBadge, useCraftName } from '../components/labels';
+import { ENROLLING_GROUP_STATUSES } from '../../../../libs/groups/src/group-status';
+import {
+  REFERRAL_STATUSES,
+  type ReferralStatus,
+} from '../../../../libs/referrals/src/referral-status';
 
 type Referral = Schemas['ReferralView'];
-type ReferralStatus = Referral['status'];
-
-export const REFERRAL_STATUSES: ReferralStatus[] = [
-  'submitted',
-  'accepted',
-  'enrolled',
-  'completed',
-  'rejected',
-  'cancelled',
-  'dropped',
-];
 
 /** Staff: referrals from the employment centres, accepted into a group or rejected. */
 export function IntakePage() {
@@ -144,11 +138,13 @@ function AcceptModal({
   onDone: () => void;
 }) {
   const { t } = useTranslation();
-  const open = useLoad('/api/groups', { query: { status: 'open', limit: 100 } });
-  const running = useLoad('/api/groups', { query: { status: 'in_progress', limit: 100 } });
-  const groups = [...(open.data?.items ?? []), ...(running.data?.items ?? [])].filter(
-    (g) => g.course.craft === referral.craft,
+  // One load per status of a constant list, so the hooks run in the same order on every render.
+  const loads = ENROLLING_GROUP_STATUSES.map((status) =>
+    useLoad('/api/groups', { query: { status, limit: 100 } }),
   );
+  const groups = loads
+    .flatMap((load) => load.data?.items ?? [])
+    .filter((g) => g.course.craft === referral.craft);
   const [groupId, setGroupId] = useState<string | null>(null);
   const submit = useSubmit();
   return (

@@ -4,6 +4,10 @@ import type { Schemas } from '../api';
 import { ListState, useLoad, usePaged } from '../components/data';
 import { fullName, GroupStatusBadge, useCraftName } from '../components/labels';
 import { useFormat } from '../format';
+import {
+  ENROLLMENT_STATUS,
+  SEATED_ENROLLMENT_STATUSES,
+} from '../../../../libs/enrollments/src/enrollment-status';
 
 type GroupType = Schemas['GroupView'];
 
@@ -34,10 +38,10 @@ function GroupCard({ group }: { group: GroupType }) {
     query: { limit: 100 },
   });
   const rates = (roster.data?.items ?? [])
-    .filter((e) => e.status === 'active' || e.status === 'completed' || e.status === 'failed')
+    .filter((e) => SEATED_ENROLLMENT_STATUSES.includes(e.status))
     .map((e) => e.attendanceRate)
     .filter((rate): rate is number => rate !== null);
-  const active = (roster.data?.items ?? []).filter((e) => e.status === 'active');
+  const active = (roster.data?.items ?? []).filter((e) => e.status === ENROLLMENT_STATUS.active);
   const average = rates.length ? rates.reduce((a, b) => a + b, 0) / rates.length : null;
   return (
     <Card withBorder aria-label={group.code}>

@@ -20,19 +20,15 @@ import { FormError, ListState, usePaged, useSubmit } from '../components/data';
 import { fullName, StatusBadge, useCraftName } from '../components/labels';
 import { localToday, useFormat } from '../format';
 import { useSession } from '../session';
-import { REFERRAL_STATUSES } from './IntakePage';
+import {
+  FINISHED_REFERRAL_STATUSES,
+  REFERRAL_OUTCOMES,
+  REFERRAL_STATUSES,
+} from '../../../../libs/referrals/src/referral-status';
 import { useIinCheck } from './TraineesPage';
 
 type Referral = Schemas['ReferralView'];
 type Outcome = Schemas['ReferralOutcomeView']['outcome'];
-
-const OUTCOMES: Outcome[] = [
-  'employed',
-  'self_employed',
-  'centre_workshop',
-  'unemployed',
-  'further_training',
-];
 const CATEGORIES = ['job_seeker', 'disability', 'orphan', 'pensioner', 'youth'];
 
 function outcomeOf(referral: Referral): Outcome | undefined {
@@ -137,7 +133,7 @@ export function OfficerReferralsPage() {
                         : '—'}
                     </Table.Td>
                     <Table.Td>
-                      {['completed', 'dropped'].includes(r.status) && (
+                      {FINISHED_REFERRAL_STATUSES.includes(r.status) && (
                         <Button
                           size="xs"
                           variant="light"
@@ -340,7 +336,7 @@ function OutcomeModal({
       <Stack>
         <Select
           label={t('referrals.outcome')}
-          data={OUTCOMES.map((o) => ({ value: o, label: t(`outcome.${o}`) }))}
+          data={REFERRAL_OUTCOMES.map((o) => ({ value: o, label: t(`outcome.${o}`) }))}
           value={outcome}
           onChange={setOutcome}
           error={submit.fieldError('outcome')}

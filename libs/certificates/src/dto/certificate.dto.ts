@@ -2,7 +2,7 @@ import { Transform } from 'class-transformer';
 import { IsIn, IsNotEmpty, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
 import { PageQueryDto, trimString } from '@sheber/common';
 import { GroupView } from '@sheber/groups';
-import { CERTIFICATE_STATUSES, type CertificateStatus } from '../entities/certificate.entity';
+import { CERTIFICATE_STATUSES, type CertificateStatus } from '../certificate-status';
 
 export class CertificateQueryDto extends PageQueryDto {
   @IsOptional()

@@ -12,10 +12,13 @@ import {
   Unique,
   UpdateDateColumn,
 } from 'typeorm';
+import { sqlStringList } from '@sheber/database/sql';
 import { Enrollment } from '@sheber/enrollments';
-
-export const CERTIFICATE_STATUSES = ['pending', 'issued', 'failed', 'revoked'] as const;
-export type CertificateStatus = (typeof CERTIFICATE_STATUSES)[number];
+import {
+  CERTIFICATE_STATUS,
+  CERTIFICATE_STATUSES,
+  type CertificateStatus,
+} from '../certificate-status';
 
 /**
  * The certificate of one completed enrollment: never two that are not revoked
@@ -24,13 +27,13 @@ export type CertificateStatus = (typeof CERTIFICATE_STATUSES)[number];
 @Entity({ name: 'certificates' })
 @Index('uq_certificate_enrollment', ['enrollmentId'], {
   unique: true,
-  where: `"status" <> 'revoked'`,
+  where: `"status" <> '${CERTIFICATE_STATUS.revoked}'`,
 })
 @Index('ix_certificates_enrollment', ['enrollmentId'])
 @Unique('uq_certificate_number', ['number'])
 @Unique('uq_certificate_verification_code', ['verificationCode'])
 @Index('ix_certificates_status', ['status', 'updatedAt'])
-@Check('ck_certificate_status', `"status" IN ('pending', 'issued', 'failed', 'revoked')`)
+@Check('ck_certificate_status', `"status" IN (${sqlStringList(CERTIFICATE_STATUSES)})`)
 @Check('ck_certificate_number', `"number" ~ '^SHB-[0-9]{4}-[0-9]{5,}$'`)
 export class Certificate {
   @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'pk_certificates' })
@@ -52,7 +55,7 @@ export class Certificate {
   @Column({ name: 'verification_code', type: 'varchar', length: 32 })
   verificationCode: string;
 
-  @Column({ type: 'varchar', length: 16, default: 'pending' })
+  @Column({ type: 'varchar', length: 16, default: CERTIFICATE_STATUS.pending })
   status: CertificateStatus;
 
   @Column({ name: 'failure_reason', type: 'varchar', length: 1000, nullable: true })

@@ -10,30 +10,32 @@ import {
   type Relation,
   UpdateDateColumn,
 } from 'typeorm';
+import { sqlStringList } from '@sheber/database/sql';
 import { Group } from '@sheber/groups';
 import { Trainee } from '@sheber/trainees';
-
-import type { EnrollmentStatus } from '../enrollment-status';
+import {
+  ENROLLMENT_STATUS,
+  ENROLLMENT_STATUSES,
+  type EnrollmentStatus,
+  OPEN_ENROLLMENT_STATUSES,
+} from '../enrollment-status';
 
 /** A trainee in a group. At most one active-or-waitlisted enrollment per trainee and group. */
 @Entity({ name: 'enrollments' })
 @Index('uq_enrollment_trainee_group_open', ['traineeId', 'groupId'], {
   unique: true,
-  where: `"status" IN ('active', 'waitlisted')`,
+  where: `"status" IN (${sqlStringList(OPEN_ENROLLMENT_STATUSES)})`,
 })
 @Index('uq_enrollment_waitlist_position', ['groupId', 'waitlistPosition'], {
   unique: true,
-  where: `"status" = 'waitlisted'`,
+  where: `"status" = '${ENROLLMENT_STATUS.waitlisted}'`,
 })
 @Index('ix_enrollments_group_status', ['groupId', 'status'])
 @Index('ix_enrollments_trainee_status', ['traineeId', 'status'])
-@Check(
-  'ck_enrollment_status',
-  `"status" IN ('active', 'waitlisted', 'withdrawn', 'completed', 'failed')`,
-)
+@Check('ck_enrollment_status', `"status" IN (${sqlStringList(ENROLLMENT_STATUSES)})`)
 @Check(
   'ck_enrollment_waitlist_position',
-  `("status" = 'waitlisted') = ("waitlist_position" IS NOT NULL)`,
+  `("status" = '${ENROLLMENT_STATUS.waitlisted}') = ("waitlist_position" IS NOT NULL)`,
 )
 export class Enrollment {
   @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'pk_enrollments' })

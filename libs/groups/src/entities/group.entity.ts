@@ -12,8 +12,9 @@ import {
   UpdateDateColumn,
 } from 'typeorm';
 import { Course } from '@sheber/courses';
+import { sqlStringList } from '@sheber/database/sql';
 import { User } from '@sheber/users';
-import type { GroupStatus } from '../group-status';
+import { GROUP_STATUS, GROUP_STATUSES, type GroupStatus } from '../group-status';
 import type { ScheduleSlot } from '../schedule';
 
 /**
@@ -33,10 +34,7 @@ import type { ScheduleSlot } from '../schedule';
 @Check('ck_group_active_within_capacity', `"active_count" BETWEEN 0 AND "capacity"`)
 @Check('ck_group_waitlist_count', `"waitlist_count" >= 0`)
 @Check('ck_group_dates', `"end_date" >= "start_date"`)
-@Check(
-  'ck_group_status',
-  `"status" IN ('planned', 'open', 'in_progress', 'completed', 'cancelled')`,
-)
+@Check('ck_group_status', `"status" IN (${sqlStringList(GROUP_STATUSES)})`)
 export class Group {
   @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'pk_groups' })
   id: string;
@@ -73,7 +71,7 @@ export class Group {
   @Column({ type: 'smallint', default: 8 })
   capacity: number;
 
-  @Column({ type: 'varchar', length: 16, default: 'planned' })
+  @Column({ type: 'varchar', length: 16, default: GROUP_STATUS.planned })
   status: GroupStatus;
 
   @Column({ name: 'active_count', type: 'integer', default: 0 })

@@ -22,14 +22,15 @@ import {
   trimString,
   trimToNull,
 } from '@sheber/common';
-import { ENROLLMENT_STATUSES } from '@sheber/enrollments';
+import { CERTIFICATE_STATUSES, type CertificateStatus } from '@sheber/certificates';
+import { ENROLLMENT_STATUSES, type EnrollmentStatus } from '@sheber/enrollments';
 import { CreateTraineeDto } from '@sheber/trainees';
 import {
   REFERRAL_OUTCOMES,
   REFERRAL_STATUSES,
   type ReferralOutcome,
   type ReferralStatus,
-} from '../entities/referral.entity';
+} from '../referral-status';
 
 const CRAFT = /^[a-z_]{1,32}$/;
 
@@ -184,7 +185,7 @@ export class ReferredPersonView {
 export class ReferralEnrollmentView {
   id: string;
   @ApiProperty({ enum: ENROLLMENT_STATUSES })
-  status: string;
+  status: EnrollmentStatus;
   waitlistPosition: number | null;
   /** (present + late) / (lessons held − excused), 0..1; null before anything is marked. */
   attendanceRate: number | null;
@@ -194,7 +195,8 @@ export class ReferralEnrollmentView {
 export class ReferralCertificateView {
   id: string;
   number: string;
-  status: string;
+  @ApiProperty({ enum: CERTIFICATE_STATUSES })
+  status: CertificateStatus;
 }
 
 export class ReferralOutcomeView {

@@ -13,44 +13,20 @@ import {
 } from 'typeorm';
 import { Course } from '@sheber/courses';
 import { Craft } from '@sheber/crafts';
+import { sqlStringList } from '@sheber/database/sql';
 import { EmploymentCenter } from '@sheber/employment-centers';
 import { Enrollment } from '@sheber/enrollments';
 import { Trainee } from '@sheber/trainees';
 import { User } from '@sheber/users';
-
-export const REFERRAL_STATUSES = [
-  'submitted',
-  'accepted',
-  'enrolled',
-  'completed',
-  'rejected',
-  'cancelled',
-  'dropped',
-] as const;
-export type ReferralStatus = (typeof REFERRAL_STATUSES)[number];
-
-/** Statuses in which a referral is still open: the same person cannot be referred again. */
-export const OPEN_REFERRAL_STATUSES: readonly ReferralStatus[] = [
-  'submitted',
-  'accepted',
-  'enrolled',
-];
-
-export const REFERRAL_OUTCOMES = [
-  'employed',
-  'self_employed',
-  'centre_workshop',
-  'unemployed',
-  'further_training',
-] as const;
-export type ReferralOutcome = (typeof REFERRAL_OUTCOMES)[number];
-
-/** Outcomes that count as work in the employment rate. */
-export const EMPLOYED_OUTCOMES: readonly ReferralOutcome[] = [
-  'employed',
-  'self_employed',
-  'centre_workshop',
-];
+import {
+  ENROLLED_REFERRAL_STATUSES,
+  OPEN_REFERRAL_STATUSES,
+  REFERRAL_OUTCOMES,
+  REFERRAL_STATUS,
+  REFERRAL_STATUSES,
+  type ReferralOutcome,
+  type ReferralStatus,
+} from '../referral-status';
 
 /**
  * A job seeker sent to the centre by an employment centre, followed from the referral to a job.
@@ -61,7 +37,7 @@ export const EMPLOYED_OUTCOMES: readonly ReferralOutcome[] = [
 @Unique('uq_referral_center_number', ['employmentCenterId', 'number'])
 @Index('uq_referral_person_open', ['iin'], {
   unique: true,
-  where: `"status" IN ('submitted', 'accepted', 'enrolled')`,
+  where: `"status" IN (${sqlStringList(OPEN_REFERRAL_STATUSES)})`,
 })
 @Index('uq_referral_enrollment', ['enrollmentId'], {
   unique: true,
@@ -73,17 +49,14 @@ export const EMPLOYED_OUTCOMES: readonly ReferralOutcome[] = [
 @Index('ix_referrals_name_trgm', { synchronize: false })
 @Index('ix_referrals_status', ['status'])
 @Check('ck_referral_iin_format', `"iin" ~ '^[0-9]{12}$'`)
-@Check(
-  'ck_referral_status',
-  `"status" IN ('submitted', 'accepted', 'enrolled', 'completed', 'rejected', 'cancelled', 'dropped')`,
-)
+@Check('ck_referral_status', `"status" IN (${sqlStringList(REFERRAL_STATUSES)})`)
 @Check(
   'ck_referral_enrollment',
-  `"status" NOT IN ('enrolled', 'completed', 'dropped') OR "enrollment_id" IS NOT NULL`,
+  `"status" NOT IN (${sqlStringList(ENROLLED_REFERRAL_STATUSES)}) OR "enrollment_id" IS NOT NULL`,
 )
 @Check(
   'ck_referral_outcome',
-  `"outcome" IS NULL OR "outcome" IN ('employed', 'self_employed', 'centre_workshop', 'unemployed', 'further_training')`,
+  `"outcome" IS NULL OR "outcome" IN (${sqlStringList(REFERRAL_OUTCOMES)})`,
 )
 @Check('ck_referral_outcome_date', `("outcome" IS NULL) = ("outcome_date" IS NULL)`)
 export class Referral {
@@ -140,7 +113,7 @@ export class Referral {
   @Column({ type: 'varchar', length: 1000, nullable: true })
   note: string | null;
 
-  @Column({ type: 'varchar', length: 16, default: 'submitted' })
+  @Column({ type: 'varchar', length: 16, default: REFERRAL_STATUS.submitted })
   status: ReferralStatus;
 
   /** Why it was rejected, cancelled or dropped. */
