@@ -75,4 +75,11 @@ describe('the queue dashboard', () => {
     const body = (await queues.json()) as { queues: { name: string }[] };
     expect(body.queues.map((q) => q.name).sort()).toEqual(['certificates', 'documents']);
   });
+
+  it('is registered before Fastify can boot, so a boot during its imports still loads it', async () => {
+    // Fastify booted (by listen, inject or close) while the dashboard's imports were pending
+    // refused its late registration with AVV_ERR_ROOT_PLG_BOOTED, and the API died at start.
+    const run = startProcess('test/support/queue-dashboard-boot.mjs');
+    expect([(await run.exited).code, run.output()]).toEqual([0, '401\n']);
+  });
 });

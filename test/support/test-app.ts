@@ -34,7 +34,7 @@ export async function createTestApp(env: Record<string, string> = {}): Promise<T
       createFastifyAdapter(environment, createPinoLogger(environment.LOG_LEVEL, 'sheber-api-test')),
       { logger: false },
     );
-    await configureApp(app, { docsUi: false, queueDashboard: false });
+    configureApp(app, { docsUi: false, queueDashboard: false });
     await app.init();
     await app.getHttpAdapter().getInstance().ready();
     const dataSource = app.get(DataSource);

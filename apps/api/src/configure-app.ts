@@ -29,12 +29,14 @@ export function createFastifyAdapter(env: Environment, logger: Pino): FastifyAda
 
 /**
  * Everything around the routes, shared by main.ts and the e2e tests so both run the same app:
- * prefix, validation, error mapping, security headers, OpenAPI, shutdown hooks.
+ * prefix, validation, error mapping, security headers, OpenAPI, shutdown hooks. Synchronous on
+ * purpose: every Fastify plugin is registered before anything can boot Fastify (see
+ * mountQueueDashboard).
  */
-export async function configureApp(
+export function configureApp(
   app: NestFastifyApplication,
   options: { docsUi: boolean; queueDashboard: boolean } = { docsUi: true, queueDashboard: true },
-): Promise<void> {
+): void {
   app.setGlobalPrefix('api');
   app.useGlobalPipes(createValidationPipe());
   const filter = new ApiExceptionFilter();
@@ -89,7 +91,7 @@ export async function configureApp(
       .build(),
   );
   // Bull Board needs @fastify/static too (see below): only the built API mounts it.
-  if (options.queueDashboard) await mountQueueDashboard(app);
+  if (options.queueDashboard) mountQueueDashboard(app);
   // The UI's static files need @fastify/static, which ESM Jest on Node 20 cannot load: the e2e
   // tests serve the JSON document only, and a test of the built process checks the UI.
   SwaggerModule.setup('api/docs', app, document, {

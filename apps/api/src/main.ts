@@ -15,7 +15,7 @@ async function bootstrap(): Promise<void> {
     createFastifyAdapter(env, logger),
     { logger: new PinoNestLogger(logger) },
   );
-  await configureApp(app);
+  configureApp(app);
   if (!(await serveWebApp(app))) {
     logger.warn(`No web app in ${WEB_ROOT}: serving the API only (npm run build builds both)`);
   }

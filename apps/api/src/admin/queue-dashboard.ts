@@ -17,29 +17,36 @@ function refuse(reply: FastifyReply, statusCode: 401 | 403, message: string): Fa
  * Bull Board, the queue dashboard, for admins at /api/admin/queues. It is a Fastify plugin, not a
  * Nest controller, so the global AuthGuard never sees its routes: a hook of its own checks the
  * bearer token with the same AuthService, before any of them runs.
+ *
+ * Registered at once, with no await before it: Fastify waits for a plugin registered before it
+ * boots, but refuses one registered after (AVV_ERR_ROOT_PLG_BOOTED), so the slow imports run
+ * inside the plugin, never between configureApp's other registrations and Fastify's boot.
  */
-export async function mountQueueDashboard(app: NestFastifyApplication): Promise<void> {
-  // Imported here, only when mounted: @bull-board/fastify needs @fastify/static, which ESM Jest
-  // on Node 20 cannot load (docs/DEVELOPMENT.md); the tests check it through the built API.
-  const [{ createBullBoard }, { BullMQAdapter }, { FastifyAdapter }] = await Promise.all([
-    import('@bull-board/api'),
-    import('@bull-board/api/bullMQAdapter'),
-    import('@bull-board/fastify'),
-  ]);
-  const board = new FastifyAdapter();
-  board.setBasePath(QUEUE_DASHBOARD_PATH);
-  createBullBoard({
-    queues: [CERTIFICATE_QUEUE, DOCUMENT_QUEUE].map(
-      (name) => new BullMQAdapter(app.get<Queue>(getQueueToken(name))),
-    ),
-    serverAdapter: board,
-  });
+export function mountQueueDashboard(app: NestFastifyApplication): void {
+  const queues = [CERTIFICATE_QUEUE, DOCUMENT_QUEUE].map((name) =>
+    app.get<Queue>(getQueueToken(name)),
+  );
   const auth = app.get(AuthService);
 
-  await app
+  void app
     .getHttpAdapter()
     .getInstance()
     .register(async (scope) => {
+      // Imported here, only when mounted: @bull-board/fastify needs @fastify/static, which ESM
+      // Jest on Node 20 cannot load (docs/DEVELOPMENT.md); the tests check it through the built
+      // API.
+      const [{ createBullBoard }, { BullMQAdapter }, { FastifyAdapter }] = await Promise.all([
+        import('@bull-board/api'),
+        import('@bull-board/api/bullMQAdapter'),
+        import('@bull-board/fastify'),
+      ]);
+      const board = new FastifyAdapter();
+      board.setBasePath(QUEUE_DASHBOARD_PATH);
+      createBullBoard({
+        queues: queues.map((queue) => new BullMQAdapter(queue)),
+        serverAdapter: board,
+      });
+
       scope.addHook('onRequest', async (request: FastifyRequest, reply: FastifyReply) => {
         const [scheme, token] = (request.headers.authorization ?? '').split(' ');
         if (scheme?.toLowerCase() !== 'bearer' || !token)
