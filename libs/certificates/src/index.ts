@@ -1,3 +1,4 @@
+export * from './certificates.errors';
 export * from './entities/certificate.entity';
 export * from './dto/certificate.dto';
 export * from './certificate-number';

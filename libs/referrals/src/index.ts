@@ -1,3 +1,4 @@
+export * from './referrals.errors';
 export * from './entities/referral.entity';
 export * from './dto/referral.dto';
 export * from './referral-report';
