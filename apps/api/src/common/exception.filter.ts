@@ -12,9 +12,7 @@ import {
   currentCode,
   DomainError,
   type ErrorParams,
-  errorMessages,
   type FieldError,
-  fieldErrorText,
   ForbiddenError,
   InputValidationException,
   InvalidInputError,
@@ -36,6 +34,7 @@ import {
   postgresErrorInfo,
   unavailableService,
 } from '@sheber/database';
+import { ERROR_TEXTS } from './error-catalogue';
 
 /** How long a client should wait before trying again while PostgreSQL or Redis is away. */
 export const UNAVAILABLE_RETRY_AFTER_SECONDS = 5;
@@ -108,7 +107,7 @@ class Writer {
   /** The text of a code; `english` (words of an older throw site) stands for English. */
   text(code: string, params?: ErrorParams, english?: string): string {
     if (english !== undefined && this.language === 'en') return english;
-    const messages = errorMessages(code);
+    const messages = ERROR_TEXTS.get(code);
     if (!messages) return english ?? code;
     return renderMessage(messages[this.language], params, this.language);
   }
@@ -136,10 +135,7 @@ class Writer {
     return {
       field: error.field,
       code: error.code,
-      message:
-        english !== undefined && this.language === 'en'
-          ? english
-          : fieldErrorText(error, this.language),
+      message: this.text(error.code, error.params, english),
       ...(params && { params }),
     };
   }

@@ -56,6 +56,13 @@ export function defineFieldRule(constraint: string, rule: FieldRule): void {
 /** A missing value is "required" before it is "not text"; a wrong type before a wrong length. */
 const FIRST = ['whitelistValidation', 'isDefined', 'isNotEmpty', 'nestedValidation', 'isObject'];
 
+/** No value at all: whatever the field's rules, the first thing to say is that it is required. */
+function isMissing(value: unknown): boolean {
+  return (
+    value === undefined || value === null || (typeof value === 'string' && value.trim() === '')
+  );
+}
+
 /** The arguments a decorator was given (`@MaxLength(100)` → [100]), from class-validator's store. */
 function constraintsOf(target: unknown, property: string, name: string): readonly unknown[] {
   if (typeof target !== 'object' || target === null) return [];
@@ -67,7 +74,8 @@ function constraintsOf(target: unknown, property: string, name: string): readonl
 
 /**
  * Flattens class-validator's tree into one entry per field, with dotted paths for nested ones:
- * the first failed constraint of a field becomes its code. A decorator may name its code with
+ * the first failed constraint of a field becomes its code (`field.required` when the value is
+ * missing). A decorator may name its code with
  * `context: { code }` (e.g. consent, whose code says more than "must equal true").
  */
 export function flattenValidationErrors(errors: ValidationError[], parent = ''): FieldError[] {
@@ -81,9 +89,11 @@ export function flattenValidationErrors(errors: ValidationError[], parent = ''):
       const rule = RULES.get(name);
       const found = context?.code
         ? { code: context.code, params: context.params }
-        : rule
-          ? rule(constraintsOf(error.target, error.property, name), error.value)
-          : { code: 'field.invalid' };
+        : name !== 'whitelistValidation' && isMissing(error.value)
+          ? { code: 'field.required' }
+          : rule
+            ? rule(constraintsOf(error.target, error.property, name), error.value)
+            : { code: 'field.invalid' };
       result.push(found.params ? { field, ...found } : { field, code: found.code });
     }
     if (error.children?.length) result.push(...flattenValidationErrors(error.children, field));
