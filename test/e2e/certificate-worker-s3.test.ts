@@ -133,7 +133,7 @@ describe('certificates on S3', () => {
       .set(bearer(staff));
     expect(download.status).toBe(404);
     expect(download.body).toMatchObject({
-      code: 'stored_file_not_found',
+      code: 'stored_file.not_found',
       message: `Stored file ${key} was not found`,
     });
   });

@@ -128,7 +128,7 @@ describe.each([
     const missing = driver.storage.get('2026/SHB-2026-99999.pdf');
     await expect(missing).rejects.toBeInstanceOf(NotFoundError);
     await expect(missing).rejects.toMatchObject({
-      code: 'stored_file_not_found',
+      code: 'stored_file.not_found',
       message: 'Stored file 2026/SHB-2026-99999.pdf was not found',
     });
   });

@@ -29,6 +29,7 @@ export const FIELD_ERROR_CODES = [
   'field.duplicates',
   'field.object',
   'field.format',
+  'field.phone',
   'field.equals',
   'field.control_character',
   'field.malformed_text',
@@ -124,6 +125,11 @@ export const FIELD_ERRORS = defineErrors({
   },
   'field.object': { kk: 'Объект болуы керек', ru: 'Должен быть объект', en: 'Must be an object' },
   'field.format': { kk: 'Пішімі қате', ru: 'Неверный формат', en: 'Wrong format' },
+  'field.phone': {
+    kk: 'Телефон нөмірі болуы керек, мысалы +7 701 234 5678',
+    ru: 'Нужен номер телефона, например +7 701 234 5678',
+    en: 'Must be a phone number such as +7 701 234 5678',
+  },
   'field.equals': {
     kk: 'Мәні {value} болуы керек',
     ru: 'Значение должно быть {value}',

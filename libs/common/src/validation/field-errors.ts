@@ -54,7 +54,18 @@ export function defineFieldRule(constraint: string, rule: FieldRule): void {
 }
 
 /** A missing value is "required" before it is "not text"; a wrong type before a wrong length. */
-const FIRST = ['whitelistValidation', 'isDefined', 'isNotEmpty', 'nestedValidation', 'isObject'];
+const FIRST = [
+  'whitelistValidation',
+  'isDefined',
+  'isNotEmpty',
+  'nestedValidation',
+  'isObject',
+  'isArray',
+  'isString',
+  'isInt',
+  'isNumber',
+  'isBoolean',
+];
 
 /** No value at all: whatever the field's rules, the first thing to say is that it is required. */
 function isMissing(value: unknown): boolean {
@@ -87,13 +98,14 @@ export function flattenValidationErrors(errors: ValidationError[], parent = ''):
     if (name !== undefined) {
       const context = error.contexts?.[name] as { code?: string; params?: ErrorParams } | undefined;
       const rule = RULES.get(name);
-      const found = context?.code
-        ? { code: context.code, params: context.params }
-        : name !== 'whitelistValidation' && isMissing(error.value)
+      const found =
+        name !== 'whitelistValidation' && isMissing(error.value)
           ? { code: 'field.required' }
-          : rule
-            ? rule(constraintsOf(error.target, error.property, name), error.value)
-            : { code: 'field.invalid' };
+          : context?.code
+            ? { code: context.code, params: context.params }
+            : rule
+              ? rule(constraintsOf(error.target, error.property, name), error.value)
+              : { code: 'field.invalid' };
       result.push(found.params ? { field, ...found } : { field, code: found.code });
     }
     if (error.children?.length) result.push(...flattenValidationErrors(error.children, field));

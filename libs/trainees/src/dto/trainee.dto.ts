@@ -69,7 +69,7 @@ export class CreateTraineeDto {
   @IsOptional()
   @Transform(trimToNull)
   @ValidateIf((_, value) => value !== null)
-  @Matches(PHONE, { message: 'phone must be a phone number such as +7 701 234 5678' })
+  @Matches(PHONE, { context: { code: 'field.phone' } })
   phone?: string | null;
 
   @IsOptional()
@@ -106,7 +106,7 @@ export class CreateTraineeDto {
   @IsOptional()
   @Transform(trimToNull)
   @ValidateIf((_, value) => value !== null)
-  @Matches(PHONE, { message: 'guardianPhone must be a phone number such as +7 701 234 5678' })
+  @Matches(PHONE, { context: { code: 'field.phone' } })
   guardianPhone?: string | null;
 }
 
