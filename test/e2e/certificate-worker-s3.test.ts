@@ -134,7 +134,8 @@ describe('certificates on S3', () => {
     expect(download.status).toBe(404);
     expect(download.body).toMatchObject({
       code: 'stored_file.not_found',
-      message: `Stored file ${key} was not found`,
+      message: `The stored file was not found: ${key}`,
+      params: { id: key },
     });
   });
 });

@@ -129,7 +129,7 @@ describe.each([
     await expect(missing).rejects.toBeInstanceOf(NotFoundError);
     await expect(missing).rejects.toMatchObject({
       code: 'stored_file.not_found',
-      message: 'Stored file 2026/SHB-2026-99999.pdf was not found',
+      message: 'The stored file was not found: 2026/SHB-2026-99999.pdf',
     });
   });
 

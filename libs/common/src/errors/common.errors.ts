@@ -390,9 +390,10 @@ export const NOT_FOUND_ERRORS = defineErrors({
     ru: 'Документ не найден',
     en: 'The document was not found',
   },
+  // The key names the file for whoever restores it from a backup.
   'stored_file.not_found': {
-    kk: 'Сақталған файл табылмады',
-    ru: 'Сохранённый файл не найден',
-    en: 'The stored file was not found',
+    kk: 'Сақталған файл табылмады: {id}',
+    ru: 'Сохранённый файл не найден: {id}',
+    en: 'The stored file was not found: {id}',
   },
 } satisfies Record<NotFoundCode, Messages>);

@@ -38,6 +38,8 @@ export abstract class DomainError extends Error {
 export class NotFoundError extends DomainError {
   constructor(entity: NotFoundEntity, id?: string) {
     super(NOT_FOUND_ENTITIES[entity], id === undefined ? {} : { id });
+    // The logs name the record even where the client's text does not.
+    if (id !== undefined && !this.message.includes(id)) this.message = `${this.message} (${id})`;
   }
 }
 
