@@ -3,6 +3,7 @@ import { defineErrors, type Messages } from '@sheber/common';
 /** What the groups' rules refuse; the field codes (`group.end_before_start`…) go in `errors[]`. */
 export const GROUP_ERROR_CODES = [
   'group.code_taken',
+  'group.code_format',
   'group.capacity_max',
   'group.full',
   'group.end_before_start',
@@ -28,6 +29,11 @@ export const GROUP_ERRORS = defineErrors({
     kk: 'Мұндай коды бар топ бұрыннан бар',
     ru: 'Группа с таким кодом уже есть',
     en: 'A group with this code already exists',
+  },
+  'group.code_format': {
+    kk: '2–32 латын әрпі, цифр немесе сызықша, мысалы JW-2026-03',
+    ru: '2–32 латинские буквы, цифры или дефисы, например JW-2026-03',
+    en: '2–32 letters, digits or dashes, e.g. JW-2026-03',
   },
   'group.capacity_max': {
     kk: 'Топта ең көбі 8 тыңдаушы болады',

@@ -30,6 +30,8 @@ export const FIELD_ERROR_CODES = [
   'field.object',
   'field.format',
   'field.phone',
+  'field.craft_code',
+  'field.year',
   'field.equals',
   'field.control_character',
   'field.malformed_text',
@@ -129,6 +131,16 @@ export const FIELD_ERRORS = defineErrors({
     kk: 'Телефон нөмірі болуы керек, мысалы +7 701 234 5678',
     ru: 'Нужен номер телефона, например +7 701 234 5678',
     en: 'Must be a phone number such as +7 701 234 5678',
+  },
+  'field.craft_code': {
+    kk: 'Кәсіп коды болуы керек, мысалы pottery',
+    ru: 'Нужен код ремесла, например pottery',
+    en: 'Must be a craft code such as pottery',
+  },
+  'field.year': {
+    kk: 'Жыл болуы керек, мысалы 2026',
+    ru: 'Нужен год, например 2026',
+    en: 'Must be a year such as 2026',
   },
   'field.equals': {
     kk: 'Мәні {value} болуы керек',

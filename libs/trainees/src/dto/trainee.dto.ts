@@ -75,7 +75,7 @@ export class CreateTraineeDto {
   @IsOptional()
   @Transform(trimToNull)
   @ValidateIf((_, value) => value !== null)
-  @IsEmail({}, { message: 'email must be an email address' })
+  @IsEmail()
   @MaxLength(254)
   email?: string | null;
 
@@ -83,10 +83,7 @@ export class CreateTraineeDto {
   @IsArray()
   @ArrayUnique()
   @ArrayMaxSize(TRAINEE_CATEGORIES.length)
-  @IsIn(TRAINEE_CATEGORIES, {
-    each: true,
-    message: `categories must be any of: ${TRAINEE_CATEGORIES.join(', ')}`,
-  })
+  @IsIn(TRAINEE_CATEGORIES, { each: true })
   categories?: TraineeCategory[];
 
   /** Consent to the processing of personal data: must be true; its date is recorded. */
