@@ -62,7 +62,7 @@ export const GROUP_ERRORS = defineErrors({
     en: 'Overlaps lesson time {slot}',
   },
   'group.finished': {
-    kk: 'Топ аяқталған немесе тоқтатылған, оны енді өзгертуге болмайды ({group})',
+    kk: 'Топ аяқталған немесе болдырылмаған; оны енді өзгертуге болмайды ({group})',
     ru: 'Группа завершена или отменена и больше не меняется ({group})',
     en: 'The group is completed or cancelled and can no longer change ({group})',
   },
@@ -72,7 +72,7 @@ export const GROUP_ERRORS = defineErrors({
     en: 'Capacity cannot be below the active trainees (active: {active}, capacity: {capacity})',
   },
   'group.wrong_status': {
-    kk: 'Топтың қазіргі күйінде бұл әрекетке болмайды ({group})',
+    kk: 'Топтың қазіргі күйінде бұл әрекетті орындауға болмайды ({group})',
     ru: 'В текущем статусе группы это действие недоступно ({group})',
     en: 'The group’s status does not allow this ({group})',
   },
@@ -108,7 +108,7 @@ export const GROUP_ERRORS = defineErrors({
   },
   'master.not_qualified': {
     kk: 'Шебердің бұл кәсіпке біліктілігі жоқ ({master})',
-    ru: 'Мастер не ведёт это ремесло ({master})',
+    ru: 'У мастера нет квалификации по этому ремеслу ({master})',
     en: 'The master is not qualified to teach this craft ({master})',
   },
   'master.busy': {

@@ -73,7 +73,7 @@ export const LESSON_ERRORS = defineErrors({
   },
   'enrollment.not_active': {
     kk: 'Тек оқып жүрген тыңдаушының оқуын аяқтауға болады',
-    ru: 'Завершить можно только обучение обучающегося слушателя',
+    ru: 'Завершить обучение можно только у обучающегося слушателя',
     en: 'Only an active enrollment can be completed',
   },
   'enrollment.attendance_below_threshold': {

@@ -85,7 +85,7 @@ describe('ApiExceptionFilter.toBody', () => {
     // Parameters the older site does not give are left out with their brackets.
     const noParams = new ConflictError('group_finished', 'Group JW-1 is completed');
     expect(filter.toBody(noParams, 'r', 'kk').message).toBe(
-      'Топ аяқталған немесе тоқтатылған, оны енді өзгертуге болмайды',
+      'Топ аяқталған немесе болдырылмаған; оны енді өзгертуге болмайды',
     );
   });
 
