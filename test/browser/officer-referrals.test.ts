@@ -117,7 +117,7 @@ describe('an employment-centre officer', () => {
     // The API's refusal shows beside the field.
     await date.fill(centreToday(2));
     await outcome.getByRole('button', { name: 'Save' }).click();
-    const refusal = await shown(outcome.getByText(/is in the future/), 'is in the future');
+    const refusal = await shown(outcome.getByText(/in the future/), 'in the future');
     const describedBy = await date.getAttribute('aria-describedby');
     expect(describedBy).toContain(
       (await outcome.getByText(refusal).getAttribute('id')) ?? 'the refusal beside the date',

@@ -67,7 +67,7 @@ describe('staff keeping the catalogue: courses, groups and their masters', () =>
     await form.getByRole('textbox', { name: 'Minimum attendance, %' }).fill('75');
     await form.getByRole('button', { name: 'Save' }).click();
     // The API's refusal, beside the field it concerns and nowhere else.
-    const refusal = 'hours must not be greater than 2000';
+    const refusal = 'Must be at most 2000';
     await form.getByText(refusal).waitFor();
     expect(await hours.getAttribute('aria-describedby')).toContain(
       await form.getByText(refusal).getAttribute('id'),

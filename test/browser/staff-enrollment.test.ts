@@ -98,7 +98,7 @@ describe('staff in the browser', () => {
     const dialog = page.getByRole('dialog');
     await dialog.getByLabel('Code').fill('no spaces allowed');
     await dialog.getByRole('button', { name: 'Save' }).click();
-    const message = 'code must be 2-32 letters, digits or dashes, e.g. JW-2026-03';
+    const message = '2–32 letters, digits or dashes, e.g. JW-2026-03';
     await dialog.getByText(message).first().waitFor();
     // Beside the field: the message is the input's description for assistive technology too.
     const describedBy = await dialog.getByLabel('Code').getAttribute('aria-describedby');
@@ -130,7 +130,7 @@ describe('staff in the browser', () => {
     await form.getByRole('textbox', { name: "Guardian's phone" }).fill('+7 701 234 5678');
     await form.getByRole('button', { name: 'Register a trainee' }).click();
     // The API's refusal, beside the field it concerns.
-    const refusal = await shown(form.getByText(/is required for a trainee under 18/), 'under 18');
+    const refusal = await shown(form.getByText(/Required for a trainee under 18/), 'under 18');
     const describedBy = await form
       .getByRole('textbox', { name: "Guardian's name" })
       .getAttribute('aria-describedby');

@@ -30,36 +30,53 @@ describe('bad input', () => {
   };
 
   it.each([
-    ['an unknown field', { ...valid, isAdmin: true }, 400, 'isAdmin'],
-    ['a wrong type', { ...valid, fullName: 42 }, 400, 'fullName'],
+    ['an unknown field', { ...valid, isAdmin: true }, 400, 'isAdmin', 'field.unknown'],
+    ['a wrong type', { ...valid, fullName: 42 }, 400, 'fullName', 'field.string'],
     [
       'a missing field',
       { email: valid.email, password: valid.password, role: 'staff' },
       400,
       'fullName',
+      'field.required',
     ],
-    ['an unknown role', { ...valid, role: 'superuser' }, 400, 'role'],
-    ['a short password', { ...valid, password: 'short' }, 400, 'password'],
-    ['a malformed email', { ...valid, email: 'not-an-email' }, 400, 'email'],
-    ['an over-long name', { ...valid, fullName: 'x'.repeat(201) }, 400, 'fullName'],
+    ['an unknown role', { ...valid, role: 'superuser' }, 400, 'role', 'field.one_of'],
+    ['a short password', { ...valid, password: 'short' }, 400, 'password', 'field.too_short'],
+    ['a malformed email', { ...valid, email: 'not-an-email' }, 400, 'email', 'field.email'],
+    [
+      'an over-long name',
+      { ...valid, fullName: 'x'.repeat(201) },
+      400,
+      'fullName',
+      'field.too_long',
+    ],
     [
       'a malformed centre id',
       { ...valid, role: 'officer', employmentCenterId: 'abc' },
       400,
       'employmentCenterId',
+      'field.uuid',
     ],
-  ])('refuses %s naming the field, changing nothing', async (_, body, status, field) => {
-    const before = await rowCounts();
-    const response = await t
-      .http()
-      .post('/api/users')
-      .set('authorization', `Bearer ${admin}`)
-      .send(body);
-    expect(response.status).toBe(status);
-    expect(response.body).toMatchObject({ statusCode: 400, error: 'Bad Request' });
-    expect(response.body.errors.map((e: { field: string }) => e.field)).toContain(field);
-    expect(await rowCounts()).toEqual(before);
-  });
+  ])(
+    'refuses %s naming the field and its code, changing nothing',
+    async (_, body, status, field, code) => {
+      const before = await rowCounts();
+      const response = await t
+        .http()
+        .post('/api/users')
+        .set('authorization', `Bearer ${admin}`)
+        .send(body);
+      expect(response.status).toBe(status);
+      expect(response.body).toMatchObject({
+        statusCode: 400,
+        error: 'Bad Request',
+        code: 'request.invalid_input',
+      });
+      expect(response.body.errors).toContainEqual(
+        expect.objectContaining({ field, code, message: expect.any(String) }),
+      );
+      expect(await rowCounts()).toEqual(before);
+    },
+  );
 
   it('refuses malformed JSON with 400', async () => {
     const before = await rowCounts();
@@ -143,7 +160,13 @@ describe('bad input', () => {
         .set('content-type', 'application/json')
         .send(`{"name":"x","region":"y","email":"a@b.kz","password":"p","deep":${deep}}`);
       expect(response.status).toBe(400);
-      expect(JSON.stringify(response.body.errors)).toContain('nested more than 16 levels');
+      expect(response.body.errors).toContainEqual(
+        expect.objectContaining({
+          code: 'field.too_deep',
+          message: 'Nested more than 16 levels deep',
+          params: { max: 16 },
+        }),
+      );
     }
     const arrays = `${'['.repeat(depth)}${']'.repeat(depth)}`;
     const response = await t
@@ -170,7 +193,12 @@ describe('bad input', () => {
         // JSON.stringify writes a lone half as an escape, which the server decodes as it is.
         .send(JSON.stringify(body));
       expect(response.status).toBe(400);
-      expect(JSON.stringify(response.body)).toContain('is not well-formed text');
+      expect(response.body.errors).toContainEqual(
+        expect.objectContaining({
+          code: 'field.malformed_text',
+          message: 'Is not well-formed text',
+        }),
+      );
     }
     const search = await t
       .http()
@@ -194,7 +222,9 @@ describe('bad input', () => {
           .get(`${path}?offset=${offset}`)
           .set('authorization', `Bearer ${admin}`);
         expect(response.status).toBe(400);
-        expect(JSON.stringify(response.body.errors)).toContain('offset');
+        expect(response.body.errors).toContainEqual(
+          expect.objectContaining({ field: 'offset', code: expect.stringMatching(/^field\./) }),
+        );
       }
       const deepest = await t
         .http()
@@ -232,7 +262,8 @@ describe('bad input', () => {
       expect(response.body.errors).toEqual([
         expect.objectContaining({
           field: 'endDate',
-          messages: [expect.stringContaining('2 years')],
+          code: expect.stringMatching(/^[a-z_]+\.[a-z_.]+$/),
+          message: expect.stringContaining('2 years'),
         }),
       ]);
     }

@@ -133,8 +133,9 @@ describe('certificates on S3', () => {
       .set(bearer(staff));
     expect(download.status).toBe(404);
     expect(download.body).toMatchObject({
-      code: 'stored_file_not_found',
-      message: `Stored file ${key} was not found`,
+      code: 'stored_file.not_found',
+      message: `The stored file was not found: ${key}`,
+      params: { id: key },
     });
   });
 });

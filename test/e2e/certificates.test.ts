@@ -278,7 +278,9 @@ describe('certificates', () => {
   it('re-queueing names a malformed group id and answers 404 for an unknown one', async () => {
     const bad = await t.http().post('/api/groups/nope/certificates').set(bearer(staff)).send();
     expect(bad.status).toBe(400);
-    expect(bad.body.errors).toEqual([{ field: 'id', messages: ['id must be a UUID'] }]);
+    expect(bad.body.errors).toEqual([
+      { field: 'id', code: 'field.uuid', message: 'Must be a UUID' },
+    ]);
     const unknown = await t
       .http()
       .post('/api/groups/00000000-0000-4000-8000-000000000000/certificates')

@@ -65,7 +65,8 @@ describe('null values and control characters', () => {
     expect(login.status).toBe(400);
     expect(login.body.errors[0]).toEqual({
       field: 'email',
-      messages: ['email contains a forbidden control character'],
+      code: 'field.control_character',
+      message: 'Contains a forbidden control character',
     });
     const trainee = await t
       .http()
@@ -88,6 +89,8 @@ describe('null values and control characters', () => {
   it('names the path parameter that is not a UUID', async () => {
     const response = await t.http().get('/api/groups/not-a-uuid').set(bearer(admin));
     expect(response.status).toBe(400);
-    expect(response.body.errors).toEqual([{ field: 'id', messages: ['id must be a UUID'] }]);
+    expect(response.body.errors).toEqual([
+      { field: 'id', code: 'field.uuid', message: 'Must be a UUID' },
+    ]);
   });
 });

@@ -219,6 +219,6 @@ describe('printed documents prepared by the worker', () => {
     await t.app.get(DocumentPreparer).markFailed(preparedId!, 'storage unavailable', 'ready');
     const failed = await t.http().get(`/api/documents/${preparedId}`).set(bearer(staff));
     expect(failed.status).toBe(409);
-    expect(failed.body.code).toBe('document_failed');
+    expect(failed.body.code).toBe('document.failed');
   });
 });

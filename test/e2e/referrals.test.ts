@@ -367,7 +367,10 @@ describe('referrals from employment centres', () => {
         .set(bearer(officerA))
         .send({});
       expect(late.status).toBe(409);
-      expect(late.body.message).toMatch(/enrolled/);
+      expect(late.body).toMatchObject({
+        code: 'referral.closed',
+        params: { number: enrolled.number },
+      });
       const reject = await t
         .http()
         .post(`/api/referrals/${enrolled.id}/reject`)
@@ -389,7 +392,11 @@ describe('referrals from employment centres', () => {
       const referral = await newReferral();
       const wrong = await accept(referral.id, pottery.id);
       expect(wrong.status).toBe(422);
-      expect(wrong.body.message).toMatch(/pottery/);
+      expect(wrong.body).toMatchObject({
+        code: 'referral.group_other_craft',
+        params: { group: pottery.code },
+      });
+      expect(wrong.body.message).toContain(pottery.code);
       expect((await accept(referral.id, randomUUID())).status).toBe(404);
       const after = await view(referral.id);
       expect(after).toMatchObject({ status: 'submitted', traineeId: null, enrollment: null });
@@ -593,9 +600,13 @@ describe('referrals from employment centres', () => {
       const pottery = await createCourse(t.dataSource);
       const response = await refer(officerA, { courseId: pottery.id });
       expect(response.status).toBe(400);
-      expect(response.body.message).toEqual(
-        expect.arrayContaining([expect.stringMatching(/courseId/)]),
-      );
+      expect(response.body.errors).toEqual([
+        expect.objectContaining({
+          field: 'courseId',
+          code: 'referral.course_other_craft',
+          params: { craft: 'pottery' },
+        }),
+      ]);
     });
 
     it('refuses an unknown outcome, a malformed or future date, and dates in the wrong order', async () => {
@@ -652,8 +663,8 @@ describe('referrals from employment centres', () => {
             .post(`/api/referrals/${referral.id}/accept`)
             .set(bearer(staff))
             .send({ groupId: 'JW-2026-01' })
-        ).body.message,
-      ).toEqual(expect.arrayContaining([expect.stringMatching(/groupId/)]));
+        ).body.errors,
+      ).toEqual([expect.objectContaining({ field: 'groupId', code: 'field.uuid' })]);
     });
 
     it('refuses a referral from an admin, who belongs to no employment centre', async () => {

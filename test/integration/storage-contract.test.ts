@@ -128,8 +128,8 @@ describe.each([
     const missing = driver.storage.get('2026/SHB-2026-99999.pdf');
     await expect(missing).rejects.toBeInstanceOf(NotFoundError);
     await expect(missing).rejects.toMatchObject({
-      code: 'stored_file_not_found',
-      message: 'Stored file 2026/SHB-2026-99999.pdf was not found',
+      code: 'stored_file.not_found',
+      message: 'The stored file was not found: 2026/SHB-2026-99999.pdf',
     });
   });
 

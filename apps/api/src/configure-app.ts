@@ -81,8 +81,10 @@ export function configureApp(
       .setTitle('Sheber API')
       .setDescription(
         'Management system of the Sheber crafts training centre: courses, groups, enrollment, ' +
-          'attendance and completion. Errors are `{statusCode, error, message}`, with `code` for ' +
-          'domain errors and `errors: [{field, messages}]` for invalid input.',
+          'attendance and completion. Errors are `{statusCode, error, code, message}`: `code` is ' +
+          'stable and dotted (`group.full`), `message` is in the language of Accept-Language ' +
+          '(kk, ru, en; English otherwise), and invalid input lists ' +
+          '`errors: [{field, code, message, params?}]`.',
       )
       .setVersion('1')
       .addBearerAuth()

@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { CommandFactory } from 'nest-commander';
-import { CONSTRAINT_MESSAGES } from '@sheber/common';
+import { CONSTRAINT_CODES, errorText } from '@sheber/common';
 import { loadEnvironmentOrExit } from '@sheber/config';
 import { postgresErrorInfo } from '@sheber/database';
 import { CliModule } from './cli.module';
@@ -17,7 +17,8 @@ async function main(): Promise<void> {
     serviceErrorHandler: (error) => {
       // A violated named constraint reads as the API would say it, e.g. a duplicate email.
       const constraint = postgresErrorInfo(error)?.constraint;
-      const known = constraint ? CONSTRAINT_MESSAGES[constraint] : undefined;
+      const code = constraint ? CONSTRAINT_CODES[constraint] : undefined;
+      const known = code ? errorText(code, 'en') : undefined;
       process.stderr.write(`${known ?? error.message}\n`);
       process.exit(1);
     },

@@ -1,6 +1,6 @@
 import { plainToInstance } from 'class-transformer';
 import { validate } from 'class-validator';
-import { flattenValidationErrors } from '@sheber/common';
+import { fieldErrorText, flattenValidationErrors } from '@sheber/common';
 
 export class CliInputError extends Error {}
 
@@ -12,7 +12,9 @@ export async function validateInput<T extends object>(
   const instance = plainToInstance(type, plain);
   const errors = await validate(instance, { whitelist: true, forbidNonWhitelisted: true });
   if (errors.length > 0) {
-    const messages = flattenValidationErrors(errors).flatMap((error) => error.messages);
+    const messages = flattenValidationErrors(errors).map(
+      (error) => `${error.field}: ${fieldErrorText(error, 'en')}`,
+    );
     throw new CliInputError(messages.join('; '));
   }
   return instance;

@@ -17,7 +17,7 @@ export class ApiError extends Error {
   constructor(
     readonly status: number,
     message: string,
-    /** Field name → messages, from a 400 that lists `errors: [{field, messages}]`. */
+    /** Field name → message, from a 400 that lists `errors: [{field, code, message}]`. */
     readonly fieldErrors: Record<string, string>,
     readonly code?: string,
   ) {
@@ -57,7 +57,12 @@ function csrfToken(): string {
 interface ErrorBody {
   message?: string | string[];
   code?: string;
-  errors?: { field: string; messages: string[] }[];
+  errors?: { field: string; code: string; message: string }[];
+}
+
+/** The API writes its refusals in the language the app shows. */
+function language(): string {
+  return document.documentElement.lang || 'kk';
 }
 
 /** Throws the ApiError of a refused response, after telling the session what it says. */
@@ -70,8 +75,8 @@ function failed(response: Response, parsed: unknown, path: string, epoch: number
     onPasswordChangeRequired();
   }
   const fieldErrors: Record<string, string> = {};
-  for (const { field, messages } of error.errors ?? []) {
-    fieldErrors[field] = messages.join('; ');
+  for (const { field, message } of error.errors ?? []) {
+    fieldErrors[field] = fieldErrors[field] ? `${fieldErrors[field]}; ${message}` : message;
   }
   const message = Array.isArray(error.message) ? error.message.join('; ') : error.message;
   throw new ApiError(response.status, message ?? response.statusText, fieldErrors, error.code);
@@ -83,7 +88,7 @@ export type PrintedDocument = { file: Blob; filename: string } | { location: str
 export async function fetchDocument(path: string): Promise<PrintedDocument> {
   const epoch = sessionEpoch;
   const response = await fetch(path, {
-    headers: { accept: 'application/pdf, application/json' },
+    headers: { accept: 'application/pdf, application/json', 'accept-language': language() },
     credentials: 'same-origin',
   });
   if (response.status === 202) {
@@ -132,6 +137,7 @@ export const client = createClient<paths>({
 client.use({
   onRequest({ request, id }) {
     epochs.set(id, sessionEpoch);
+    request.headers.set('accept-language', language());
     if (request.method !== 'GET') request.headers.set('x-csrf-token', csrfToken());
     return undefined;
   },

@@ -54,7 +54,7 @@ function requestToken(
     !SAFE_METHODS.has(request.method) &&
     !csrfTokensMatch(request.headers[CSRF_HEADER], cookies.get(CSRF_COOKIE))
   ) {
-    throw new ForbiddenError('The X-CSRF-Token header is missing or does not match the session');
+    throw new ForbiddenError('auth.csrf');
   }
   return fromHeader;
 }
@@ -89,7 +89,7 @@ export class AuthGuard implements CanActivate {
 
     const request = context.switchToHttp().getRequest<AuthenticatedRequest>();
     const sent = requestToken(request);
-    if (!sent) throw new UnauthenticatedError('Sign in first: this route needs an access token');
+    if (!sent) throw new UnauthenticatedError('auth.sign_in_required');
     const { user, claims } = await this.auth.session(sent.token);
     request.user = user;
     request.session = { claims, carrier: sent.carrier };
@@ -98,14 +98,11 @@ export class AuthGuard implements CanActivate {
       user.passwordChangeRequired &&
       !this.reflector.get<boolean | undefined>(BEFORE_PASSWORD_CHANGE_KEY, context.getHandler())
     ) {
-      throw new ForbiddenError(
-        'Set a new password first: PUT /api/auth/password with the temporary one',
-        PASSWORD_CHANGE_REQUIRED,
-      );
+      throw new ForbiddenError(PASSWORD_CHANGE_REQUIRED);
     }
 
     const roles = declaredRoles(this.reflector, context) ?? [];
     if (user.role === 'admin' || roles.includes(user.role)) return true;
-    throw new ForbiddenError('Your role may not do this');
+    throw new ForbiddenError('auth.forbidden');
   }
 }

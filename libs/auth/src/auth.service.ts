@@ -83,7 +83,7 @@ export class AuthService {
     const user = await this.users.verifyCredentials(email, password);
     if (!user) {
       await this.attempts.recordFailure(email, address);
-      throw new UnauthenticatedError('Wrong email or password');
+      throw new UnauthenticatedError('auth.invalid_credentials');
     }
     await this.attempts.clearPair(email, address);
     return this.issueToken(user);
@@ -115,7 +115,7 @@ export class AuthService {
       this.revoked.isRevoked(claims.jti),
     ]);
     if (revoked || !user || !user.active || user.tokenVersion !== claims.tv) {
-      throw new UnauthenticatedError('The access token has been revoked');
+      throw new UnauthenticatedError('auth.token_revoked');
     }
     return { user, claims };
   }
@@ -160,10 +160,10 @@ export class AuthService {
       payload = await this.jwt.verifyAsync<object>(token);
     } catch {
       this.verified.delete(token);
-      throw new UnauthenticatedError('The access token is invalid or has expired');
+      throw new UnauthenticatedError('auth.token_invalid');
     }
     if (!isTokenClaims(payload)) {
-      throw new UnauthenticatedError('The access token is invalid or has expired');
+      throw new UnauthenticatedError('auth.token_invalid');
     }
     const claims = payload;
     const ttlMs = this.env.TOKEN_CACHE_SECONDS * 1000;

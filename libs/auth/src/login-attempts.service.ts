@@ -7,7 +7,7 @@ import { TooManyAttemptsError } from '@sheber/common';
 import { Environment } from '@sheber/config';
 import { REDIS } from '@sheber/redis';
 import { AuthRepository } from './auth.repository';
-import { pairWaitSeconds, type SignInLimits, waitMessage } from './sign-in-limits';
+import { pairWaitSeconds, type SignInLimits, waitWords } from './sign-in-limits';
 
 export const TOO_MANY_ATTEMPTS = 'auth.too_many_attempts';
 
@@ -91,7 +91,7 @@ export class LoginAttemptsService {
     }
     if (waitMs <= 0) return;
     const seconds = Math.max(1, Math.ceil(waitMs / 1000));
-    throw new TooManyAttemptsError(waitMessage(seconds), seconds, TOO_MANY_ATTEMPTS);
+    throw new TooManyAttemptsError(TOO_MANY_ATTEMPTS, seconds, { wait: waitWords(seconds) });
   }
 
   async recordFailure(email: string, address: string): Promise<void> {

@@ -3,6 +3,7 @@ import { Reflector } from '@nestjs/core';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { TooManyAttemptsError } from '@sheber/common';
 import { RateLimiter } from '@sheber/redis';
+import { waitWords } from './sign-in-limits';
 
 export const RATE_LIMIT_KEY = 'sheber:rate-limit';
 
@@ -39,6 +40,8 @@ export class RateLimitGuard implements CanActivate {
     const reply = context.switchToHttp().getResponse<FastifyReply>();
     void reply.header('x-ratelimit-limit', String(options.limit));
     if (result.allowed) return true;
-    throw new TooManyAttemptsError('Too many requests; try again later', result.retryAfterSeconds);
+    throw new TooManyAttemptsError('request.rate_limited', result.retryAfterSeconds, {
+      wait: waitWords(result.retryAfterSeconds),
+    });
   }
 }

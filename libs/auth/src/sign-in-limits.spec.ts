@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { pairWaitSeconds, type SignInLimits, waitMessage } from './sign-in-limits';
+import { pairWaitSeconds, type SignInLimits, waitWords } from './sign-in-limits';
 
 const limits: SignInLimits = {
   slowdownAfter: 3,
@@ -28,10 +28,10 @@ describe('pairWaitSeconds', () => {
   });
 });
 
-describe('waitMessage', () => {
-  it('names the wait in seconds or minutes', () => {
-    expect(waitMessage(1)).toBe('Too many failed sign-in attempts; try again in 1 second');
-    expect(waitMessage(64)).toBe('Too many failed sign-in attempts; try again in 64 seconds');
-    expect(waitMessage(900)).toBe('Too many failed sign-in attempts; try again in 15 minutes');
+describe('waitWords', () => {
+  it('names the wait in seconds or minutes, in each language', () => {
+    expect(waitWords(1).en).toBe('1 second');
+    expect(waitWords(64)).toEqual({ kk: '64 секундтан', ru: '64 с', en: '64 seconds' });
+    expect(waitWords(900)).toEqual({ kk: '15 минуттан', ru: '15 мин', en: '15 minutes' });
   });
 });

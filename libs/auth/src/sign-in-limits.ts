@@ -1,3 +1,4 @@
+import type { Messages } from '@sheber/common';
 /** The limits of failed sign-ins, from the environment. */
 export interface SignInLimits {
   /** Failures of one (account, address) pair from which each further one makes it wait longer. */
@@ -21,11 +22,15 @@ export function pairWaitSeconds(failures: number, limits: SignInLimits): number 
   return Math.min(2 ** (failures - limits.slowdownAfter), limits.windowSeconds);
 }
 
-/** The refusal's sentence, naming the wait. */
-export function waitMessage(seconds: number): string {
-  const wait =
-    seconds < 120
-      ? `${seconds} second${seconds === 1 ? '' : 's'}`
-      : `${Math.ceil(seconds / 60)} minutes`;
-  return `Too many failed sign-in attempts; try again in ${wait}`;
+/** The wait a refusal names, in each language (kk ready for «… кейін»): seconds, or minutes. */
+export function waitWords(seconds: number): Messages {
+  if (seconds < 120) {
+    return {
+      kk: `${seconds} секундтан`,
+      ru: `${seconds} с`,
+      en: `${seconds} second${seconds === 1 ? '' : 's'}`,
+    };
+  }
+  const minutes = Math.ceil(seconds / 60);
+  return { kk: `${minutes} минуттан`, ru: `${minutes} мин`, en: `${minutes} minutes` };
 }

@@ -11,7 +11,7 @@ import { NotFoundError } from '@sheber/common';
  */
 export abstract class CertificateStorage {
   abstract put(key: string, data: Buffer): Promise<void>;
-  /** The stored bytes; a NotFoundError (`stored_file_not_found`) when nothing is stored there. */
+  /** The stored bytes; a NotFoundError (`stored_file.not_found`) when nothing is stored there. */
   abstract get(key: string): Promise<Buffer>;
   /** Removes writes a process abandoned (killed mid-write) older than `olderThanMs`; the count. */
   abstract removeAbandoned(olderThanMs: number): Promise<number>;

@@ -1,3 +1,4 @@
+export * from './certificates.errors';
 export * from './entities/certificate.entity';
 export * from './certificate-status';
 export * from './dto/certificate.dto';

@@ -89,7 +89,7 @@ export class CoursesService {
 
   private async assertCraftExists(manager: EntityManager, craft: string): Promise<void> {
     if (!(await this.crafts.craftExists(manager, craft))) {
-      throw new InvalidInputError('craft', `unknown craft ${craft}`);
+      throw new InvalidInputError('craft', 'course.unknown_craft', { craft });
     }
   }
 }

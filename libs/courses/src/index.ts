@@ -1,3 +1,4 @@
+export * from './courses.errors';
 export * from './entities/course.entity';
 export * from './dto/course.dto';
 export * from './courses.repository';

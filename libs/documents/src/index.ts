@@ -1,3 +1,4 @@
+export * from './documents.errors';
 export * from './entities/prepared-document.entity';
 export * from './dto/document.dto';
 export * from './document-inputs';

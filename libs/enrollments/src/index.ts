@@ -1,3 +1,4 @@
+export * from './enrollments.errors';
 export * from './entities/enrollment.entity';
 export * from './enrollment-status';
 export * from './dto/enrollment.dto';

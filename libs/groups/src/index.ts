@@ -1,3 +1,4 @@
+export * from './groups.errors';
 export * from './entities/group.entity';
 export * from './group-status';
 export * from './groups.repository';

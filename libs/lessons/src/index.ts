@@ -1,3 +1,4 @@
+export * from './lessons.errors';
 export * from './entities/holiday.entity';
 export * from './entities/lesson.entity';
 export * from './entities/attendance-mark.entity';

@@ -1,3 +1,4 @@
+export * from './referrals.errors';
 export * from './entities/referral.entity';
 export * from './referral-status';
 export * from './dto/referral.dto';

@@ -129,7 +129,7 @@ export class ReferralsService {
   async createReferral(actor: Actor, input: CreateReferralDto): Promise<ReferralView> {
     const centerId = actor.employmentCenterId;
     if (actor.role !== 'officer' || !centerId) {
-      throw new ForbiddenError('Only an officer of an employment centre files referrals');
+      throw new ForbiddenError('referral.officer_only');
     }
     const id = await this.dataSource.transaction(async (manager) => {
       await this.checkCraftAndCourse(manager, input.craft, input.courseId ?? null);
@@ -137,10 +137,10 @@ export class ReferralsService {
       await this.referrals.lockPerson(manager, input.person.iin);
       const open = await this.intake.openReferralOf(manager, input.person.iin);
       if (open) {
-        throw new ConflictError(
-          'referral_open',
-          `This person already has an open referral: ${open.number} of ${open.center_name} (${open.status})`,
-        );
+        throw new ConflictError('referral.person_open', {
+          number: open.number,
+          center: open.center_name,
+        });
       }
       const created = await this.referrals.insertReferral(manager, {
         employmentCenterId: centerId,
@@ -202,10 +202,8 @@ export class ReferralsService {
       const allowed = REFERRAL_TRANSITIONS[input.groupId ? 'enroll' : 'accept'].from;
       if (!allowed.includes(referral.status)) {
         throw new ConflictError(
-          'referral_status',
-          referral.status === 'accepted'
-            ? `Referral ${referral.number} is already accepted; choose a group to enroll`
-            : `Referral ${referral.number} is ${referral.status}; only a submitted or accepted referral can be accepted`,
+          referral.status === 'accepted' ? 'referral.already_accepted' : 'referral.closed',
+          { number: referral.number },
         );
       }
       if (input.groupId) await this.checkGroupCraft(manager, input.groupId, referral.craft);
@@ -261,15 +259,14 @@ export class ReferralsService {
     await this.dataSource.transaction(async (manager) => {
       const referral = await this.lockReferral(manager, actor, id);
       if (!FINISHED_REFERRAL_STATUSES.includes(referral.status)) {
-        throw new ConflictError(
-          'referral_status',
-          `Referral ${referral.number} is ${referral.status}; an outcome is recorded after the training is completed or dropped`,
-        );
+        throw new ConflictError('referral.outcome_too_early', { number: referral.number });
       }
       if (input.date > todayIn(this.env.CENTRE_TIMEZONE))
-        throw new InvalidInputError('date', 'is in the future');
+        throw new InvalidInputError('date', 'field.in_future');
       if (input.date < referral.created_on)
-        throw new InvalidInputError('date', `is before the referral (${referral.created_on})`);
+        throw new InvalidInputError('date', 'referral.outcome_before_referral', {
+          date: referral.created_on,
+        });
       const note = input.note ?? null;
       await this.referrals.recordOutcome(manager, id, input.outcome, input.date, note);
       await this.audit.record(manager, actor, {
@@ -341,7 +338,7 @@ export class ReferralsService {
     query: Pick<ReferralReportQueryDto, 'from' | 'to' | 'employmentCenterId'>,
     batchRows = REPORT_BATCH_ROWS,
   ): Promise<{ summary: ReferralReportSummary; batches: ReferralReportBatches }> {
-    if (query.to < query.from) throw new InvalidInputError('to', 'is before from');
+    if (query.to < query.from) throw new InvalidInputError('to', 'field.period_reversed');
     const period: ReferralPeriod = {
       from: query.from,
       to: query.to,
@@ -374,7 +371,7 @@ export class ReferralsService {
   /** The actor's own centre for an officer; for staff, the centre asked for (or all). */
   centreScope(actor: Actor, requested?: string): string | null {
     if (actor.role === 'officer') {
-      if (!actor.employmentCenterId) throw new ForbiddenError('The officer has no centre');
+      if (!actor.employmentCenterId) throw new ForbiddenError('referral.officer_without_center');
       return actor.employmentCenterId;
     }
     return requested ?? null;
@@ -393,10 +390,7 @@ export class ReferralsService {
           referral.status,
         )
       ) {
-        throw new ConflictError(
-          'referral_status',
-          `Referral ${referral.number} is ${referral.status}; only a submitted or accepted referral can be ${status}`,
-        );
+        throw new ConflictError('referral.closed', { number: referral.number });
       }
       await this.referrals.closeReferral(manager, id, status, reason);
       await this.audit.record(manager, actor, {
@@ -441,12 +435,14 @@ export class ReferralsService {
     courseId: string | null,
   ): Promise<void> {
     if (!(await this.intake.craftExists(manager, craft)))
-      throw new InvalidInputError('craft', `is not a craft (see GET /api/crafts)`);
+      throw new InvalidInputError('craft', 'craft.not_found');
     if (!courseId) return;
     const course = await this.intake.courseOf(manager, courseId);
-    if (!course) throw new InvalidInputError('courseId', 'is not a course of the catalogue');
+    if (!course) throw new InvalidInputError('courseId', 'course.not_found');
     if (course.craft !== craft)
-      throw new InvalidInputError('courseId', `is a ${course.craft} course, not ${craft}`);
+      throw new InvalidInputError('courseId', 'referral.course_other_craft', {
+        craft: course.craft,
+      });
   }
 
   private async checkGroupCraft(
@@ -457,10 +453,7 @@ export class ReferralsService {
     const group = await this.intake.groupCraft(manager, groupId);
     if (!group) throw new NotFoundError('Group', groupId);
     if (group.craft !== craft) {
-      throw new RuleViolationError(
-        'craft_mismatch',
-        `Group ${group.code} teaches ${group.craft}; the referral is for ${craft}`,
-      );
+      throw new RuleViolationError('referral.group_other_craft', { group: group.code });
     }
   }
 }

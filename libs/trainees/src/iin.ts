@@ -63,14 +63,6 @@ export function checkIin(
   };
 }
 
-export const IIN_PROBLEM_MESSAGES: Record<IinProblem, string> = {
-  length: 'iin must have exactly 12 digits',
-  digits: 'iin must contain digits only',
-  century: 'iin has an impossible 7th digit (century and sex must be 1-6)',
-  date: 'iin does not start with a real birth date (YYMMDD)',
-  checksum: 'iin check digit does not match',
-};
-
 /** `********1234`: what lists show instead of the IIN. */
 export function maskIin(iin: string): string {
   return `********${iin.slice(-4)}`;

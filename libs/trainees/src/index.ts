@@ -1,3 +1,4 @@
+export * from './trainees.errors';
 export * from './entities/trainee.entity';
 export * from './iin';
 export * from './dto/trainee.dto';

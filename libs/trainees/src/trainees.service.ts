@@ -94,10 +94,9 @@ export class TraineesService {
   async createTrainee(actor: Actor, input: CreateTraineeDto): Promise<TraineeView> {
     const timeZone = this.env.CENTRE_TIMEZONE;
     const iin = checkIin(input.iin);
-    if (!iin.ok) throw new InvalidInputError('iin', 'is invalid');
+    if (!iin.ok) throw new InvalidInputError('iin', `iin.${iin.problem}`);
     const { birthDate, sex } = iin.facts;
-    if (birthDate > today(timeZone))
-      throw new InvalidInputError('iin', 'gives a birth date in the future');
+    if (birthDate > today(timeZone)) throw new InvalidInputError('iin', 'iin.birth_date_in_future');
     this.checkGuardian(
       birthDate,
       input.guardianName ?? null,
@@ -145,12 +144,9 @@ export class TraineesService {
     const existing = await this.repository.findTraineeIdByIinForUpdate(manager, person.iin);
     if (existing) return { id: existing, registered: false };
     const iin = checkIin(person.iin);
-    if (!iin.ok) throw new InvalidInputError('person.iin', 'is invalid');
+    if (!iin.ok) throw new InvalidInputError('person.iin', `iin.${iin.problem}`);
     if (ageOn(iin.facts.birthDate, today(this.env.CENTRE_TIMEZONE)) < 18) {
-      throw new RuleViolationError(
-        'guardian_required',
-        'The referred person is under 18: register the trainee with a guardian first, then accept the referral',
-      );
+      throw new RuleViolationError('trainee.guardian_required');
     }
     // A trainee registered with this IIN a moment ago is found, not duplicated.
     const created = await this.repository.insertReferredTrainee(
@@ -236,7 +232,7 @@ export class TraineesService {
     timeZone: string,
   ): void {
     if (ageOn(birthDate, today(timeZone)) >= 18) return;
-    if (!name) throw new InvalidInputError('guardianName', 'is required for a trainee under 18');
-    if (!phone) throw new InvalidInputError('guardianPhone', 'is required for a trainee under 18');
+    if (!name) throw new InvalidInputError('guardianName', 'trainee.guardian_field_required');
+    if (!phone) throw new InvalidInputError('guardianPhone', 'trainee.guardian_field_required');
   }
 }

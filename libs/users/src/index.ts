@@ -1,3 +1,4 @@
+export * from './users.errors';
 export * from './entities/user.entity';
 export * from './entities/master-craft.entity';
 export * from './dto/user.dto';

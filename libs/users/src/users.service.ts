@@ -181,13 +181,10 @@ export class UsersService {
     const stored = await this.repository.findUserWithPasswordHash(userId);
     if (!stored) throw new NotFoundError('User', userId);
     if (!(await verifyPassword(stored.passwordHash, currentPassword))) {
-      throw new RuleViolationError('password.current_wrong', 'The current password is wrong');
+      throw new RuleViolationError('password.current_wrong');
     }
     if (currentPassword === newPassword) {
-      throw new RuleViolationError(
-        'password.unchanged',
-        'The new password must differ from the current one',
-      );
+      throw new RuleViolationError('password.unchanged');
     }
     const passwordHash = await hashPassword(newPassword);
     const changed = await this.dataSource.transaction(async (manager) => {
@@ -199,7 +196,7 @@ export class UsersService {
         stored.passwordHash,
       );
       if (tokenVersion === null) {
-        throw new ConflictError('password.changed_meanwhile', 'The password changed meanwhile');
+        throw new ConflictError('password.changed_meanwhile');
       }
       await this.audit.record(manager, actor, {
         action: 'change_password',
@@ -254,30 +251,23 @@ export class UsersService {
     employmentCenterId: string | null,
   ): Promise<void> {
     if (crafts !== undefined && crafts.length > 0 && role !== 'master') {
-      throw new InvalidInputError('crafts', 'only a master has crafts');
+      throw new InvalidInputError('crafts', 'user.crafts_master_only');
     }
     if (employmentCenterId && role !== 'officer') {
-      throw new InvalidInputError(
-        'employmentCenterId',
-        'only an officer belongs to an employment centre',
-      );
+      throw new InvalidInputError('employmentCenterId', 'user.center_officer_only');
     }
     if (role === 'officer') {
       if (!employmentCenterId) {
-        throw new InvalidInputError(
-          'employmentCenterId',
-          'an officer must belong to an employment centre',
-        );
+        throw new InvalidInputError('employmentCenterId', 'user.officer_needs_center');
       }
       const exists = await this.employmentCenters.employmentCenterExists(
         manager,
         employmentCenterId,
       );
       if (!exists) {
-        throw new InvalidInputError(
-          'employmentCenterId',
-          `employment centre ${employmentCenterId} does not exist`,
-        );
+        throw new InvalidInputError('employmentCenterId', 'employment_center.not_found', {
+          id: employmentCenterId,
+        });
       }
     }
   }
@@ -287,7 +277,7 @@ export class UsersService {
     const crafts = await this.crafts.findCrafts(manager, codes);
     const unknown = codes.filter((code) => !crafts.some((craft) => craft.code === code));
     if (unknown.length > 0) {
-      throw new InvalidInputError('crafts', `unknown craft: ${unknown.join(', ')}`);
+      throw new InvalidInputError('crafts', 'user.unknown_crafts', { crafts: unknown.join(', ') });
     }
     return crafts;
   }

@@ -3,10 +3,13 @@ import { NotFoundException } from '@nestjs/common';
 import { QueryFailedError } from 'typeorm';
 import {
   ConflictError,
+  ForbiddenError,
+  InputValidationException,
   InvalidInputError,
   NotFoundError,
   RuleViolationError,
   TooManyAttemptsError,
+  UnauthenticatedError,
 } from '@sheber/common';
 import { ApiExceptionFilter } from './exception.filter';
 
@@ -22,16 +25,68 @@ describe('ApiExceptionFilter.toBody', () => {
   const filter = new ApiExceptionFilter();
 
   it.each([
-    [new NotFoundError('Group', 'abc'), 404, 'Group abc was not found'],
-    [new ConflictError('group_full', 'The group is full'), 409, 'The group is full'],
+    [new NotFoundError('Group', 'abc'), 404, 'group.not_found', 'The group was not found'],
+    [new ConflictError('group.full'), 409, 'group.full', 'The group is full'],
     [
-      new RuleViolationError('attendance_too_low', 'Attendance 60% is below 80%'),
+      new RuleViolationError('group.reopen_window_passed', { windowHours: 24 }),
       422,
-      'Attendance 60% is below 80%',
+      'group.reopen_window_passed',
+      'A group can be reopened only within 24 hours of its completion',
     ],
-    [new TooManyAttemptsError('Too many', 30), 429, 'Too many'],
-  ])('maps %p to its status', (error, status, message) => {
-    expect(filter.toBody(error, 'req-1')).toMatchObject({ statusCode: status, message });
+    [
+      new TooManyAttemptsError('request.rate_limited', 30, { wait: '30 s' }),
+      429,
+      'request.rate_limited',
+      'Too many requests; try again in 30 s',
+    ],
+    [new ForbiddenError(), 403, 'auth.forbidden', 'Your role may not do this'],
+    [
+      new UnauthenticatedError('auth.invalid_credentials'),
+      401,
+      'auth.invalid_credentials',
+      'Wrong email or password',
+    ],
+  ])('maps %p to its status, code and English text', (error, status, code, message) => {
+    expect(filter.toBody(error, 'req-1')).toMatchObject({ statusCode: status, code, message });
+  });
+
+  it('writes the message in the language asked for, with the parameters filled in', () => {
+    const error = new RuleViolationError('group.start_too_early', {
+      earliestStart: '2026-03-02',
+      startDate: '2026-03-09',
+    });
+    expect(filter.toBody(error, 'r', 'ru')).toMatchObject({
+      code: 'group.start_too_early',
+      message: 'Группу можно начать с 2026-03-02 (дата начала: 2026-03-09)',
+      params: { earliestStart: '2026-03-02', startDate: '2026-03-09' },
+    });
+    expect(filter.toBody(error, 'r', 'kk').message).toBe(
+      'Топты 2026-03-02 күнінен бастап бастауға болады (басталу күні: 2026-03-09)',
+    );
+    const wait = { kk: '15 минуттан', ru: '15 мин', en: '15 minutes' };
+    expect(
+      filter.toBody(new TooManyAttemptsError('auth.too_many_attempts', 900, { wait }), 'r', 'kk'),
+    ).toMatchObject({
+      message: 'Сәтсіз кіру әрекеттері тым көп; 15 минуттан кейін қайталаңыз',
+      params: { wait: '15 минуттан' },
+    });
+  });
+
+  it('sends the dotted code for an older snake_case one, and keeps its English words', () => {
+    const older = new ConflictError('enrollment_closed', 'The enrollment is completed; …');
+    expect(filter.toBody(older, 'r')).toMatchObject({
+      code: 'enrollment.closed',
+      message: 'The enrollment is completed; …',
+    });
+    expect(filter.toBody(older, 'r', 'ru')).toMatchObject({
+      code: 'enrollment.closed',
+      message: 'Отчислить можно только обучающегося или ожидающего слушателя',
+    });
+    // Parameters the older site does not give are left out with their brackets.
+    const noParams = new ConflictError('group_finished', 'Group JW-1 is completed');
+    expect(filter.toBody(noParams, 'r', 'kk').message).toBe(
+      'Топ аяқталған немесе болдырылмаған; оны енді өзгертуге болмайды',
+    );
   });
 
   it.each([
@@ -46,27 +101,82 @@ describe('ApiExceptionFilter.toBody', () => {
     expect(filter.toBody(error, 'r')).toMatchObject({ statusCode: 503, code });
   });
 
-  it('names the field of an input error', () => {
-    expect(filter.toBody(new InvalidInputError('crafts', 'unknown craft: x'), 'r')).toMatchObject({
+  it('names the field of an input error, with its code, text and parameters', () => {
+    const error = new InvalidInputError('crafts', 'user.unknown_crafts', { crafts: 'x' });
+    expect(filter.toBody(error, 'r')).toEqual({
       statusCode: 400,
-      errors: [{ field: 'crafts', messages: ['crafts: unknown craft: x'] }],
+      error: 'Bad Request',
+      code: 'request.invalid_input',
+      message: 'Some fields are not valid',
+      errors: [
+        {
+          field: 'crafts',
+          code: 'user.unknown_crafts',
+          message: 'Unknown crafts: x',
+          params: { crafts: 'x' },
+        },
+      ],
+    });
+    expect(filter.toBody(error, 'r', 'kk').errors).toEqual([
+      {
+        field: 'crafts',
+        code: 'user.unknown_crafts',
+        message: 'Мұндай кәсіп жоқ: x',
+        params: { crafts: 'x' },
+      },
+    ]);
+  });
+
+  it('gives an older input error without a code the field code field.invalid', () => {
+    const error = new InvalidInputError('endDate', 'must be on or after startDate');
+    expect(filter.toBody(error, 'r').errors).toEqual([
+      { field: 'endDate', code: 'field.invalid', message: 'must be on or after startDate' },
+    ]);
+    expect(filter.toBody(error, 'r', 'ru').errors).toEqual([
+      { field: 'endDate', code: 'field.invalid', message: 'Неверное значение' },
+    ]);
+  });
+
+  it('lists each field of a refused form in the language asked for', () => {
+    const error = new InputValidationException([
+      { field: 'lastName', code: 'field.required' },
+      { field: 'note', code: 'field.too_long', params: { max: 500 } },
+    ]);
+    expect(filter.toBody(error, 'r', 'ru')).toEqual({
+      statusCode: 400,
+      error: 'Bad Request',
+      code: 'request.invalid_input',
+      message: 'Некоторые поля заполнены неверно',
+      errors: [
+        { field: 'lastName', code: 'field.required', message: 'Обязательное поле' },
+        {
+          field: 'note',
+          code: 'field.too_long',
+          message: 'Не более 500 символов',
+          params: { max: 500 },
+        },
+      ],
     });
   });
 
-  it('turns a unique violation on a named constraint into 409 with its message', () => {
+  it('turns a unique violation on a named constraint into 409 with its code and text', () => {
     expect(filter.toBody(queryFailed('23505', 'uq_user_email'), 'r')).toEqual({
       statusCode: 409,
       error: 'Conflict',
+      code: 'user.email_taken',
       message: 'A user with this email already exists',
-      code: 'uq_user_email',
     });
+    expect(filter.toBody(queryFailed('23505', 'uq_user_email'), 'r', 'kk').message).toBe(
+      'Мұндай поштасы бар пайдаланушы бұрыннан бар',
+    );
   });
 
-  it('keeps HTTP exceptions of Nest as they are', () => {
-    expect(filter.toBody(new NotFoundException('Cannot GET /x'), 'r')).toEqual({
+  it('gives the HTTP exceptions of Nest a code by their status', () => {
+    expect(filter.toBody(new NotFoundException('Cannot GET /x'), 'r', 'ru')).toEqual({
       statusCode: 404,
       error: 'Not Found',
-      message: 'Cannot GET /x',
+      code: 'request.not_found',
+      message: 'Такого адреса нет',
     });
   });
 
@@ -83,10 +193,14 @@ describe('ApiExceptionFilter.toBody', () => {
       expect(body).toEqual({
         statusCode: 500,
         error: 'Internal Server Error',
+        code: 'internal.error',
         message: `Unexpected error. Quote request id ${id} when reporting it.`,
         requestId: id,
       });
       expect(JSON.stringify(body)).not.toMatch(/INSERT|880101300123|TypeError|at /);
     }
+    expect(filter.toBody(new Error('x'), 'req-44', 'ru').message).toBe(
+      'Непредвиденная ошибка. Сообщая о ней, укажите номер запроса req-44',
+    );
   });
 });

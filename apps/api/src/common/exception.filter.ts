@@ -8,16 +8,23 @@ import {
 } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import {
-  CONSTRAINT_MESSAGES,
-  ConflictError,
+  CONSTRAINT_CODES,
+  currentCode,
   DomainError,
+  type ErrorParams,
+  type FieldError,
   ForbiddenError,
   InputValidationException,
   InvalidInputError,
+  type Language,
   NotFoundError,
+  paramText,
+  preferredLanguage,
+  renderMessage,
   RuleViolationError,
   TooManyAttemptsError,
   UnauthenticatedError,
+  ConflictError,
 } from '@sheber/common';
 import {
   PG_CHECK_VIOLATION,
@@ -27,16 +34,28 @@ import {
   postgresErrorInfo,
   unavailableService,
 } from '@sheber/database';
+import { ERROR_TEXTS } from './error-catalogue';
 
 /** How long a client should wait before trying again while PostgreSQL or Redis is away. */
 export const UNAVAILABLE_RETRY_AFTER_SECONDS = 5;
 
+/** One refused field: its code, the text in the caller's language and the values it names. */
+export interface FieldErrorBody {
+  field: string;
+  code: string;
+  message: string;
+  params?: Record<string, string | number>;
+}
+
 export interface ErrorBody {
   statusCode: number;
   error: string;
-  message: string | string[];
-  code?: string;
-  errors?: { field: string; messages: string[] }[];
+  /** Stable and dotted (`group.full`, `request.invalid_input`); clients translate by it. */
+  code: string;
+  /** In the language of Accept-Language (kk, ru, en; English otherwise). */
+  message: string;
+  params?: Record<string, string | number>;
+  errors?: FieldErrorBody[];
   details?: Record<string, unknown>;
   requestId?: string;
 }
@@ -56,88 +75,153 @@ const REASON: Record<number, string> = {
   503: 'Service Unavailable',
 };
 
-function body(
-  statusCode: number,
-  message: string | string[],
-  extra: Partial<ErrorBody> = {},
-): ErrorBody {
-  return { statusCode, error: REASON[statusCode] ?? 'Error', message, ...extra };
-}
+/** The code of a refusal Nest or Fastify makes itself, by its status. */
+const CODE_OF_STATUS: Record<number, string> = {
+  401: 'auth.sign_in_required',
+  403: 'auth.forbidden',
+  404: 'request.not_found',
+  405: 'request.method_not_allowed',
+  413: 'request.body_too_large',
+  415: 'request.unsupported_media_type',
+  429: 'request.rate_limited',
+};
 
-/** What a domain error means over HTTP. */
-function fromDomainError(error: DomainError): ErrorBody {
-  if (error instanceof NotFoundError) return body(404, error.message, { code: error.code });
-  if (error instanceof ConflictError) return body(409, error.message, { code: error.code });
-  if (error instanceof RuleViolationError) {
-    return body(422, error.message, { code: error.code, details: error.details });
-  }
-  if (error instanceof InvalidInputError) {
-    return body(400, [error.message], {
-      code: error.code,
-      errors: [{ field: error.field, messages: [error.message] }],
-    });
-  }
-  if (error instanceof UnauthenticatedError) return body(401, error.message, { code: error.code });
-  if (error instanceof ForbiddenError) return body(403, error.message, { code: error.code });
-  if (error instanceof TooManyAttemptsError) return body(429, error.message, { code: error.code });
-  return body(400, error.message, { code: error.code });
-}
-
-/** Fastify's own errors (body too large, malformed JSON, wrong content type) carry a 4xx code. */
-function fromFastifyError(error: unknown): ErrorBody | null {
-  const candidate = error as { statusCode?: unknown; code?: unknown; message?: unknown };
-  if (
-    typeof candidate?.code === 'string' &&
-    candidate.code.startsWith('FST_') &&
-    typeof candidate.statusCode === 'number' &&
-    candidate.statusCode >= 400 &&
-    candidate.statusCode < 500
-  ) {
-    const message =
-      candidate.statusCode === 413
-        ? 'The request body is too large'
-        : candidate.code === 'FST_ERR_CTP_INVALID_JSON_BODY' || error instanceof SyntaxError
-          ? 'The request body is not valid JSON'
-          : String(candidate.message);
-    return body(candidate.statusCode, message, { code: candidate.code.toLowerCase() });
-  }
-  return null;
-}
-
-/**
- * PostgreSQL or Redis unreachable (stopped, restarting, refusing connections): 503 naming which,
- * never a 500. The request may be repeated once the service is back.
- */
-function fromUnavailableService(error: unknown): ErrorBody | null {
-  const service = unavailableService(error);
-  if (!service) return null;
-  return body(
-    HttpStatus.SERVICE_UNAVAILABLE,
-    service === 'database'
-      ? 'The database is unavailable; try again shortly'
-      : 'Redis is unavailable; try again shortly',
-    { code: `${service}.unavailable` },
+/** Parameters as sent: words given in each language are written in the caller's. */
+function paramsIn(
+  params: ErrorParams | undefined,
+  language: Language,
+): Record<string, string | number> | undefined {
+  if (!params || Object.keys(params).length === 0) return undefined;
+  return Object.fromEntries(
+    Object.entries(params).map(([name, value]) => [
+      name,
+      typeof value === 'number' ? value : paramText(value, language),
+    ]),
   );
 }
 
-function fromDatabaseError(error: unknown): ErrorBody | null {
-  const info = postgresErrorInfo(error);
-  if (!info) return null;
-  if (info.code === PG_INVALID_TEXT_REPRESENTATION) {
-    return body(400, 'A value has the wrong format', { code: 'invalid_text_representation' });
+/** Writes refusals in one language. */
+class Writer {
+  constructor(readonly language: Language) {}
+
+  /** The text of a code; `english` (words of an older throw site) stands for English. */
+  text(code: string, params?: ErrorParams, english?: string): string {
+    if (english !== undefined && this.language === 'en') return english;
+    const messages = ERROR_TEXTS.get(code);
+    if (!messages) return english ?? code;
+    return renderMessage(messages[this.language], params, this.language);
   }
-  const known = info.constraint ? CONSTRAINT_MESSAGES[info.constraint] : undefined;
-  if (!known) return null;
-  if (info.code === PG_UNIQUE_VIOLATION || info.code === PG_CHECK_VIOLATION) {
-    return body(409, known, { code: info.constraint });
+
+  body(
+    statusCode: number,
+    code: string,
+    params?: ErrorParams,
+    extra: Partial<ErrorBody> & { english?: string } = {},
+  ): ErrorBody {
+    const { english, ...rest } = extra;
+    const sent = paramsIn(params, this.language);
+    return {
+      statusCode,
+      error: REASON[statusCode] ?? 'Error',
+      code,
+      message: this.text(code, params, english),
+      ...(sent && { params: sent }),
+      ...rest,
+    };
   }
-  if (info.code === PG_FOREIGN_KEY_VIOLATION) return body(409, known, { code: info.constraint });
-  return null;
+
+  field(error: FieldError, english?: string): FieldErrorBody {
+    const params = paramsIn(error.params, this.language);
+    return {
+      field: error.field,
+      code: error.code,
+      message: this.text(error.code, error.params, english),
+      ...(params && { params }),
+    };
+  }
+
+  invalidInput(errors: FieldErrorBody[]): ErrorBody {
+    return this.body(400, 'request.invalid_input', undefined, { errors });
+  }
+
+  /** What a domain error means over HTTP. */
+  fromDomainError(error: DomainError): ErrorBody {
+    if (error instanceof InvalidInputError) {
+      const field = { field: error.field, code: error.fieldCode, params: error.params };
+      return this.invalidInput([this.field(field, error.fieldEnglish)]);
+    }
+    const code = currentCode(error.code);
+    const english = error.englishOnly;
+    const status =
+      error instanceof NotFoundError
+        ? 404
+        : error instanceof ConflictError
+          ? 409
+          : error instanceof RuleViolationError
+            ? 422
+            : error instanceof UnauthenticatedError
+              ? 401
+              : error instanceof ForbiddenError
+                ? 403
+                : error instanceof TooManyAttemptsError
+                  ? 429
+                  : 400;
+    const details = error instanceof RuleViolationError ? error.details : undefined;
+    return this.body(status, code, error.params, { english, ...(details && { details }) });
+  }
+
+  /** Fastify's own errors (body too large, malformed JSON, wrong content type) carry a 4xx code. */
+  fromFastifyError(error: unknown): ErrorBody | null {
+    const candidate = error as { statusCode?: unknown; code?: unknown };
+    if (
+      typeof candidate?.code === 'string' &&
+      candidate.code.startsWith('FST_') &&
+      typeof candidate.statusCode === 'number' &&
+      candidate.statusCode >= 400 &&
+      candidate.statusCode < 500
+    ) {
+      const status = candidate.statusCode;
+      const code =
+        candidate.code === 'FST_ERR_CTP_INVALID_JSON_BODY' || error instanceof SyntaxError
+          ? 'request.invalid_json'
+          : (CODE_OF_STATUS[status] ?? 'request.bad');
+      return this.body(status, code);
+    }
+    return null;
+  }
+
+  /**
+   * PostgreSQL or Redis unreachable (stopped, restarting, refusing connections): 503 naming which,
+   * never a 500. The request may be repeated once the service is back.
+   */
+  fromUnavailableService(error: unknown): ErrorBody | null {
+    const service = unavailableService(error);
+    if (!service) return null;
+    return this.body(HttpStatus.SERVICE_UNAVAILABLE, `${service}.unavailable`);
+  }
+
+  fromDatabaseError(error: unknown): ErrorBody | null {
+    const info = postgresErrorInfo(error);
+    if (!info) return null;
+    if (info.code === PG_INVALID_TEXT_REPRESENTATION)
+      return this.body(400, 'request.invalid_value');
+    const code = info.constraint ? CONSTRAINT_CODES[info.constraint] : undefined;
+    if (!code) return null;
+    if (
+      info.code === PG_UNIQUE_VIOLATION ||
+      info.code === PG_CHECK_VIOLATION ||
+      info.code === PG_FOREIGN_KEY_VIOLATION
+    ) {
+      return this.body(409, code);
+    }
+    return null;
+  }
 }
 
 /**
- * The one place where errors become HTTP responses: `{statusCode, error, message}`. Anything not
- * recognised is a 500 that names the request id and reveals nothing else.
+ * The one place where errors become HTTP responses: `{statusCode, error, code, message}`, the
+ * message in the caller's language. Anything not recognised is a 500 that names the request id
+ * and reveals nothing else.
  */
 @Catch()
 export class ApiExceptionFilter implements ExceptionFilter {
@@ -147,45 +231,37 @@ export class ApiExceptionFilter implements ExceptionFilter {
     const context = host.switchToHttp();
     const request = context.getRequest<FastifyRequest>();
     const reply = context.getResponse<FastifyReply>();
-    const result = this.toBody(exception, String(request.id));
+    const language = preferredLanguage(request.headers['accept-language'], 'en');
+    const result = this.toBody(exception, String(request.id), language);
     if (exception instanceof TooManyAttemptsError) {
       void reply.header('retry-after', String(exception.retryAfterSeconds));
     }
     if (result.statusCode === 503) {
       void reply.header('retry-after', String(UNAVAILABLE_RETRY_AFTER_SECONDS));
     }
+    void reply.header('content-language', language);
     void reply.status(result.statusCode).send(result);
   }
 
-  toBody(exception: unknown, requestId: string): ErrorBody {
-    if (exception instanceof DomainError) return fromDomainError(exception);
+  toBody(exception: unknown, requestId: string, language: Language = 'en'): ErrorBody {
+    const write = new Writer(language);
+    if (exception instanceof DomainError) return write.fromDomainError(exception);
     if (exception instanceof InputValidationException) {
-      return body(
-        400,
-        exception.fieldErrors.flatMap((e) => e.messages),
-        {
-          errors: exception.fieldErrors,
-        },
-      );
+      return write.invalidInput(exception.fieldErrors.map((error) => write.field(error)));
     }
     if (exception instanceof HttpException) {
       const status = exception.getStatus();
-      const response = exception.getResponse();
-      const message =
-        typeof response === 'object' && response !== null && 'message' in response
-          ? (response as { message: string | string[] }).message
-          : exception.message;
-      if (status < 500) return body(status, message);
+      if (status < 500) return write.body(status, CODE_OF_STATUS[status] ?? 'request.bad');
     }
-    const fastify = fromFastifyError(exception);
+    const fastify = write.fromFastifyError(exception);
     if (fastify) return fastify;
-    const unavailable = fromUnavailableService(exception);
+    const unavailable = write.fromUnavailableService(exception);
     if (unavailable) {
       // Once per request, without the SQL or its parameters.
       this.logger.warn({ requestId, code: unavailable.code }, 'Service unavailable');
       return unavailable;
     }
-    const database = fromDatabaseError(exception);
+    const database = write.fromDatabaseError(exception);
     if (database) return database;
 
     // Log the error's kind, message and stack but never its SQL parameters (personal data).
@@ -194,10 +270,9 @@ export class ApiExceptionFilter implements ExceptionFilter {
       { requestId, err: { type: error.name, message: error.message, stack: error.stack } },
       'Unexpected error',
     );
-    return body(
-      HttpStatus.INTERNAL_SERVER_ERROR,
-      `Unexpected error. Quote request id ${requestId} when reporting it.`,
-      { requestId },
-    );
+    const body = write.body(HttpStatus.INTERNAL_SERVER_ERROR, 'internal.error', { requestId });
+    // The request id is in the message and on its own; no parameters beside it.
+    delete body.params;
+    return { ...body, requestId };
   }
 }

@@ -5,6 +5,5 @@ import { InputValidationException } from '@sheber/common';
 export const uuidParam = (name = 'id'): ParseUUIDPipe =>
   new ParseUUIDPipe({
     version: 'all',
-    exceptionFactory: () =>
-      new InputValidationException([{ field: name, messages: [`${name} must be a UUID`] }]),
+    exceptionFactory: () => new InputValidationException([{ field: name, code: 'field.uuid' }]),
   });

@@ -7,7 +7,7 @@ describe('the validation pipe', () => {
   const pipe = createValidationPipe();
   const metadata = { type: 'body' as const, metatype: CreateUserDto };
 
-  it('names each bad field, unknown fields included', async () => {
+  it('names each bad field with its code, unknown fields included', async () => {
     const error = await pipe
       .transform(
         { email: 'x', password: 'long-enough-pass', fullName: 'A', role: 'staff', extra: 1 },
@@ -15,8 +15,28 @@ describe('the validation pipe', () => {
       )
       .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(InputValidationException);
-    const fields = (error as InputValidationException).fieldErrors.map((e) => e.field);
-    expect(fields.sort()).toEqual(['email', 'extra']);
+    const fields = (error as InputValidationException).fieldErrors;
+    expect(fields.sort((a, b) => a.field.localeCompare(b.field))).toEqual([
+      { field: 'email', code: 'field.email' },
+      { field: 'extra', code: 'field.unknown' },
+    ]);
+  });
+
+  it('gives each constraint its field code and the values it names', async () => {
+    const error = await pipe
+      .transform({ password: 'short', fullName: 'x'.repeat(201), role: 'boss' }, metadata)
+      .catch((e: unknown) => e);
+    const fields = (error as InputValidationException).fieldErrors;
+    expect(fields.sort((a, b) => a.field.localeCompare(b.field))).toEqual([
+      { field: 'email', code: 'field.required' },
+      { field: 'fullName', code: 'field.too_long', params: { max: 200 } },
+      { field: 'password', code: 'field.too_short', params: { min: 10 } },
+      {
+        field: 'role',
+        code: 'field.one_of',
+        params: { values: 'admin, staff, master, officer' },
+      },
+    ]);
   });
 
   it('trims and lower-cases the email of a valid body', async () => {

@@ -25,7 +25,8 @@ export function createValidationPipe(): ValidationPipe {
     forbidNonWhitelisted: true,
     transform: true,
     forbidUnknownValues: true,
-    validationError: { target: false, value: false },
+    // The target and value name each constraint's code and arguments; they never reach a client.
+    validationError: { target: true, value: true },
     exceptionFactory: (errors) => new InputValidationException(flattenValidationErrors(errors)),
   });
 }

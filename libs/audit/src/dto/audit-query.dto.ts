@@ -5,7 +5,7 @@ export class AuditQueryDto extends PageQueryDto {
   /** Only entries about this kind of record, e.g. `user`. */
   @IsOptional()
   @IsString()
-  @Matches(/^[a-z_]{1,64}$/, { message: 'entity must be a record kind such as user' })
+  @Matches(/^[a-z_]{1,64}$/)
   entity?: string;
 
   /** Only entries about this record. */

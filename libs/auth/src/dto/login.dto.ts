@@ -46,9 +46,7 @@ export class ChangePasswordDto {
 
   /** At least 10 characters, and not the current password. */
   @IsString()
-  @MinLength(PASSWORD_MIN_LENGTH, {
-    message: `newPassword must be at least ${PASSWORD_MIN_LENGTH} characters long`,
-  })
+  @MinLength(PASSWORD_MIN_LENGTH)
   @MaxLength(PASSWORD_MAX_LENGTH)
   newPassword: string;
 }

@@ -14,9 +14,7 @@ export class CertificateQueryDto extends PageQueryDto {
   traineeId?: string;
 
   @IsOptional()
-  @IsIn(CERTIFICATE_STATUSES, {
-    message: `status must be one of: ${CERTIFICATE_STATUSES.join(', ')}`,
-  })
+  @IsIn(CERTIFICATE_STATUSES)
   status?: CertificateStatus;
 }
 

@@ -32,25 +32,23 @@ export function inputShapeProblems(input: unknown, root = '', label = 'body'): F
     if (nodes > MAX_INPUT_NODES) {
       problems.push({
         field: root || label,
-        messages: [`${root || label} holds more than ${MAX_INPUT_NODES} values`],
+        code: 'field.too_many_values',
+        params: { max: MAX_INPUT_NODES },
       });
       break;
     }
     const field = path || root || label;
     if (typeof value === 'string') {
       if (value.includes('\u0000')) {
-        problems.push({ field, messages: [`${field} contains a forbidden control character`] });
+        problems.push({ field, code: 'field.control_character' });
       } else if (LONE_SURROGATE.test(value)) {
-        problems.push({ field, messages: [`${field} is not well-formed text`] });
+        problems.push({ field, code: 'field.malformed_text' });
       }
       continue;
     }
     if (value === null || typeof value !== 'object') continue;
     if (depth >= MAX_INPUT_DEPTH) {
-      problems.push({
-        field,
-        messages: [`${field} is nested more than ${MAX_INPUT_DEPTH} levels deep`],
-      });
+      problems.push({ field, code: 'field.too_deep', params: { max: MAX_INPUT_DEPTH } });
       continue;
     }
     if (Array.isArray(value)) {
@@ -60,7 +58,7 @@ export function inputShapeProblems(input: unknown, root = '', label = 'body'): F
     } else {
       for (const [key, item] of Object.entries(value)) {
         if (LONE_SURROGATE.test(key) || key.includes('\u0000')) {
-          problems.push({ field, messages: [`${field} has a field name that is not valid text`] });
+          problems.push({ field, code: 'field.bad_name' });
           continue;
         }
         stack.push({ value: item, path: join(path, key), depth: depth + 1 });

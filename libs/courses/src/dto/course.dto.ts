@@ -17,7 +17,7 @@ import { IfPresent, PageQueryDto, trimString, trimToNull } from '@sheber/common'
 export class CreateCourseDto {
   /** Craft code, e.g. `pottery` (see GET /api/crafts). */
   @IsString()
-  @Matches(/^[a-z_]{1,32}$/, { message: 'craft must be a craft code such as pottery' })
+  @Matches(/^[a-z_]{1,32}$/, { context: { code: 'field.craft_code' } })
   craft: string;
 
   /** Title in Kazakh or Russian, stored as given. */
@@ -58,7 +58,7 @@ export class UpdateCourseDto extends PartialType(CreateCourseDto, { skipNullProp
 export class CourseQueryDto extends PageQueryDto {
   @IsOptional()
   @IsString()
-  @Matches(/^[a-z_]{1,32}$/, { message: 'craft must be a craft code such as pottery' })
+  @Matches(/^[a-z_]{1,32}$/, { context: { code: 'field.craft_code' } })
   craft?: string;
 
   /** Only active (`true`) or retired (`false`) courses. */

@@ -51,9 +51,7 @@ export class CreateGroupDto {
   /** Unique code, e.g. `JW-2026-03` (letters, digits and dashes; stored upper-case). */
   @Transform(upperTrim)
   @IsString()
-  @Matches(/^[A-Z0-9][A-Z0-9-]{1,31}$/, {
-    message: 'code must be 2-32 letters, digits or dashes, e.g. JW-2026-03',
-  })
+  @Matches(/^[A-Z0-9][A-Z0-9-]{1,31}$/, { context: { code: 'group.code_format' } })
   code: string;
 
   @IsOptional()
@@ -90,9 +88,7 @@ export class UpdateGroupDto {
   @IfPresent()
   @Transform(upperTrim)
   @IsString()
-  @Matches(/^[A-Z0-9][A-Z0-9-]{1,31}$/, {
-    message: 'code must be 2-32 letters, digits or dashes, e.g. JW-2026-03',
-  })
+  @Matches(/^[A-Z0-9][A-Z0-9-]{1,31}$/, { context: { code: 'group.code_format' } })
   code?: string;
 
   @IsOptional()
@@ -128,7 +124,7 @@ export class UpdateGroupDto {
 
 export class GroupQueryDto extends PageQueryDto {
   @IsOptional()
-  @IsIn(GROUP_STATUSES, { message: `status must be one of: ${GROUP_STATUSES.join(', ')}` })
+  @IsIn(GROUP_STATUSES)
   status?: GroupStatus;
 
   @IsOptional()
@@ -144,7 +140,7 @@ export class AssignMasterDto {
 export class MasterQueryDto {
   @IsOptional()
   @IsString()
-  @Matches(/^[a-z_]{1,32}$/, { message: 'craft must be a craft code such as pottery' })
+  @Matches(/^[a-z_]{1,32}$/, { context: { code: 'field.craft_code' } })
   craft?: string;
 }
 

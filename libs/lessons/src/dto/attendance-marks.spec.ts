@@ -1,12 +1,12 @@
 import { describe, expect, it } from '@jest/globals';
-import { InputValidationException } from '@sheber/common';
+import { type FieldError, InputValidationException } from '@sheber/common';
 import { checkedMarks } from './attendance-marks';
 
 const A = '0b6f3a52-8f0e-4c1b-9a57-3f1d2c4e5a60';
 const B = 'f1e2d3c4-b5a6-4978-8a1b-2c3d4e5f6a7b';
 
-/** The fields and messages a refusal names, in order. */
-function refusal(marks: unknown[]): { field: string; messages: string[] }[] {
+/** The fields and codes a refusal names, in order. */
+function refusal(marks: unknown[]): FieldError[] {
   try {
     checkedMarks(marks);
   } catch (error) {
@@ -42,22 +42,17 @@ describe('checkedMarks', () => {
       { status: 'late' },
     ]);
     expect(errors).toEqual([
-      { field: 'marks.0.enrollmentId', messages: ['marks.0.enrollmentId must be a UUID'] },
+      { field: 'marks.0.enrollmentId', code: 'field.uuid' },
       {
         field: 'marks.0.status',
-        messages: ['marks.0.status must be one of: present, late, absent, excused'],
+        code: 'field.one_of',
+        params: { values: 'present, late, absent, excused' },
       },
-      { field: 'marks.1.grade', messages: ['marks.1.grade is not an accepted field'] },
-      { field: 'marks.1.note', messages: ['marks.1.note must be a string'] },
-      {
-        field: 'marks.2',
-        messages: ['marks.2 must be an object with enrollmentId and status'],
-      },
-      {
-        field: 'marks.3',
-        messages: ['marks.3 must be an object with enrollmentId and status'],
-      },
-      { field: 'marks.4.enrollmentId', messages: ['marks.4.enrollmentId must be a UUID'] },
+      { field: 'marks.1.grade', code: 'field.unknown' },
+      { field: 'marks.1.note', code: 'field.string' },
+      { field: 'marks.2', code: 'field.object' },
+      { field: 'marks.3', code: 'field.object' },
+      { field: 'marks.4.enrollmentId', code: 'field.uuid' },
     ]);
   });
 
@@ -67,10 +62,7 @@ describe('checkedMarks', () => {
       { enrollmentId: A, status: 'present', note: longest },
     ]);
     expect(refusal([{ enrollmentId: A, status: 'present', note: `${longest}ә` }])).toEqual([
-      {
-        field: 'marks.0.note',
-        messages: ['marks.0.note must be shorter than or equal to 500 characters'],
-      },
+      { field: 'marks.0.note', code: 'field.too_long', params: { max: 500 } },
     ]);
   });
 

@@ -1,5 +1,5 @@
 import { isUUID, maxLength } from 'class-validator';
-import { type FieldError, InputValidationException } from '@sheber/common';
+import { type ErrorParams, type FieldError, InputValidationException } from '@sheber/common';
 import { ATTENDANCE_STATUSES, type AttendanceStatus } from '../entities/attendance-mark.entity';
 
 export const MAX_MARKS = 8;
@@ -25,29 +25,29 @@ const STATUSES = new Set<unknown>(ATTENDANCE_STATUSES);
  */
 export function checkedMarks(marks: readonly unknown[], field = 'marks'): AttendanceMark[] {
   const problems: FieldError[] = [];
-  const problem = (path: string, message: string): void => {
-    problems.push({ field: path, messages: [`${path} ${message}`] });
+  const problem = (path: string, code: string, params?: ErrorParams): void => {
+    problems.push(params ? { field: path, code, params } : { field: path, code });
   };
   const checked = marks.map((mark, index): AttendanceMark => {
     const path = `${field}.${index}`;
     if (typeof mark !== 'object' || mark === null || Array.isArray(mark)) {
-      problem(path, 'must be an object with enrollmentId and status');
+      problem(path, 'field.object');
       return { enrollmentId: '', status: 'present', note: null };
     }
     const { enrollmentId, status, note } = mark as Record<string, unknown>;
     for (const key of Object.keys(mark))
-      if (!MARK_FIELDS.has(key)) problem(`${path}.${key}`, 'is not an accepted field');
+      if (!MARK_FIELDS.has(key)) problem(`${path}.${key}`, 'field.unknown');
     if (typeof enrollmentId !== 'string' || !isUUID(enrollmentId, 'all'))
-      problem(`${path}.enrollmentId`, 'must be a UUID');
+      problem(`${path}.enrollmentId`, 'field.uuid');
     if (!STATUSES.has(status))
-      problem(`${path}.status`, `must be one of: ${ATTENDANCE_STATUSES.join(', ')}`);
+      problem(`${path}.status`, 'field.one_of', { values: ATTENDANCE_STATUSES.join(', ') });
     let trimmed: string | null = null;
     if (typeof note === 'string') {
       trimmed = note.trim() || null;
       if (trimmed !== null && !maxLength(trimmed, MAX_NOTE_LENGTH))
-        problem(`${path}.note`, `must be shorter than or equal to ${MAX_NOTE_LENGTH} characters`);
+        problem(`${path}.note`, 'field.too_long', { max: MAX_NOTE_LENGTH });
     } else if (note !== undefined && note !== null) {
-      problem(`${path}.note`, 'must be a string');
+      problem(`${path}.note`, 'field.string');
     }
     return {
       enrollmentId: enrollmentId as string,

@@ -96,17 +96,17 @@ export class MyLessonsQueryDto {
 
 export class AttendanceSheetQueryDto {
   @IsOptional()
-  @IsIn(['json', 'csv', 'pdf'], { message: 'format must be json, csv or pdf' })
+  @IsIn(['json', 'csv', 'pdf'])
   format?: 'json' | 'csv' | 'pdf';
 
   /** Language of the CSV's words; defaults to the request's Accept-Language, else Russian. */
   @IsOptional()
-  @IsIn(LANGUAGES, { message: 'lang must be one of: kk, ru, en' })
+  @IsIn(LANGUAGES)
   lang?: Language;
 
   /** `semicolon` for Excel in Kazakh and Russian locales; `comma` by default. */
   @IsOptional()
-  @IsIn(CSV_DELIMITERS, { message: 'delimiter must be comma or semicolon' })
+  @IsIn(CSV_DELIMITERS)
   delimiter?: CsvDelimiter;
 }
 
@@ -151,9 +151,7 @@ export class CreateHolidayDto {
 export class HolidayQueryDto {
   @IsOptional()
   @Type(() => Number)
-  @IsIn(Array.from({ length: 50 }, (_, i) => 2000 + i), {
-    message: 'year must be a year such as 2026',
-  })
+  @IsIn(Array.from({ length: 50 }, (_, i) => 2000 + i), { context: { code: 'field.year' } })
   year?: number;
 }
 

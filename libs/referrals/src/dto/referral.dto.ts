@@ -52,19 +52,19 @@ export class CreateReferralDto {
   @MaxLength(50)
   number: string;
 
-  @IsObject({ message: 'person must be an object' })
+  @IsObject()
   @ValidateNested()
   @Type(() => ReferredPersonDto)
   person: ReferredPersonDto;
 
   /** Craft code, e.g. `felt` (see GET /api/crafts). */
-  @Matches(CRAFT, { message: 'craft must be a craft code such as felt' })
+  @Matches(CRAFT, { context: { code: 'field.craft_code' } })
   craft: string;
 
   /** A preferred course of that craft, if the officer has one in mind. */
   @IsOptional()
   @ValidateIf((_, value) => value !== null)
-  @IsUUID('all', { message: 'courseId must be a UUID' })
+  @IsUUID('all')
   courseId?: string | null;
 
   @IsOptional()
@@ -78,7 +78,7 @@ export class CreateReferralDto {
 export class AcceptReferralDto {
   /** The group to enroll into. Without it the referral is accepted and waits for a group. */
   @IsOptional()
-  @IsUUID('all', { message: 'groupId must be a UUID' })
+  @IsUUID('all')
   groupId?: string;
 }
 
@@ -100,7 +100,7 @@ export class CancelReferralDto {
 }
 
 export class RecordOutcomeDto {
-  @IsIn(REFERRAL_OUTCOMES, { message: `outcome must be one of: ${REFERRAL_OUTCOMES.join(', ')}` })
+  @IsIn(REFERRAL_OUTCOMES)
   outcome: ReferralOutcome;
 
   /** When the outcome happened (`YYYY-MM-DD`), not in the future. */
@@ -117,16 +117,16 @@ export class RecordOutcomeDto {
 
 export class ReferralQueryDto extends PageQueryDto {
   @IsOptional()
-  @IsIn(REFERRAL_STATUSES, { message: `status must be one of: ${REFERRAL_STATUSES.join(', ')}` })
+  @IsIn(REFERRAL_STATUSES)
   status?: ReferralStatus;
 
   @IsOptional()
-  @Matches(CRAFT, { message: 'craft must be a craft code such as felt' })
+  @Matches(CRAFT, { context: { code: 'field.craft_code' } })
   craft?: string;
 
   /** Staff only: one employment centre's referrals. Officers always see their own centre's. */
   @IsOptional()
-  @IsUUID('all', { message: 'employmentCenterId must be a UUID' })
+  @IsUUID('all')
   employmentCenterId?: string;
 
   /** Part of the person's name, the referral number, or a whole IIN. */
@@ -153,22 +153,22 @@ export class ReferralReportQueryDto {
 
   @ApiPropertyOptional({ enum: REPORT_FORMATS, default: 'json' })
   @IsOptional()
-  @IsIn(REPORT_FORMATS, { message: 'format must be one of: json, csv, xlsx' })
+  @IsIn(REPORT_FORMATS)
   format: ReportFormat = 'json';
 
   /** Language of the file's headers; defaults to the request's Accept-Language, else Russian. */
   @IsOptional()
-  @IsIn(REPORT_LANGUAGES, { message: 'lang must be one of: kk, ru, en' })
+  @IsIn(REPORT_LANGUAGES)
   lang?: ReportLanguage;
 
   /** CSV only: `semicolon` for Excel in Kazakh and Russian locales; `comma` by default. */
   @IsOptional()
-  @IsIn(CSV_DELIMITERS, { message: 'delimiter must be comma or semicolon' })
+  @IsIn(CSV_DELIMITERS)
   delimiter?: CsvDelimiter;
 
   /** Staff only: one employment centre. Officers always get their own centre. */
   @IsOptional()
-  @IsUUID('all', { message: 'employmentCenterId must be a UUID' })
+  @IsUUID('all')
   employmentCenterId?: string;
 }
 

@@ -17,9 +17,9 @@ import {
   ValidateIf,
   type ValidationOptions,
 } from 'class-validator';
-import { IfPresent, PageQueryDto, trimString, trimToNull } from '@sheber/common';
+import { defineFieldRule, IfPresent, PageQueryDto, trimString, trimToNull } from '@sheber/common';
 import { TRAINEE_CATEGORIES, type TraineeCategory } from '../entities/trainee.entity';
-import { checkIin, IIN_PROBLEM_MESSAGES } from '../iin';
+import { checkIin } from '../iin';
 
 /** A valid Kazakhstan IIN (12 digits, real birth date, century digit, check digit). */
 export function IsIin(options?: ValidationOptions): PropertyDecorator {
@@ -29,19 +29,16 @@ export function IsIin(options?: ValidationOptions): PropertyDecorator {
       target: target.constructor,
       propertyName: propertyName as string,
       options,
-      validator: {
-        validate: (value: unknown) => typeof value === 'string' && checkIin(value).ok,
-        defaultMessage: (args) => {
-          const value: unknown = args?.value;
-          if (typeof value !== 'string')
-            return `${args?.property ?? 'iin'} must be a string of 12 digits`;
-          const result = checkIin(value);
-          const message = result.ok ? 'iin is invalid' : IIN_PROBLEM_MESSAGES[result.problem];
-          return message.replace(/^iin/, args?.property ?? 'iin');
-        },
-      },
+      validator: { validate: (value: unknown) => typeof value === 'string' && checkIin(value).ok },
     });
 }
+
+// The code of a refused IIN names the check it fails (`iin.checksum`…).
+defineFieldRule('isIin', (_, value) => {
+  if (typeof value !== 'string') return { code: 'field.string' };
+  const result = checkIin(value);
+  return { code: result.ok ? 'field.invalid' : `iin.${result.problem}` };
+});
 
 const PHONE = /^\+?[0-9 ()-]{5,20}$/;
 
@@ -72,13 +69,13 @@ export class CreateTraineeDto {
   @IsOptional()
   @Transform(trimToNull)
   @ValidateIf((_, value) => value !== null)
-  @Matches(PHONE, { message: 'phone must be a phone number such as +7 701 234 5678' })
+  @Matches(PHONE, { context: { code: 'field.phone' } })
   phone?: string | null;
 
   @IsOptional()
   @Transform(trimToNull)
   @ValidateIf((_, value) => value !== null)
-  @IsEmail({}, { message: 'email must be an email address' })
+  @IsEmail()
   @MaxLength(254)
   email?: string | null;
 
@@ -86,15 +83,12 @@ export class CreateTraineeDto {
   @IsArray()
   @ArrayUnique()
   @ArrayMaxSize(TRAINEE_CATEGORIES.length)
-  @IsIn(TRAINEE_CATEGORIES, {
-    each: true,
-    message: `categories must be any of: ${TRAINEE_CATEGORIES.join(', ')}`,
-  })
+  @IsIn(TRAINEE_CATEGORIES, { each: true })
   categories?: TraineeCategory[];
 
   /** Consent to the processing of personal data: must be true; its date is recorded. */
   @IsBoolean()
-  @Equals(true, { message: 'consent must be given (true) to register a trainee' })
+  @Equals(true, { context: { code: 'trainee.consent_required' } })
   consent: boolean;
 
   /** Required for a trainee under 18. */
@@ -109,7 +103,7 @@ export class CreateTraineeDto {
   @IsOptional()
   @Transform(trimToNull)
   @ValidateIf((_, value) => value !== null)
-  @Matches(PHONE, { message: 'guardianPhone must be a phone number such as +7 701 234 5678' })
+  @Matches(PHONE, { context: { code: 'field.phone' } })
   guardianPhone?: string | null;
 }
 

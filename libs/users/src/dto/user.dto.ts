@@ -26,15 +26,13 @@ const lowerTrim = ({ value }: { value: unknown }): unknown =>
 export class CreateUserDto {
   /** Sign-in email; compared without regard to case. */
   @Transform(lowerTrim)
-  @IsEmail({}, { message: 'email must be an email address' })
+  @IsEmail()
   @MaxLength(254)
   email: string;
 
   /** At least 10 characters. */
   @IsString()
-  @MinLength(PASSWORD_MIN_LENGTH, {
-    message: `password must be at least ${PASSWORD_MIN_LENGTH} characters long`,
-  })
+  @MinLength(PASSWORD_MIN_LENGTH)
   @MaxLength(PASSWORD_MAX_LENGTH)
   password: string;
 
@@ -45,7 +43,7 @@ export class CreateUserDto {
   @MaxLength(200)
   fullName: string;
 
-  @IsIn(ROLES, { message: `role must be one of: ${ROLES.join(', ')}` })
+  @IsIn(ROLES)
   role: Role;
 
   /** For masters: the crafts they are qualified to teach (craft codes). */
@@ -54,7 +52,7 @@ export class CreateUserDto {
   @ArrayUnique()
   @ArrayMaxSize(20)
   @IsString({ each: true })
-  @Matches(/^[a-z_]{1,32}$/, { each: true, message: 'crafts must be craft codes such as pottery' })
+  @Matches(/^[a-z_]{1,32}$/, { each: true, context: { code: 'field.craft_code' } })
   crafts?: string[];
 
   /** For officers: the employment centre they work for. */
@@ -74,7 +72,7 @@ export class UpdateUserDto extends PartialType(OmitType(CreateUserDto, ['email']
 
 export class UserListQueryDto extends IntersectionType(PageQueryDto) {
   @IsOptional()
-  @IsIn(ROLES, { message: `role must be one of: ${ROLES.join(', ')}` })
+  @IsIn(ROLES)
   role?: Role;
 }
 
