@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiConflictResponse, ApiTags } from '@nestjs/swagger';
 import { CurrentActor, Roles } from '@sheber/auth';
 import { type Actor, type Page, PageQueryDto } from '@sheber/common';
@@ -6,7 +6,9 @@ import {
   CreateEmploymentCenterDto,
   EmploymentCenter,
   EmploymentCentersService,
+  UpdateEmploymentCenterDto,
 } from '@sheber/employment-centers';
+import { uuidParam } from '../common/uuid-param';
 
 @ApiTags('employment-centers')
 @ApiBearerAuth()
@@ -22,6 +24,17 @@ export class EmploymentCentersController {
     @Body() input: CreateEmploymentCenterDto,
   ): Promise<EmploymentCenter> {
     return this.centers.createEmploymentCenter(actor, input);
+  }
+
+  /** Renames an employment centre or changes its region (admin). */
+  @Patch(':id')
+  @ApiConflictResponse({ description: 'A centre with this name already exists' })
+  updateEmploymentCenter(
+    @CurrentActor() actor: Actor,
+    @Param('id', uuidParam()) id: string,
+    @Body() input: UpdateEmploymentCenterDto,
+  ): Promise<EmploymentCenter> {
+    return this.centers.updateEmploymentCenter(actor, id, input);
   }
 
   /** Lists employment centres (staff and admin). */

@@ -1,3 +1,4 @@
+import { PartialType } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsNotEmpty, IsString, MaxLength } from 'class-validator';
 
@@ -19,3 +20,8 @@ export class CreateEmploymentCenterDto {
   @MaxLength(200)
   region: string;
 }
+
+/** A new name or region; what is left out stays. */
+export class UpdateEmploymentCenterDto extends PartialType(CreateEmploymentCenterDto, {
+  skipNullProperties: false,
+}) {}
