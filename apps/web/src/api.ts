@@ -17,7 +17,7 @@ export class ApiError extends Error {
   constructor(
     readonly status: number,
     message: string,
-    /** Field name → messages, from a 400 that lists `errors: [{field, messages}]`. */
+    /** Field name → its messages, from a 400 that lists `errors: [{field, message}]`. */
     readonly fieldErrors: Record<string, string>,
     readonly code?: string,
   ) {
@@ -57,7 +57,8 @@ function csrfToken(): string {
 interface ErrorBody {
   message?: string | string[];
   code?: string;
-  errors?: { field: string; messages: string[] }[];
+  /** `{field, code, message}` per field; bodies of older servers carry `messages` instead. */
+  errors?: { field: string; message?: string; messages?: string[] }[];
 }
 
 /** Throws the ApiError of a refused response, after telling the session what it says. */
@@ -70,8 +71,9 @@ function failed(response: Response, parsed: unknown, path: string, epoch: number
     onPasswordChangeRequired();
   }
   const fieldErrors: Record<string, string> = {};
-  for (const { field, messages } of error.errors ?? []) {
-    fieldErrors[field] = messages.join('; ');
+  for (const { field, message, messages } of error.errors ?? []) {
+    const text = message ?? messages?.join('; ');
+    if (text) fieldErrors[field] = fieldErrors[field] ? `${fieldErrors[field]}; ${text}` : text;
   }
   const message = Array.isArray(error.message) ? error.message.join('; ') : error.message;
   throw new ApiError(response.status, message ?? response.statusText, fieldErrors, error.code);

@@ -1,10 +1,10 @@
 import { Body, Controller, Get, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiConflictResponse, ApiTags } from '@nestjs/swagger';
 import { CurrentActor, Roles } from '@sheber/auth';
-import { type Actor, type Page, PageQueryDto } from '@sheber/common';
+import { type Actor, ApiPageResponse, type Page, PageQueryDto } from '@sheber/common';
 import {
   CreateEmploymentCenterDto,
-  EmploymentCenter,
+  EmploymentCenterView,
   EmploymentCentersService,
   UpdateEmploymentCenterDto,
 } from '@sheber/employment-centers';
@@ -22,7 +22,7 @@ export class EmploymentCentersController {
   createEmploymentCenter(
     @CurrentActor() actor: Actor,
     @Body() input: CreateEmploymentCenterDto,
-  ): Promise<EmploymentCenter> {
+  ): Promise<EmploymentCenterView> {
     return this.centers.createEmploymentCenter(actor, input);
   }
 
@@ -33,14 +33,15 @@ export class EmploymentCentersController {
     @CurrentActor() actor: Actor,
     @Param('id', uuidParam()) id: string,
     @Body() input: UpdateEmploymentCenterDto,
-  ): Promise<EmploymentCenter> {
+  ): Promise<EmploymentCenterView> {
     return this.centers.updateEmploymentCenter(actor, id, input);
   }
 
   /** Lists employment centres (staff and admin). */
   @Roles('staff')
   @Get()
-  listEmploymentCenters(@Query() query: PageQueryDto): Promise<Page<EmploymentCenter>> {
+  @ApiPageResponse(EmploymentCenterView)
+  listEmploymentCenters(@Query() query: PageQueryDto): Promise<Page<EmploymentCenterView>> {
     return this.centers.listEmploymentCenters(query.limit, query.offset);
   }
 }

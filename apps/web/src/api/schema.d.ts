@@ -1134,7 +1134,13 @@ export interface components {
       /** @description The region it serves, e.g. "Karaganda region". */
       region: string;
     };
-    EmploymentCenter: Record<string, never>;
+    EmploymentCenterView: {
+      id: string;
+      name: string;
+      region: string;
+      /** Format: date-time */
+      createdAt: string;
+    };
     UpdateEmploymentCenterDto: {
       /** @description The centre's name, e.g. "Karaganda city employment centre". */
       name?: string;
@@ -1597,7 +1603,13 @@ export interface components {
       /** @description Required with `override`. */
       reason?: string;
     };
-    Holiday: Record<string, never>;
+    HolidayView: {
+      /** @description `YYYY-MM-DD`. */
+      date: string;
+      nameKk: string;
+      nameRu: string;
+      nameEn: string;
+    };
     CreateHolidayDto: {
       date: string;
       nameKk: string;
@@ -2129,7 +2141,13 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': {
+            items: components['schemas']['EmploymentCenterView'][];
+            /** @description How many items match, on all pages. */
+            total: number;
+          };
+        };
       };
     };
   };
@@ -2151,7 +2169,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['EmploymentCenter'];
+          'application/json': components['schemas']['EmploymentCenterView'];
         };
       };
       /** @description A centre with this name already exists */
@@ -2183,7 +2201,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['EmploymentCenter'];
+          'application/json': components['schemas']['EmploymentCenterView'];
         };
       };
       /** @description A centre with this name already exists */
@@ -3166,7 +3184,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['Holiday'][];
+          'application/json': components['schemas']['HolidayView'][];
         };
       };
     };
@@ -3189,7 +3207,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['Holiday'];
+          'application/json': components['schemas']['HolidayView'];
         };
       };
     };

@@ -25,3 +25,11 @@ export class CreateEmploymentCenterDto {
 export class UpdateEmploymentCenterDto extends PartialType(CreateEmploymentCenterDto, {
   skipNullProperties: false,
 }) {}
+
+/** An employment centre as the API answers it. */
+export class EmploymentCenterView {
+  id: string;
+  name: string;
+  region: string;
+  createdAt: Date;
+}
