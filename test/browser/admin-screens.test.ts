@@ -19,7 +19,7 @@ async function pageIn(
   options: { mobile?: boolean } = {},
 ): Promise<Page> {
   const page = await stack.newPage(options);
-  await page.addInitScript((chosen) => localStorage.setItem('sheber.language', chosen), language);
+  await page.addInitScript(`localStorage.setItem('sheber.language', '${language}')`);
   return page;
 }
 
@@ -39,7 +39,7 @@ async function choose(page: Page, combobox: Locator, option: string): Promise<vo
 
 /** Nothing on the page is wider than the window: no sideways scrolling. */
 async function fitsTheWindow(page: Page): Promise<boolean> {
-  return page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth);
+  return Boolean(await page.evaluate('document.documentElement.scrollWidth <= window.innerWidth'));
 }
 
 describe('an admin keeping accounts, the audit log, holidays and employment centres', () => {
@@ -170,7 +170,7 @@ describe('an admin keeping accounts, the audit log, holidays and employment cent
     await page.getByRole('textbox', { name: 'Идентификатор записи' }).fill(staff.id);
     const rows = page.getByRole('row');
     await rows.filter({ hasText: 'Сброс пароля' }).waitFor();
-    await page.waitForFunction(() => document.querySelectorAll('tbody tr').length === 2);
+    await page.waitForFunction("document.querySelectorAll('tbody tr').length === 2");
     const cells = async (text: string) =>
       (await rows.filter({ hasText: text }).getByRole('cell').allTextContents()).slice(1, 3);
     expect(await cells('Сброс пароля')).toEqual([
@@ -202,10 +202,7 @@ describe('an admin keeping accounts, the audit log, holidays and employment cent
     await form.getByRole('button', { name: 'Сақтау' }).click();
     // The English name is required too, and said so beside its field.
     const english = form.getByRole('textbox', { name: 'Ағылшынша атауы' });
-    await page.waitForFunction(
-      () =>
-        document.querySelector('[aria-invalid="true"]')?.getAttribute('aria-describedby') != null,
-    );
+    await form.locator('.mantine-InputWrapper-error').first().waitFor();
     expect(await english.getAttribute('aria-invalid')).toBe('true');
     await english.fill('Master’s day');
     await form.getByRole('button', { name: 'Сақтау' }).click();
