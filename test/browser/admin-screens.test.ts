@@ -167,10 +167,13 @@ describe('an admin keeping accounts, the audit log, holidays and employment cent
       page.getByRole('combobox', { name: 'Запись', exact: true }),
       'учётная запись',
     );
+    // The id is typed: the list follows once the typing pauses.
+    const narrowed = page.waitForResponse((r) => r.url().includes(`entityId=${staff.id}`));
     await page.getByRole('textbox', { name: 'Идентификатор записи' }).fill(staff.id);
+    await narrowed;
     const rows = page.getByRole('row');
-    await rows.filter({ hasText: 'Сброс пароля' }).waitFor();
     await page.waitForFunction("document.querySelectorAll('tbody tr').length === 2");
+    await rows.filter({ hasText: 'Сброс пароля' }).waitFor();
     const cells = async (text: string) =>
       (await rows.filter({ hasText: text }).getByRole('cell').allTextContents()).slice(1, 3);
     expect(await cells('Сброс пароля')).toEqual([
