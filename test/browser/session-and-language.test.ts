@@ -112,8 +112,13 @@ describe('sign-in, roles and languages', () => {
       'Trainees',
       'Referral intake',
       'Certificates',
+      'Holidays',
     ]);
     await screenshot(staff, 'staff-dashboard');
+    // The admin's screens typed in by hand lead staff home.
+    await staff.goto('/accounts');
+    await staff.getByRole('link', { name: 'Dashboard' }).waitFor();
+    expect(new URL(staff.url()).pathname).toBe('/');
 
     const master = await stack.newPage();
     await signIn(master, masterEmail);

@@ -32,6 +32,7 @@ const MATRIX: Record<string, Access> = {
   'GET /api/crafts': ['admin', 'staff', 'master', 'officer'],
   'POST /api/employment-centers': ['admin'],
   'GET /api/employment-centers': ['admin', 'staff'],
+  'PATCH /api/employment-centers/:id': ['admin'],
   'GET /api/audit': ['admin'],
   'POST /api/courses': ['admin', 'staff'],
   'GET /api/courses': ['admin', 'staff', 'master', 'officer'],

@@ -195,4 +195,45 @@ describe('users and the audit log', () => {
       en: 'Jewelry',
     });
   });
+
+  it('finds accounts by a fragment of the name or the email, and by active or not', async () => {
+    const tag = Date.now().toString(36);
+    const make = (fullName: string, email: string) =>
+      t
+        .http()
+        .post('/api/users')
+        .set(auth(admin))
+        .send({ email, password: 'long-enough-pass', fullName, role: 'staff' });
+    const kazakh = await make(`Құдайбергенова Әсел ${tag}`, `asel.${tag}@sheber.kz`);
+    const russian = await make(`Сергеева Ольга ${tag}`, `olga.${tag}@sheber.kz`);
+    expect([kazakh.status, russian.status]).toEqual([201, 201]);
+    const names = async (query: string) => {
+      const found = await t.http().get(`/api/users?limit=100&${query}`).set(auth(admin));
+      expect(found.status).toBe(200);
+      return (found.body.items as { fullName: string }[]).map((u) => u.fullName);
+    };
+    // Any case, any script; the email's fragment too.
+    expect(await names(`search=${encodeURIComponent(`ҚҰДАЙБЕРГЕН`)}`)).toEqual([
+      `Құдайбергенова Әсел ${tag}`,
+    ]);
+    expect(await names(`search=${encodeURIComponent(`OLGA.${tag}`)}`)).toEqual([
+      `Сергеева Ольга ${tag}`,
+    ]);
+    // % and _ are letters here, not patterns.
+    expect(await names(`search=${encodeURIComponent('%')}`)).toEqual([]);
+
+    const off = await t
+      .http()
+      .patch(`/api/users/${russian.body.id}`)
+      .set(auth(admin))
+      .send({ active: false });
+    expect(off.status).toBe(200);
+    expect(await names(`search=${tag}&active=false`)).toEqual([`Сергеева Ольга ${tag}`]);
+    expect(await names(`search=${tag}&active=true&role=staff`)).toEqual([
+      `Құдайбергенова Әсел ${tag}`,
+    ]);
+    const bad = await t.http().get('/api/users?active=maybe').set(auth(admin));
+    expect(bad.status).toBe(400);
+    expect(bad.body.errors[0].field).toBe('active');
+  });
 });

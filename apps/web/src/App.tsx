@@ -3,12 +3,16 @@ import type { ReactNode } from 'react';
 import { Navigate, Route, Routes } from 'react-router';
 import { Layout } from './components/Layout';
 import { Loading } from './components/data';
+import { AccountsPage } from './pages/AccountsPage';
+import { AuditLogPage } from './pages/AuditLogPage';
 import { CertificatesPage } from './pages/CertificatesPage';
 import { ChangePasswordPage } from './pages/ChangePasswordPage';
 import { CoursesPage } from './pages/CoursesPage';
 import { DashboardPage } from './pages/DashboardPage';
+import { EmploymentCentersPage } from './pages/EmploymentCentersPage';
 import { GroupPage } from './pages/GroupPage';
 import { GroupsPage } from './pages/GroupsPage';
+import { HolidaysPage } from './pages/HolidaysPage';
 import { IntakePage } from './pages/IntakePage';
 import { MyGroupsPage } from './pages/MyGroupsPage';
 import { OfficerReferralsPage } from './pages/OfficerReferralsPage';
@@ -36,6 +40,14 @@ function roleRoutes(role: Role): ReactNode {
           <Route path="/trainees" element={<TraineesPage />} />
           <Route path="/intake" element={<IntakePage />} />
           <Route path="/certificates" element={<CertificatesPage />} />
+          <Route path="/holidays" element={<HolidaysPage />} />
+          {role === 'admin' && (
+            <>
+              <Route path="/accounts" element={<AccountsPage />} />
+              <Route path="/audit" element={<AuditLogPage />} />
+              <Route path="/employment-centers" element={<EmploymentCentersPage />} />
+            </>
+          )}
         </>
       );
     case 'master':

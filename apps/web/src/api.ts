@@ -57,7 +57,8 @@ function csrfToken(): string {
 interface ErrorBody {
   message?: string | string[];
   code?: string;
-  errors?: { field: string; code: string; message: string }[];
+  /** `{field, code, message}` per field; bodies of older servers carry `messages` instead. */
+  errors?: { field: string; code?: string; message?: string; messages?: string[] }[];
 }
 
 /** The API writes its refusals in the language the app shows. */
@@ -75,8 +76,9 @@ function failed(response: Response, parsed: unknown, path: string, epoch: number
     onPasswordChangeRequired();
   }
   const fieldErrors: Record<string, string> = {};
-  for (const { field, message } of error.errors ?? []) {
-    fieldErrors[field] = fieldErrors[field] ? `${fieldErrors[field]}; ${message}` : message;
+  for (const { field, message, messages } of error.errors ?? []) {
+    const text = message ?? messages?.join('; ');
+    if (text) fieldErrors[field] = fieldErrors[field] ? `${fieldErrors[field]}; ${text}` : text;
   }
   const message = Array.isArray(error.message) ? error.message.join('; ') : error.message;
   throw new ApiError(response.status, message ?? response.statusText, fieldErrors, error.code);

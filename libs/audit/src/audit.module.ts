@@ -1,6 +1,10 @@
 import { Module } from '@nestjs/common';
+import { AuditLogQueries } from './audit-log.queries';
 import { AuditRepository } from './audit.repository';
 import { AuditService } from './audit.service';
 
-@Module({ providers: [AuditRepository, AuditService], exports: [AuditService, AuditRepository] })
+@Module({
+  providers: [AuditRepository, AuditLogQueries, AuditService],
+  exports: [AuditService, AuditRepository],
+})
 export class AuditModule {}

@@ -1,9 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { tableRowCount } from '@sheber/database/row-count';
-import { DataSource, EntityManager } from 'typeorm';
-import { Page } from '@sheber/common';
-import { AuditEntry } from './entities/audit-entry.entity';
+import type { EntityManager } from 'typeorm';
 
 /** The columns of one audit row, in the order of its insert. */
 export interface AuditRow {
@@ -16,11 +12,9 @@ export interface AuditRow {
   requestId: string | null;
 }
 
-/** The only code that names `audit_log`. */
+/** The only code that writes `audit_log`; the admin reads it through AuditLogQueries. */
 @Injectable()
 export class AuditRepository {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
-
   /**
    * Writes one audit row through `manager`, i.e. inside the caller's transaction. Plain SQL: this
    * runs with every change, and TypeORM's insert builder costs more than the insert itself.
@@ -39,30 +33,5 @@ export class AuditRepository {
         row.requestId,
       ],
     );
-  }
-
-  async listAuditEntries(filter: {
-    entity?: string;
-    entityId?: string;
-    actorId?: string;
-    limit: number;
-    offset: number;
-  }): Promise<Page<AuditEntry>> {
-    const query = this.dataSource
-      .getRepository(AuditEntry)
-      .createQueryBuilder('a')
-      .orderBy('a.at', 'DESC')
-      .addOrderBy('a.id', 'DESC')
-      .take(filter.limit)
-      .skip(filter.offset);
-    if (filter.entity) query.andWhere('a.entity = :entity', { entity: filter.entity });
-    if (filter.entityId) query.andWhere('a.entity_id = :entityId', { entityId: filter.entityId });
-    if (filter.actorId) query.andWhere('a.actor_id = :actorId', { actorId: filter.actorId });
-    const filtered = Boolean(filter.entity || filter.entityId || filter.actorId);
-    const [items, total] = await Promise.all([
-      query.getMany(),
-      filtered ? query.getCount() : tableRowCount(this.dataSource, 'audit_log'),
-    ]);
-    return { items, total };
   }
 }

@@ -1,8 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { Actor, Page } from '@sheber/common';
+import { Environment } from '@sheber/config';
+import { type AuditLogFilter, AuditLogQueries } from './audit-log.queries';
 import { AuditRepository } from './audit.repository';
-import type { AuditEntry } from './entities/audit-entry.entity';
+import type { AuditEntryView } from './dto/audit-query.dto';
 
 export interface AuditRecord {
   action: string;
@@ -41,7 +43,11 @@ export function auditActor(actor: Actor): [string | null, string, string | null]
 
 @Injectable()
 export class AuditService {
-  constructor(private readonly repository: AuditRepository) {}
+  constructor(
+    private readonly repository: AuditRepository,
+    private readonly log: AuditLogQueries,
+    private readonly env: Environment,
+  ) {}
 
   /** Writes one audit row through `manager`, i.e. inside the caller's transaction. */
   async record(manager: EntityManager, actor: Actor, entry: AuditRecord): Promise<void> {
@@ -57,13 +63,8 @@ export class AuditService {
     });
   }
 
-  async listAuditEntries(filter: {
-    entity?: string;
-    entityId?: string;
-    actorId?: string;
-    limit: number;
-    offset: number;
-  }): Promise<Page<AuditEntry>> {
-    return this.repository.listAuditEntries(filter);
+  /** Entries newest first, each with the name of who made it; the period in the centre's days. */
+  async listAuditEntries(filter: AuditLogFilter): Promise<Page<AuditEntryView>> {
+    return this.log.listAuditEntries(filter, this.env.CENTRE_TIMEZONE);
   }
 }

@@ -27,4 +27,22 @@ export class EmploymentCentersRepository {
   async employmentCenterExists(manager: EntityManager, id: string): Promise<boolean> {
     return manager.existsBy(EmploymentCenter, { id });
   }
+
+  /** The centre, its row locked for the caller's transaction. */
+  async findEmploymentCenterForUpdate(
+    manager: EntityManager,
+    id: string,
+  ): Promise<EmploymentCenter | null> {
+    return manager.findOne(EmploymentCenter, {
+      where: { id },
+      lock: { mode: 'pessimistic_write' },
+    });
+  }
+
+  async saveEmploymentCenter(
+    manager: EntityManager,
+    center: EmploymentCenter,
+  ): Promise<EmploymentCenter> {
+    return manager.save(center);
+  }
 }

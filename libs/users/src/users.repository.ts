@@ -12,6 +12,15 @@ export type NewUser = Pick<
   'email' | 'fullName' | 'role' | 'passwordHash' | 'employmentCenterId' | 'crafts'
 >;
 
+/** What the account list may be narrowed by. */
+export interface UserListFilter {
+  role?: Role;
+  active?: boolean;
+  search?: string;
+  limit: number;
+  offset: number;
+}
+
 /** The only code that names `users` and `master_crafts` (through the user's crafts). */
 @Injectable()
 export class UsersRepository {
@@ -22,14 +31,25 @@ export class UsersRepository {
     return manager.save(manager.create(User, user));
   }
 
-  async listUsers(filter: { role?: Role; limit: number; offset: number }): Promise<Page<User>> {
-    const [items, total] = await this.dataSource.getRepository(User).findAndCount({
-      where: filter.role ? { role: filter.role } : {},
-      relations: { crafts: true },
-      order: { fullName: 'ASC', id: 'ASC' },
-      take: filter.limit,
-      skip: filter.offset,
-    });
+  async listUsers(filter: UserListFilter): Promise<Page<User>> {
+    const query = this.dataSource
+      .getRepository(User)
+      .createQueryBuilder('u')
+      .leftJoinAndSelect('u.crafts', 'craft')
+      .orderBy('u.fullName', 'ASC')
+      .addOrderBy('u.id', 'ASC')
+      .take(filter.limit)
+      .skip(filter.offset);
+    if (filter.role) query.andWhere('u.role = :role', { role: filter.role });
+    if (filter.active !== undefined)
+      query.andWhere('u.active = :active', { active: filter.active });
+    const search = filter.search?.trim();
+    if (search) {
+      // The fragment is literal text: % and _ typed by the admin match themselves.
+      const pattern = `%${search.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+      query.andWhere('(u.fullName ILIKE :pattern OR u.email ILIKE :pattern)', { pattern });
+    }
+    const [items, total] = await query.getManyAndCount();
     return { items, total };
   }
 

@@ -17,7 +17,7 @@ import { EmploymentCentersRepository } from '@sheber/employment-centers';
 import { CreateUserDto, TemporaryPasswordView, UpdateUserDto, UserView } from './dto/user.dto';
 import type { User } from './entities/user.entity';
 import { hashPassword, spendVerificationTime, verifyPassword } from './password';
-import { UsersRepository } from './users.repository';
+import { type UserListFilter, UsersRepository } from './users.repository';
 
 export function toUserView(user: User): UserView {
   return {
@@ -102,7 +102,7 @@ export class UsersService {
     });
   }
 
-  async listUsers(filter: { role?: Role; limit: number; offset: number }): Promise<Page<UserView>> {
+  async listUsers(filter: UserListFilter): Promise<Page<UserView>> {
     const { items, total } = await this.repository.listUsers(filter);
     return { items: items.map(toUserView), total };
   }

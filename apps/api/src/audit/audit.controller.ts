@@ -1,7 +1,7 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { AuditEntry, AuditQueryDto, AuditService } from '@sheber/audit';
-import type { Page } from '@sheber/common';
+import { AuditEntryView, AuditQueryDto, AuditService } from '@sheber/audit';
+import { ApiPageResponse, type Page } from '@sheber/common';
 
 /** The audit log; admin only (no @Roles: the guard's default). */
 @ApiTags('audit')
@@ -10,9 +10,13 @@ import type { Page } from '@sheber/common';
 export class AuditController {
   constructor(private readonly audit: AuditService) {}
 
-  /** Audit entries, newest first, optionally of one record or one user. */
+  /**
+   * Audit entries, newest first, each with the name of who made it; optionally of one record,
+   * one user, one action, or a period of the centre's days.
+   */
   @Get()
-  listAuditEntries(@Query() query: AuditQueryDto): Promise<Page<AuditEntry>> {
+  @ApiPageResponse(AuditEntryView)
+  listAuditEntries(@Query() query: AuditQueryDto): Promise<Page<AuditEntryView>> {
     return this.audit.listAuditEntries(query);
   }
 }

@@ -34,10 +34,10 @@ import {
   AttendanceSheetView,
   CompleteEnrollmentDto,
   CreateHolidayDto,
-  Holiday,
   HolidayDateParamDto,
   HolidayQueryDto,
   HolidaysService,
+  HolidayView,
   LessonsService,
   LessonView,
   MarkAttendanceDto,
@@ -159,14 +159,14 @@ export class HolidaysController {
   /** The centre's holidays (no lessons on them), optionally of one year. */
   @AnyUser()
   @Get()
-  listHolidays(@Query() query: HolidayQueryDto): Promise<Holiday[]> {
+  listHolidays(@Query() query: HolidayQueryDto): Promise<HolidayView[]> {
     return this.holidays.listHolidays(query.year);
   }
 
   /** Adds a holiday; future unmarked lessons on that day disappear. */
   @Roles('staff')
   @Post()
-  addHoliday(@CurrentActor() actor: Actor, @Body() input: CreateHolidayDto): Promise<Holiday> {
+  addHoliday(@CurrentActor() actor: Actor, @Body() input: CreateHolidayDto): Promise<HolidayView> {
     return this.holidays.addHoliday(actor, input);
   }
 

@@ -184,6 +184,23 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/employment-centers/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    /** Renames an employment centre or changes its region (admin). */
+    patch: operations['EmploymentCentersController_updateEmploymentCenter'];
+    trace?: never;
+  };
   '/api/audit': {
     parameters: {
       query?: never;
@@ -191,7 +208,10 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** Audit entries, newest first, optionally of one record or one user. */
+    /**
+     * Audit entries, newest first, each with the name of who made it; optionally of one record,
+     *     one user, one action, or a period of the centre's days.
+     */
     get: operations['AuditController_listAuditEntries'];
     put?: never;
     post?: never;
@@ -1114,7 +1134,39 @@ export interface components {
       /** @description The region it serves, e.g. "Karaganda region". */
       region: string;
     };
-    EmploymentCenter: Record<string, never>;
+    EmploymentCenterView: {
+      id: string;
+      name: string;
+      region: string;
+      /** Format: date-time */
+      createdAt: string;
+    };
+    UpdateEmploymentCenterDto: {
+      /** @description The centre's name, e.g. "Karaganda city employment centre". */
+      name?: string;
+      /** @description The region it serves, e.g. "Karaganda region". */
+      region?: string;
+    };
+    AuditEntryView: {
+      /** @description The changed fields, as `{ field: value }` or `{ field: { from, to } }`; never a secret. */
+      changes: {
+        [key: string]: unknown;
+      };
+      id: string;
+      /** Format: date-time */
+      at: string;
+      /** @description The user who made the change; null for the system (migrations, seed, command line). */
+      actorId: string | null;
+      /** @description That user's name, while the account exists. */
+      actorName: string | null;
+      actorRole: string;
+      /** @description What was done: create, update, delete, view, or a domain verb such as enroll. */
+      action: string;
+      /** @description The kind of record, e.g. `user`, `group`, `enrollment`. */
+      entity: string;
+      entityId: string;
+      requestId: string | null;
+    };
     CreateCourseDto: {
       /** @description Craft code, e.g. `pottery` (see GET /api/crafts). */
       craft: string;
@@ -1551,7 +1603,13 @@ export interface components {
       /** @description Required with `override`. */
       reason?: string;
     };
-    Holiday: Record<string, never>;
+    HolidayView: {
+      /** @description `YYYY-MM-DD`. */
+      date: string;
+      nameKk: string;
+      nameRu: string;
+      nameEn: string;
+    };
     CreateHolidayDto: {
       date: string;
       nameKk: string;
@@ -1925,6 +1983,10 @@ export interface operations {
         /** @description How many items to skip (at most 1 000 000). */
         offset?: number;
         role?: 'admin' | 'staff' | 'master' | 'officer';
+        /** @description Only active (`true`) or deactivated (`false`) accounts. */
+        active?: boolean;
+        /** @description A fragment of the name or the email, in any case. */
+        search?: string;
       };
       header?: never;
       path?: never;
@@ -2080,7 +2142,13 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': {
+            items: components['schemas']['EmploymentCenterView'][];
+            /** @description How many items match, on all pages. */
+            total: number;
+          };
+        };
       };
     };
   };
@@ -2102,7 +2170,39 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['EmploymentCenter'];
+          'application/json': components['schemas']['EmploymentCenterView'];
+        };
+      };
+      /** @description A centre with this name already exists */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  EmploymentCentersController_updateEmploymentCenter: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['UpdateEmploymentCenterDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['EmploymentCenterView'];
         };
       };
       /** @description A centre with this name already exists */
@@ -2127,6 +2227,12 @@ export interface operations {
         entityId?: string;
         /** @description Only entries by this user. */
         actorId?: string;
+        /** @description Only entries of this action, e.g. `update` or `reset_password`. */
+        action?: string;
+        /** @description Only entries from this day on (the centre's calendar), `YYYY-MM-DD`. */
+        from?: string;
+        /** @description Only entries up to the end of this day (the centre's calendar), `YYYY-MM-DD`. */
+        to?: string;
       };
       header?: never;
       path?: never;
@@ -2138,7 +2244,13 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': {
+            items: components['schemas']['AuditEntryView'][];
+            /** @description How many items match, on all pages. */
+            total: number;
+          };
+        };
       };
     };
   };
@@ -3073,7 +3185,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['Holiday'][];
+          'application/json': components['schemas']['HolidayView'][];
         };
       };
     };
@@ -3096,7 +3208,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['Holiday'];
+          'application/json': components['schemas']['HolidayView'];
         };
       };
     };

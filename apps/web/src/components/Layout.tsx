@@ -6,6 +6,7 @@ import { Link, useLocation } from 'react-router';
 import { LANGUAGES } from '../i18n';
 import { useSession } from '../session';
 import type { Schemas } from '../api';
+import { OwnPasswordModal } from './OwnPasswordModal';
 
 type Role = Schemas['SessionUserView']['role'];
 
@@ -18,6 +19,7 @@ export const MENU: Record<Role, { path: string; label: string }[]> = {
     { path: '/trainees', label: 'nav.trainees' },
     { path: '/intake', label: 'nav.intake' },
     { path: '/certificates', label: 'nav.certificates' },
+    { path: '/holidays', label: 'nav.holidays' },
   ],
   admin: [],
   master: [
@@ -29,7 +31,12 @@ export const MENU: Record<Role, { path: string; label: string }[]> = {
     { path: '/report', label: 'nav.report' },
   ],
 };
-MENU.admin = MENU.staff;
+MENU.admin = [
+  ...MENU.staff,
+  { path: '/accounts', label: 'nav.accounts' },
+  { path: '/audit', label: 'nav.audit' },
+  { path: '/employment-centers', label: 'nav.centres' },
+];
 
 export function LanguageSwitch() {
   const { t, i18n } = useTranslation();
@@ -52,6 +59,7 @@ export function Layout({ children }: { children: ReactNode }) {
   const { t } = useTranslation();
   const { user, signOut } = useSession();
   const [opened, { toggle, close }] = useDisclosure();
+  const [changingPassword, passwordModal] = useDisclosure();
   const location = useLocation();
   if (!user) return <>{children}</>;
   const menu = MENU[user.role];
@@ -100,8 +108,18 @@ export function Layout({ children }: { children: ReactNode }) {
             onClick={close}
           />
         ))}
+        <NavLink
+          component="button"
+          mt="md"
+          label={t('ownPassword.open')}
+          onClick={() => {
+            close();
+            passwordModal.open();
+          }}
+        />
       </AppShell.Navbar>
       <AppShell.Main>{children}</AppShell.Main>
+      {changingPassword && <OwnPasswordModal onClose={passwordModal.close} />}
     </AppShell>
   );
 }

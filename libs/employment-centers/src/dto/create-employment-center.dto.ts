@@ -1,3 +1,4 @@
+import { PartialType } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsNotEmpty, IsString, MaxLength } from 'class-validator';
 
@@ -18,4 +19,17 @@ export class CreateEmploymentCenterDto {
   @IsNotEmpty()
   @MaxLength(200)
   region: string;
+}
+
+/** A new name or region; what is left out stays. */
+export class UpdateEmploymentCenterDto extends PartialType(CreateEmploymentCenterDto, {
+  skipNullProperties: false,
+}) {}
+
+/** An employment centre as the API answers it. */
+export class EmploymentCenterView {
+  id: string;
+  name: string;
+  region: string;
+  createdAt: Date;
 }

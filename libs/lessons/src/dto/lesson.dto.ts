@@ -228,3 +228,13 @@ export class AttendanceSheetRowView {
   /** (present + late) / (lessons held − excused), 0–1; null before any lesson is marked. */
   attendanceRate: number | null;
 }
+
+// For the holidays screen: the holiday as the API answers it, so the web app's types know it.
+/** A day the centre is closed, with its name in each language. */
+export class HolidayView {
+  /** `YYYY-MM-DD`. */
+  date: string;
+  nameKk: string;
+  nameRu: string;
+  nameEn: string;
+}

@@ -74,6 +74,21 @@ export class UserListQueryDto extends IntersectionType(PageQueryDto) {
   @IsOptional()
   @IsIn(ROLES)
   role?: Role;
+
+  /** Only active (`true`) or deactivated (`false`) accounts. */
+  @IsOptional()
+  @Transform(({ value }: { value: unknown }) =>
+    value === 'true' ? true : value === 'false' ? false : value,
+  )
+  @IsBoolean()
+  active?: boolean;
+
+  /** A fragment of the name or the email, in any case. */
+  @IsOptional()
+  @Transform(trim)
+  @IsString()
+  @MaxLength(100)
+  search?: string;
 }
 
 export class UserView {
