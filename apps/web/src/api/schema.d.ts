@@ -859,7 +859,7 @@ export interface paths {
     };
     /**
      * A document the worker prepares (a large journal or set of certificates): the PDF when ready,
-     *     202 with its state while pending, 409 `document_failed` when it failed (ask the group's route
+     *     202 with its state while pending, 409 `document.failed` when it failed (ask the group's route
      *     again). A master sees only the journal of a group they teach.
      */
     get: operations['DocumentsController_readDocument'];
