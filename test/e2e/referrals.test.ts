@@ -168,11 +168,17 @@ describe('referrals from employment centres', () => {
       const traineeId = (accepted.body as Referral).traineeId!;
       const trainee = await t.http().get(`/api/trainees/${traineeId}`).set(bearer(staff));
       expect(trainee.body).toMatchObject({
-        iin: submitted.person.iin,
+        iin: `********${submitted.person.iin.slice(-4)}`,
         lastName: 'Жұмабаева',
         consent: true,
         birthDate: expect.any(String),
       });
+      // The trainee's page lists the referrals that led to them.
+      const ofTrainee = await t
+        .http()
+        .get(`/api/referrals?traineeId=${traineeId}`)
+        .set(bearer(staff));
+      expect((ofTrainee.body.items as Referral[]).map((r) => r.id)).toEqual([submitted.id]);
 
       // The master marks yesterday; the officer sees the attendance rate.
       const enrollmentId = (accepted.body as Referral).enrollment!.id;

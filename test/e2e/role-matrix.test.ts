@@ -59,6 +59,7 @@ const MATRIX: Record<string, Access> = {
   'GET /api/trainees': ['admin', 'staff'],
   'GET /api/trainees/:id': ['admin', 'staff'],
   'PATCH /api/trainees/:id': ['admin', 'staff'],
+  'POST /api/trainees/:id/iin': ['admin', 'staff'],
   'POST /api/enrollments/:id/withdraw': ['admin', 'staff'],
   'GET /api/trainees/:id/enrollments': ['admin', 'staff'],
   'GET /api/groups/:id/lessons': ['admin', 'staff', 'master'],

@@ -183,16 +183,65 @@ describe('trainees', () => {
     expect(fragment.body.total).toBe(names.length);
   });
 
-  it('shows the whole IIN only in the single-trainee view, and audits each view', async () => {
+  it('masks the IIN in the single-trainee view; showing it whole is audited', async () => {
     const trainee = await createTrainee(t.dataSource);
+    const auditRows = () =>
+      t.dataSource.query(
+        "SELECT action, actor_role FROM audit_log WHERE entity = 'trainee' AND entity_id = $1",
+        [trainee.id],
+      );
     const view = await t.http().get(`/api/trainees/${trainee.id}`).set(bearer(staff));
     expect(view.status).toBe(200);
-    expect(view.body.iin).toBe(trainee.iin);
-    const rows = await t.dataSource.query(
-      "SELECT action, actor_role FROM audit_log WHERE entity = 'trainee' AND entity_id = $1",
+    expect(view.body.iin).toBe(`********${trainee.iin.slice(-4)}`);
+    expect(await auditRows()).toEqual([]);
+
+    const revealed = await t.http().post(`/api/trainees/${trainee.id}/iin`).set(bearer(staff));
+    expect(revealed.status).toBe(200);
+    expect(revealed.body).toEqual({ iin: trainee.iin });
+    expect(await auditRows()).toEqual([{ action: 'view_iin', actor_role: 'staff' }]);
+
+    const missing = await t
+      .http()
+      .post('/api/trainees/00000000-0000-4000-8000-000000000000/iin')
+      .set(bearer(staff));
+    expect(missing.status).toBe(404);
+  });
+
+  it('audits a correction with the old and new values, and records consent given again', async () => {
+    const trainee = await createTrainee(t.dataSource);
+    const before = (
+      await t.dataSource.query<{ consent_at: Date }[]>(
+        'SELECT consent_at FROM trainees WHERE id = $1',
+        [trainee.id],
+      )
+    )[0]!.consent_at;
+    const patch = await t
+      .http()
+      .patch(`/api/trainees/${trainee.id}`)
+      .set(bearer(staff))
+      .send({ firstName: 'Әсел', consent: true });
+    expect(patch.status).toBe(200);
+    expect(patch.body).toMatchObject({ firstName: 'Әсел', consent: true });
+    expect(patch.body.iin).toBe(`********${trainee.iin.slice(-4)}`);
+    expect(new Date(patch.body.consentAt).getTime()).toBeGreaterThan(new Date(before).getTime());
+    const [row] = await t.dataSource.query<{ action: string; changes: Record<string, unknown> }[]>(
+      "SELECT action, changes FROM audit_log WHERE entity = 'trainee' AND entity_id = $1",
       [trainee.id],
     );
-    expect(rows).toEqual([{ action: 'view', actor_role: 'staff' }]);
+    expect(row).toEqual({
+      action: 'update',
+      changes: { firstName: { from: trainee.firstName, to: 'Әсел' }, consent: true },
+    });
+
+    const withdrawn = await t
+      .http()
+      .patch(`/api/trainees/${trainee.id}`)
+      .set(bearer(staff))
+      .send({ consent: false });
+    expect(withdrawn.status).toBe(400);
+    expect(withdrawn.body.errors).toEqual([
+      expect.objectContaining({ field: 'consent', code: 'trainee.consent_required' }),
+    ]);
   });
 
   it('updates names and keeps the search in step; the IIN cannot be changed', async () => {

@@ -19,6 +19,7 @@ import { OfficerReferralsPage } from './pages/OfficerReferralsPage';
 import { ReportPage } from './pages/ReportPage';
 import { SignInPage } from './pages/SignInPage';
 import { TodayPage } from './pages/TodayPage';
+import { TraineePage } from './pages/TraineePage';
 import { TraineesPage } from './pages/TraineesPage';
 import { VerifyPage } from './pages/VerifyPage';
 import { useSession } from './session';
@@ -38,6 +39,7 @@ function roleRoutes(role: Role): ReactNode {
           <Route path="/groups/:id" element={<GroupPage />} />
           <Route path="/courses" element={<CoursesPage />} />
           <Route path="/trainees" element={<TraineesPage />} />
+          <Route path="/trainees/:id" element={<TraineePage />} />
           <Route path="/intake" element={<IntakePage />} />
           <Route path="/certificates" element={<CertificatesPage />} />
           <Route path="/holidays" element={<HolidaysPage />} />

@@ -90,6 +90,8 @@ export interface ReferralListFilter {
   centerId: string | null;
   status?: ReferralStatus;
   craft?: string;
+  /** The referrals that led to this trainee (intake links them). */
+  traineeId?: string;
   /** Part of the person's name, the referral number, or a whole IIN. */
   search?: string;
   limit: number;
@@ -121,6 +123,7 @@ export class ReferralViewQueries {
     if (filter.centerId) where.push(`r.employment_center_id = $${params.push(filter.centerId)}`);
     if (filter.status) where.push(`r.status = $${params.push(filter.status)}`);
     if (filter.craft) where.push(`r.craft = $${params.push(filter.craft)}`);
+    if (filter.traineeId) where.push(`r.trainee_id = $${params.push(filter.traineeId)}`);
     const search = filter.search?.trim();
     if (search && /^\d{12}$/.test(search)) {
       where.push(`r.iin = $${params.push(search)}`);

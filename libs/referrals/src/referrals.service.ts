@@ -172,6 +172,7 @@ export class ReferralsService {
       centerId: this.centreScope(actor, query.employmentCenterId),
       status: query.status,
       craft: query.craft,
+      traineeId: query.traineeId,
       search: query.search,
       limit: query.limit,
       offset: query.offset,

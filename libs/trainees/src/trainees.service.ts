@@ -7,6 +7,7 @@ import { Environment } from '@sheber/config';
 import {
   CreateTraineeDto,
   TraineeListItemView,
+  TraineeIinView,
   TraineeQueryDto,
   TraineeView,
   UpdateTraineeDto,
@@ -23,10 +24,11 @@ export function searchNameOf(t: {
   return [t.lastName, t.firstName, t.patronymic].filter(Boolean).join(' ').toLowerCase();
 }
 
-function toView(trainee: Trainee): TraineeView {
+/** The IIN is whole only where the caller has just typed it (registering). */
+function toView(trainee: Trainee, iin: 'whole' | 'masked'): TraineeView {
   return {
     id: trainee.id,
-    iin: trainee.iin,
+    iin: iin === 'whole' ? trainee.iin : maskIin(trainee.iin),
     lastName: trainee.lastName,
     firstName: trainee.firstName,
     patronymic: trainee.patronymic,
@@ -126,7 +128,7 @@ export class TraineesService {
         entityId: trainee.id,
         changes: { ...auditSnapshot(trainee), consent: true },
       });
-      return toView(trainee);
+      return toView(trainee, 'whole');
     });
   }
 
@@ -182,13 +184,24 @@ export class TraineesService {
     return { items: rows.map(toListItem), total };
   }
 
-  /** The whole record, IIN included; every such view is written to the audit log. */
-  async viewTrainee(actor: Actor, id: string): Promise<TraineeView> {
+  /** The record with the IIN masked; the whole IIN is `revealIin`, which is audited. */
+  async viewTrainee(id: string): Promise<TraineeView> {
+    const trainee = await this.repository.findTrainee(this.dataSource.manager, id);
+    if (!trainee) throw new NotFoundError('Trainee', id);
+    return toView(trainee, 'masked');
+  }
+
+  /** The whole IIN, shown on request; who asked and when is written to the audit log. */
+  async revealIin(actor: Actor, id: string): Promise<TraineeIinView> {
     return this.dataSource.transaction(async (manager) => {
       const trainee = await this.repository.findTrainee(manager, id);
       if (!trainee) throw new NotFoundError('Trainee', id);
-      await this.audit.record(manager, actor, { action: 'view', entity: 'trainee', entityId: id });
-      return toView(trainee);
+      await this.audit.record(manager, actor, {
+        action: 'view_iin',
+        entity: 'trainee',
+        entityId: id,
+      });
+      return { iin: trainee.iin };
     });
   }
 
@@ -206,6 +219,7 @@ export class TraineesService {
         ...(input.categories !== undefined && { categories: input.categories }),
         ...(input.guardianName !== undefined && { guardianName: input.guardianName }),
         ...(input.guardianPhone !== undefined && { guardianPhone: input.guardianPhone }),
+        ...(input.consent === true && { consentAt: new Date() }),
       });
       this.checkGuardian(
         trainee.birthDate,
@@ -219,9 +233,13 @@ export class TraineesService {
         action: 'update',
         entity: 'trainee',
         entityId: id,
-        changes: diffFields(before, auditSnapshot(saved)),
+        changes: {
+          ...diffFields(before, auditSnapshot(saved)),
+          // Consent given again: the audit row says so, the view shows its new date.
+          ...(input.consent === true && { consent: true }),
+        },
       });
-      return toView(saved);
+      return toView(saved, 'masked');
     });
   }
 

@@ -1,9 +1,10 @@
-import { Body, Controller, Get, Param, Patch, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiConflictResponse, ApiTags } from '@nestjs/swagger';
 import { CurrentActor, Roles } from '@sheber/auth';
 import { type Actor, ApiPageResponse, type Page } from '@sheber/common';
 import {
   CreateTraineeDto,
+  TraineeIinView,
   TraineeListItemView,
   TraineeQueryDto,
   TraineesService,
@@ -36,16 +37,23 @@ export class TraineesController {
     return this.trainees.listTrainees(query);
   }
 
-  /** One trainee with the whole IIN; every view is audited. */
+  /** One trainee, the IIN masked (`POST /api/trainees/:id/iin` shows it whole). */
   @Get(':id')
-  viewTrainee(
-    @CurrentActor() actor: Actor,
-    @Param('id', uuidParam()) id: string,
-  ): Promise<TraineeView> {
-    return this.trainees.viewTrainee(actor, id);
+  viewTrainee(@Param('id', uuidParam()) id: string): Promise<TraineeView> {
+    return this.trainees.viewTrainee(id);
   }
 
-  /** Changes names, contacts, categories or guardian (the IIN never changes). */
+  /** The whole IIN, for staff who need it; each request is written to the audit log. */
+  @Post(':id/iin')
+  @HttpCode(200)
+  revealIin(
+    @CurrentActor() actor: Actor,
+    @Param('id', uuidParam()) id: string,
+  ): Promise<TraineeIinView> {
+    return this.trainees.revealIin(actor, id);
+  }
+
+  /** Changes names, contacts, categories or guardian, or records consent again (the IIN never changes). */
   @Patch(':id')
   updateTrainee(
     @CurrentActor() actor: Actor,

@@ -556,15 +556,32 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** One trainee with the whole IIN; every view is audited. */
+    /** One trainee, the IIN masked (`POST /api/trainees/:id/iin` shows it whole). */
     get: operations['TraineesController_viewTrainee'];
     put?: never;
     post?: never;
     delete?: never;
     options?: never;
     head?: never;
-    /** Changes names, contacts, categories or guardian (the IIN never changes). */
+    /** Changes names, contacts, categories or guardian, or records consent again (the IIN never changes). */
     patch: operations['TraineesController_updateTrainee'];
+    trace?: never;
+  };
+  '/api/trainees/{id}/iin': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** The whole IIN, for staff who need it; each request is written to the audit log. */
+    post: operations['TraineesController_revealIin'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
     trace?: never;
   };
   '/api/enrollments/{id}/withdraw': {
@@ -1449,7 +1466,7 @@ export interface components {
     };
     TraineeView: {
       id: string;
-      /** @description Whole only in the single-trainee view; `********1234` in lists. */
+      /** @description Masked (`********1234`) except in the answer to registering; `POST /api/trainees/:id/iin` shows it whole. */
       iin: string;
       lastName: string;
       firstName: string;
@@ -1477,6 +1494,9 @@ export interface components {
       patronymic: string | null;
       birthDate: string;
     };
+    TraineeIinView: {
+      iin: string;
+    };
     UpdateTraineeDto: {
       lastName?: string;
       firstName?: string;
@@ -1489,6 +1509,8 @@ export interface components {
       guardianName?: string | null;
       /** @description Required for a trainee under 18. */
       guardianPhone?: string | null;
+      /** @description `true` records consent given again (a newly signed form): its date becomes now. */
+      consent?: boolean;
     };
     WithdrawEnrollmentDto: {
       /** @description Why the trainee leaves, for the record. */
@@ -2929,6 +2951,27 @@ export interface operations {
       };
     };
   };
+  TraineesController_revealIin: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['TraineeIinView'];
+        };
+      };
+    };
+  };
   EnrollmentsController_withdrawEnrollment: {
     parameters: {
       query?: never;
@@ -3436,6 +3479,8 @@ export interface operations {
         craft?: string;
         /** @description Staff only: one employment centre's referrals. Officers always see their own centre's. */
         employmentCenterId?: string;
+        /** @description Only the referrals that led to this trainee (linked at intake). */
+        traineeId?: string;
         /** @description Part of the person's name, the referral number, or a whole IIN. */
         search?: string;
       };

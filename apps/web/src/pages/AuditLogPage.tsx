@@ -21,6 +21,7 @@ export const AUDIT_ACTIONS = [
   'update',
   'delete',
   'view',
+  'view_iin',
   'enroll',
   'withdraw',
   'promote',

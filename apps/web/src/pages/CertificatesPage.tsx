@@ -5,6 +5,7 @@ import { ReasonModal } from '../components/ReasonModal';
 import { answer, client, href, type Schemas } from '../api';
 import { FormError, ListState, useLoad, usePaged, useSubmit } from '../components/data';
 import { StatusBadge } from '../components/labels';
+import { TraineeLink } from '../components/TraineeLink';
 import { useFormat } from '../format';
 import { useUser } from '../session';
 
@@ -137,7 +138,9 @@ export function CertificatesPage() {
                 {list.items.map((c) => (
                   <Table.Tr key={c.id}>
                     <Table.Td>{c.number}</Table.Td>
-                    <Table.Td>{c.holder}</Table.Td>
+                    <Table.Td>
+                      <TraineeLink id={c.traineeId} name={c.holder} />
+                    </Table.Td>
                     <Table.Td>
                       <StatusBadge kind="certificateStatus" status={c.status} />
                       {c.replacedBy && (

@@ -1,4 +1,5 @@
 import {
+  Alert,
   Badge,
   Button,
   Group,
@@ -18,6 +19,7 @@ import { FormError, ListState, usePaged, useSubmit } from '../components/data';
 import { useCraftName } from '../components/labels';
 import { useFormat } from '../format';
 import { useSession } from '../session';
+import { EditCourseModal } from './CourseEditModal';
 
 export function CoursesPage() {
   const { t } = useTranslation();
@@ -26,6 +28,8 @@ export function CoursesPage() {
   const format = useFormat();
   const [craft, setCraft] = useState<string | null>(null);
   const [creating, setCreating] = useState(false);
+  const [editing, setEditing] = useState<Schemas['CourseView'] | null>(null);
+  const [saved, setSaved] = useState<string | null>(null);
   const [refresh, setRefresh] = useState(0);
   const list = usePaged(
     '/api/courses',
@@ -49,6 +53,11 @@ export function CoursesPage() {
         onChange={setCraft}
         maw={240}
       />
+      {saved && (
+        <Alert color="teal" role="status" withCloseButton onClose={() => setSaved(null)}>
+          {t('courseEdit.saved', { title: saved })}
+        </Alert>
+      )}
       <ListState list={list} empty={t('courses.none')}>
         <Table.ScrollContainer minWidth={480}>
           <Table striped>
@@ -58,6 +67,7 @@ export function CoursesPage() {
                 <Table.Th>{t('courses.craft')}</Table.Th>
                 <Table.Th>{t('courses.hours')}</Table.Th>
                 <Table.Th>{t('courses.minAttendance')}</Table.Th>
+                <Table.Th />
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
@@ -70,12 +80,36 @@ export function CoursesPage() {
                   <Table.Td>{craftName(course.craft)}</Table.Td>
                   <Table.Td>{format.number(course.hours)}</Table.Td>
                   <Table.Td>{format.percent(course.minAttendancePercent / 100)}</Table.Td>
+                  <Table.Td>
+                    <Button
+                      size="xs"
+                      variant="light"
+                      aria-label={`${t('courseEdit.edit')}: ${course.title}`}
+                      onClick={() => {
+                        setSaved(null);
+                        setEditing(course);
+                      }}
+                    >
+                      {t('courseEdit.edit')}
+                    </Button>
+                  </Table.Td>
                 </Table.Tr>
               ))}
             </Table.Tbody>
           </Table>
         </Table.ScrollContainer>
       </ListState>
+      {editing && (
+        <EditCourseModal
+          course={editing}
+          onClose={() => setEditing(null)}
+          onSaved={() => {
+            setSaved(editing.title);
+            setEditing(null);
+            setRefresh((r) => r + 1);
+          }}
+        />
+      )}
       {/* Mounted only while open: each new course starts from an empty form. */}
       {creating && (
         <CreateCourseModal

@@ -22,6 +22,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { AppModal } from '../components/AppModal';
 import { ReasonModal } from '../components/ReasonModal';
+import { TraineeLink } from '../components/TraineeLink';
 import { useParams } from 'react-router';
 import { answer, client, href, type Schemas } from '../api';
 import { FormError, ListState, Loading, useLoad, usePaged, useSubmit } from '../components/data';
@@ -37,6 +38,7 @@ import { useFormat } from '../format';
 import { maskIin } from '../../../../libs/trainees/src/iin';
 import { useUser } from '../session';
 import { ScheduleEditor } from './GroupsPage';
+import { EditGroupDetails } from './GroupDetailsForm';
 import { OPEN_ENROLLMENT_STATUSES } from '../../../../libs/enrollments/src/enrollment-status';
 import {
   ENROLLING_GROUP_STATUSES,
@@ -187,6 +189,9 @@ export function GroupPage() {
           {UNFINISHED_GROUP_STATUSES.includes(g.status) && (
             <Tabs.Tab value="timetable">{t('groups.timetable')}</Tabs.Tab>
           )}
+          {UNFINISHED_GROUP_STATUSES.includes(g.status) && (
+            <Tabs.Tab value="details">{t('groupEdit.tab')}</Tabs.Tab>
+          )}
         </Tabs.List>
         <Tabs.Panel value="roster" pt="md">
           <Roster groupId={id} version={rosterVersion} onChanged={changed} />
@@ -199,6 +204,9 @@ export function GroupPage() {
         </Tabs.Panel>
         <Tabs.Panel value="timetable" pt="md">
           <EditTimetable group={g} onSaved={changed} />
+        </Tabs.Panel>
+        <Tabs.Panel value="details" pt="md">
+          <EditGroupDetails group={g} onSaved={changed} />
         </Tabs.Panel>
       </Tabs>
       <AppModal
@@ -407,7 +415,9 @@ function Roster({
             <Table.Tbody>
               {list.items.map((entry) => (
                 <Table.Tr key={entry.id}>
-                  <Table.Td>{fullName(entry.trainee)}</Table.Td>
+                  <Table.Td>
+                    <TraineeLink id={entry.traineeId} name={fullName(entry.trainee)} />
+                  </Table.Td>
                   <Table.Td>
                     <StatusBadge kind="enrollmentStatus" status={entry.status} />
                     {entry.waitlistPosition !== null && (

@@ -6,6 +6,7 @@ import { ReasonModal } from '../components/ReasonModal';
 import { client, type Schemas } from '../api';
 import { FormError, ListState, useLoad, usePaged, useSubmit } from '../components/data';
 import { fullName, StatusBadge, useCraftName } from '../components/labels';
+import { TraineeLink } from '../components/TraineeLink';
 import { ENROLLING_GROUP_STATUSES } from '../../../../libs/groups/src/group-status';
 import {
   REFERRAL_STATUSES,
@@ -63,7 +64,11 @@ export function IntakePage() {
                 <Table.Tr key={r.id}>
                   <Table.Td>{r.number}</Table.Td>
                   <Table.Td>
-                    {fullName(r.person)}
+                    {r.traineeId ? (
+                      <TraineeLink id={r.traineeId} name={fullName(r.person)} />
+                    ) : (
+                      fullName(r.person)
+                    )}
                     {r.note && (
                       <Text size="xs" c="dimmed">
                         {r.note}

@@ -13,6 +13,7 @@ import { useDebouncedValue } from '@mantine/hooks';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { AppModal } from '../components/AppModal';
+import { TraineeLink } from '../components/TraineeLink';
 import { ageOn, checkIin, maskIin } from '../../../../libs/trainees/src/iin';
 import { client, type Schemas } from '../api';
 import { FormError, ListState, usePaged, useSubmit } from '../components/data';
@@ -55,7 +56,9 @@ export function TraineesPage() {
             <Table.Tbody>
               {list.items.map((trainee) => (
                 <Table.Tr key={trainee.id}>
-                  <Table.Td>{fullName(trainee)}</Table.Td>
+                  <Table.Td>
+                    <TraineeLink id={trainee.id} name={fullName(trainee)} />
+                  </Table.Td>
                   <Table.Td>{maskIin(trainee.iin)}</Table.Td>
                   <Table.Td>{format.date(trainee.birthDate)}</Table.Td>
                 </Table.Tr>

@@ -129,6 +129,11 @@ export class ReferralQueryDto extends PageQueryDto {
   @IsUUID('all')
   employmentCenterId?: string;
 
+  /** Only the referrals that led to this trainee (linked at intake). */
+  @IsOptional()
+  @IsUUID('all')
+  traineeId?: string;
+
   /** Part of the person's name, the referral number, or a whole IIN. */
   @IsOptional()
   @Transform(trimString)

@@ -112,7 +112,13 @@ export class UpdateTraineeDto extends PartialType(
   {
     skipNullProperties: false,
   },
-) {}
+) {
+  /** `true` records consent given again (a newly signed form): its date becomes now. */
+  @IfPresent()
+  @IsBoolean()
+  @Equals(true, { context: { code: 'trainee.consent_required' } })
+  consent?: boolean;
+}
 
 export class TraineeQueryDto extends PageQueryDto {
   /** Part of a name (any case, Cyrillic included) or a whole IIN. */
@@ -125,7 +131,7 @@ export class TraineeQueryDto extends PageQueryDto {
 
 export class TraineeView {
   id: string;
-  /** Whole only in the single-trainee view; `********1234` in lists. */
+  /** Masked (`********1234`) except in the answer to registering; `POST /api/trainees/:id/iin` shows it whole. */
   iin: string;
   lastName: string;
   firstName: string;
@@ -140,6 +146,11 @@ export class TraineeView {
   guardianName: string | null;
   guardianPhone: string | null;
   createdAt: Date;
+}
+
+/** The whole IIN, shown on request; each request is audited. */
+export class TraineeIinView {
+  iin: string;
 }
 
 export class TraineeListItemView {
