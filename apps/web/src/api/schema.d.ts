@@ -2363,6 +2363,8 @@ export interface operations {
         offset?: number;
         status?: 'planned' | 'open' | 'in_progress' | 'completed' | 'cancelled';
         courseId?: string;
+        /** @description Words of the group's code, course title, craft (in any language) or master's name. */
+        search?: string;
       };
       header?: never;
       path?: never;
@@ -3242,6 +3244,8 @@ export interface operations {
         groupId?: string;
         traineeId?: string;
         status?: 'pending' | 'issued' | 'failed' | 'revoked';
+        /** @description Words of the number or the holder's name, or the first digits of the holder's IIN. */
+        search?: string;
       };
       header?: never;
       path?: never;
@@ -3436,7 +3440,7 @@ export interface operations {
         craft?: string;
         /** @description Staff only: one employment centre's referrals. Officers always see their own centre's. */
         employmentCenterId?: string;
-        /** @description Part of the person's name, the referral number, or a whole IIN. */
+        /** @description Words of the person's name or the centre's number of the referral, or the IIN's first digits. */
         search?: string;
       };
       header?: never;
