@@ -12,6 +12,8 @@ export interface GroupFilter {
   status?: GroupStatus;
   courseId?: string;
   masterId?: string;
+  /** Words found in the code, course, craft or master (group-view.queries.ts). */
+  search?: string;
 }
 
 /** A group's free seats and timetable, read under its row lock before the waitlist moves up. */

@@ -141,12 +141,13 @@ export class GroupsService {
       status: query.status,
       courseId: query.courseId,
       masterId: actor.role === 'master' ? actor.id : undefined,
+      search: query.search,
     };
-    const [items, total] = await Promise.all([
+    const [page, count] = await Promise.all([
       groupViewPage(this.dataSource, filter, { limit: query.limit, offset: query.offset }),
-      this.repository.countGroups(filter),
+      query.search?.trim() ? undefined : this.repository.countGroups(filter),
     ]);
-    return { items, total };
+    return { items: page.items, total: page.total ?? count ?? 0 };
   }
 
   /** One group; a master sees only their own (another's is 403). */

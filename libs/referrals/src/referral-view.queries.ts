@@ -4,6 +4,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
+import { containsPattern, iinPrefixRange, isIinPrefix, searchWords } from '@sheber/database/search';
 import { replicaRows } from '@sheber/database/sql';
 import { CERTIFICATE_STATUS, type CertificateStatus } from '@sheber/certificates';
 import { MARK_COUNTS_SQL, type MarkCounts, type EnrollmentStatus } from '@sheber/enrollments';
@@ -92,7 +93,7 @@ export interface ReferralListFilter {
   craft?: string;
   /** The referrals that led to this trainee (intake links them). */
   traineeId?: string;
-  /** Part of the person's name, the referral number, or a whole IIN. */
+  /** Words of the person's name or the referral's number, or the first digits of the IIN. */
   search?: string;
   limit: number;
   offset: number;
@@ -124,15 +125,20 @@ export class ReferralViewQueries {
     if (filter.status) where.push(`r.status = $${params.push(filter.status)}`);
     if (filter.craft) where.push(`r.craft = $${params.push(filter.craft)}`);
     if (filter.traineeId) where.push(`r.trainee_id = $${params.push(filter.traineeId)}`);
-    const search = filter.search?.trim();
-    if (search && /^\d{12}$/.test(search)) {
-      where.push(`r.iin = $${params.push(search)}`);
-    } else if (search) {
-      const like = `%${search.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-      const p = params.push(like);
-      where.push(
-        `(lower(r.number) LIKE $${p} ESCAPE '\\' OR lower(r.last_name || ' ' || r.first_name || coalesce(' ' || r.patronymic, '')) LIKE $${p} ESCAPE '\\')`,
-      );
+    // Each word is found in the person's name (ix_referrals_name_trgm) or the centre's number of
+    // the referral (ix_referrals_number_trgm); digits also as the first digits of the IIN
+    // (ix_referrals_iin).
+    for (const word of searchWords(filter.search)) {
+      const like = `LIKE $${params.push(containsPattern(word))} ESCAPE '\\'`;
+      const number = `lower(r.number) ${like}`;
+      if (isIinPrefix(word)) {
+        const [low, high] = iinPrefixRange(word);
+        where.push(`(r.iin BETWEEN $${params.push(low)} AND $${params.push(high)} OR ${number})`);
+      } else {
+        where.push(
+          `(${number} OR lower(r.last_name || ' ' || r.first_name || coalesce(' ' || r.patronymic, '')) ${like})`,
+        );
+      }
     }
     const sqlFilter = where.length ? `WHERE ${where.join(' AND ')}` : '';
     const limit = params.push(filter.limit);

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { ReasonModal } from '../components/ReasonModal';
 import { answer, client, href, type Schemas } from '../api';
 import { FormError, ListState, useLoad, usePaged, useSubmit } from '../components/data';
+import { ListSearchBox, useListSearch } from '../components/ListSearch';
 import { StatusBadge } from '../components/labels';
 import { TraineeLink } from '../components/TraineeLink';
 import { useFormat } from '../format';
@@ -19,9 +20,10 @@ export function CertificatesPage() {
   const groups = useLoad('/api/groups', { query: { status: 'completed', limit: 100 } });
   const [groupId, setGroupId] = useState<string | null>(null);
   const [refresh, setRefresh] = useState(0);
+  const search = useListSearch();
   const list = usePaged(
-    groupId ? '/api/certificates' : null,
-    { query: { groupId: groupId ?? undefined } },
+    groupId || search.search ? '/api/certificates' : null,
+    { query: { groupId: groupId ?? undefined, search: search.search } },
     undefined,
     refresh,
   );
@@ -55,6 +57,7 @@ export function CertificatesPage() {
       <Text size="sm" c="dimmed">
         {t('certificates.hint')}
       </Text>
+      <ListSearchBox label={t('listSearch.certificates')} search={search} />
       <Select
         label={t('certificates.group')}
         data={(groups.data?.items ?? []).map((g) => ({
@@ -121,7 +124,7 @@ export function CertificatesPage() {
           )}
         </Stack>
       )}
-      {groupId && (
+      {(groupId || search.search) && (
         <ListState list={list} empty={t('certificates.none')}>
           <Table.ScrollContainer minWidth={560}>
             <Table striped>

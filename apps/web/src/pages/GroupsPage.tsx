@@ -15,6 +15,7 @@ import { AppModal } from '../components/AppModal';
 import { Link, useNavigate } from 'react-router';
 import { answer, client, type Schemas } from '../api';
 import { FormError, ListState, useLoad, usePaged, useSubmit } from '../components/data';
+import { ListSearchBox, useListSearch } from '../components/ListSearch';
 import { GroupStatusBadge, useCraftName } from '../components/labels';
 import { useFormat } from '../format';
 import { GROUP_STATUSES } from '../../../../libs/groups/src/group-status';
@@ -30,7 +31,10 @@ export function GroupsPage() {
   const craftName = useCraftName();
   const [status, setStatus] = useState<GroupStatus | null>(null);
   const [creating, setCreating] = useState(false);
-  const list = usePaged('/api/groups', { query: { status: status ?? undefined } });
+  const search = useListSearch();
+  const list = usePaged('/api/groups', {
+    query: { status: status ?? undefined, search: search.search },
+  });
 
   return (
     <Stack>
@@ -38,6 +42,7 @@ export function GroupsPage() {
         <Title order={2}>{t('nav.groups')}</Title>
         <Button onClick={() => setCreating(true)}>{t('groups.create')}</Button>
       </Group>
+      <ListSearchBox label={t('listSearch.groups')} search={search} />
       <Select
         label={t('groups.status')}
         placeholder={t('common.all')}

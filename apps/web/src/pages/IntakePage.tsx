@@ -5,6 +5,7 @@ import { AppModal } from '../components/AppModal';
 import { ReasonModal } from '../components/ReasonModal';
 import { client, type Schemas } from '../api';
 import { FormError, ListState, useLoad, usePaged, useSubmit } from '../components/data';
+import { ListSearchBox, useListSearch } from '../components/ListSearch';
 import { fullName, StatusBadge, useCraftName } from '../components/labels';
 import { TraineeLink } from '../components/TraineeLink';
 import { ENROLLING_GROUP_STATUSES } from '../../../../libs/groups/src/group-status';
@@ -21,9 +22,15 @@ export function IntakePage() {
   const craftName = useCraftName();
   const [status, setStatus] = useState<string | null>('submitted');
   const [refresh, setRefresh] = useState(0);
+  const search = useListSearch();
   const list = usePaged(
     '/api/referrals',
-    { query: { status: (status ?? undefined) as ReferralStatus | undefined } },
+    {
+      query: {
+        status: (status ?? undefined) as ReferralStatus | undefined,
+        search: search.search,
+      },
+    },
     undefined,
     refresh,
   );
@@ -38,6 +45,7 @@ export function IntakePage() {
   return (
     <Stack>
       <Title order={2}>{t('nav.intake')}</Title>
+      <ListSearchBox label={t('listSearch.referrals')} search={search} />
       <Select
         label={t('referrals.status')}
         placeholder={t('common.all')}

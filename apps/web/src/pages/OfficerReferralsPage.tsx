@@ -17,6 +17,7 @@ import { useTranslation } from 'react-i18next';
 import { AppModal } from '../components/AppModal';
 import { client, href, type Schemas } from '../api';
 import { FormError, ListState, usePaged, useSubmit } from '../components/data';
+import { ListSearchBox, useListSearch } from '../components/ListSearch';
 import { fullName, StatusBadge, useCraftName } from '../components/labels';
 import { localToday, useFormat } from '../format';
 import { useSession } from '../session';
@@ -44,9 +45,15 @@ export function OfficerReferralsPage() {
   const [refresh, setRefresh] = useState(0);
   const [creating, setCreating] = useState(false);
   const [recording, setRecording] = useState<Referral | null>(null);
+  const search = useListSearch();
   const list = usePaged(
     '/api/referrals',
-    { query: { status: (status ?? undefined) as Referral['status'] | undefined } },
+    {
+      query: {
+        status: (status ?? undefined) as Referral['status'] | undefined,
+        search: search.search,
+      },
+    },
     undefined,
     refresh,
   );
@@ -62,6 +69,7 @@ export function OfficerReferralsPage() {
         <Title order={2}>{t('nav.referrals')}</Title>
         <Button onClick={() => setCreating(true)}>{t('referrals.create')}</Button>
       </Group>
+      <ListSearchBox label={t('listSearch.referrals')} search={search} />
       <Select
         label={t('referrals.status')}
         placeholder={t('common.all')}

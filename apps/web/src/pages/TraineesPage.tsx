@@ -9,7 +9,6 @@ import {
   TextInput,
   Title,
 } from '@mantine/core';
-import { useDebouncedValue } from '@mantine/hooks';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { AppModal } from '../components/AppModal';
@@ -18,6 +17,7 @@ import { ageOn, checkIin, maskIin } from '../../../../libs/trainees/src/iin';
 import { client, type Schemas } from '../api';
 import { FormError, ListState, usePaged, useSubmit } from '../components/data';
 import { fullName } from '../components/labels';
+import { ListSearchBox, useListSearch } from '../components/ListSearch';
 import { localToday, useFormat } from '../format';
 
 const CATEGORIES = ['job_seeker', 'disability', 'orphan', 'pensioner', 'youth'];
@@ -25,11 +25,10 @@ const CATEGORIES = ['job_seeker', 'disability', 'orphan', 'pensioner', 'youth'];
 export function TraineesPage() {
   const { t } = useTranslation();
   const format = useFormat();
-  const [search, setSearch] = useState('');
-  const [debounced] = useDebouncedValue(search.trim(), 300);
+  const search = useListSearch();
   const [creating, setCreating] = useState(false);
   const [refresh, setRefresh] = useState(0);
-  const list = usePaged('/api/trainees', { query: { search: debounced } }, undefined, refresh);
+  const list = usePaged('/api/trainees', { query: { search: search.search } }, undefined, refresh);
 
   return (
     <Stack>
@@ -37,12 +36,7 @@ export function TraineesPage() {
         <Title order={2}>{t('nav.trainees')}</Title>
         <Button onClick={() => setCreating(true)}>{t('trainees.register')}</Button>
       </Group>
-      <TextInput
-        label={t('trainees.search')}
-        value={search}
-        onChange={(e) => setSearch(e.currentTarget.value)}
-        maw={360}
-      />
+      <ListSearchBox label={t('trainees.search')} search={search} />
       <ListState list={list} empty={t('trainees.none')}>
         <Table.ScrollContainer minWidth={420}>
           <Table striped>

@@ -16,6 +16,13 @@ export class CertificateQueryDto extends PageQueryDto {
   @IsOptional()
   @IsIn(CERTIFICATE_STATUSES)
   status?: CertificateStatus;
+
+  /** Words of the number or the holder's name, or the first digits of the holder's IIN. */
+  @IsOptional()
+  @Transform(trimString)
+  @IsString()
+  @MaxLength(100)
+  search?: string;
 }
 
 export class RevokeCertificateDto {

@@ -28,8 +28,8 @@ export class Course {
   @JoinColumn({ name: 'craft', foreignKeyConstraintName: 'fk_course_craft' })
   craftRef?: Relation<Craft>;
 
-  /** In Kazakh or Russian, stored and returned as given. */
-  @Column({ type: 'varchar', length: 200 })
+  /** In Kazakh or Russian, stored and returned as given; sorted in Kazakh order (kk_kz). */
+  @Column({ type: 'varchar', length: 200, collation: 'kk_kz' })
   title: string;
 
   @Column({ type: 'text', nullable: true })

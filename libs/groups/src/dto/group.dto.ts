@@ -130,6 +130,13 @@ export class GroupQueryDto extends PageQueryDto {
   @IsOptional()
   @IsUUID('all')
   courseId?: string;
+
+  /** Words of the group's code, course title, craft (in any language) or master's name. */
+  @IsOptional()
+  @Transform(trimString)
+  @IsString()
+  @MaxLength(100)
+  search?: string;
 }
 
 export class AssignMasterDto {

@@ -134,7 +134,7 @@ export class ReferralQueryDto extends PageQueryDto {
   @IsUUID('all')
   traineeId?: string;
 
-  /** Part of the person's name, the referral number, or a whole IIN. */
+  /** Words of the person's name or the centre's number of the referral, or the IIN's first digits. */
   @IsOptional()
   @Transform(trimString)
   @IsString()

@@ -34,13 +34,14 @@ export class Trainee {
   @Column({ type: 'char', length: 12 })
   iin: string;
 
-  @Column({ name: 'last_name', type: 'varchar', length: 100 })
+  // kk_kz: names sort in Kazakh alphabetical order (migration KazakhCollationAndSearchIndexes).
+  @Column({ name: 'last_name', type: 'varchar', length: 100, collation: 'kk_kz' })
   lastName: string;
 
-  @Column({ name: 'first_name', type: 'varchar', length: 100 })
+  @Column({ name: 'first_name', type: 'varchar', length: 100, collation: 'kk_kz' })
   firstName: string;
 
-  @Column({ type: 'varchar', length: 100, nullable: true })
+  @Column({ type: 'varchar', length: 100, nullable: true, collation: 'kk_kz' })
   patronymic: string | null;
 
   /** Lower-case "last first patronymic", for case-insensitive search in any locale. */

@@ -30,7 +30,8 @@ export class User {
   @Column({ type: 'varchar', length: 254 })
   email: string;
 
-  @Column({ name: 'full_name', type: 'varchar', length: 200 })
+  // kk_kz: names sort in Kazakh alphabetical order (migration KazakhCollationAndSearchIndexes).
+  @Column({ name: 'full_name', type: 'varchar', length: 200, collation: 'kk_kz' })
   fullName: string;
 
   @Column({ type: 'varchar', length: 16 })
