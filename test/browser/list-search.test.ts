@@ -53,7 +53,7 @@ describe('searching lists in Kazakh on a phone', () => {
     const page = await stack.newPage({ mobile: true });
     await signIn(page, staffEmail);
     // Kazakh, as chosen in the language menu (remembered in the browser).
-    await page.evaluate(() => localStorage.setItem('sheber.language', 'kk'));
+    await page.evaluate("localStorage.setItem('sheber.language', 'kk')");
 
     await page.goto('/groups');
     await page.getByRole('heading', { name: 'Топтар' }).waitFor();
