@@ -12,6 +12,7 @@ import { SessionsAndSignInLimits1796035872685 } from './1796035872685-SessionsAn
 import { PreparedDocuments1796041064218 } from './1796041064218-PreparedDocuments';
 import { FunctionsFromFilesAndSeatCounterTrigger1796100000000 } from './1796100000000-FunctionsFromFilesAndSeatCounterTrigger';
 import { Outbox1796200000000 } from './1796200000000-Outbox';
+import { MarkCorrectionsOneAtATime1796310000000 } from './1796310000000-MarkCorrectionsOneAtATime';
 import { KazakhCollationAndSearchIndexes1796320000000 } from './1796320000000-KazakhCollationAndSearchIndexes';
 
 export const MIGRATIONS = [
@@ -28,5 +29,6 @@ export const MIGRATIONS = [
   PreparedDocuments1796041064218,
   FunctionsFromFilesAndSeatCounterTrigger1796100000000,
   Outbox1796200000000,
+  MarkCorrectionsOneAtATime1796310000000,
   KazakhCollationAndSearchIndexes1796320000000,
 ];

@@ -131,6 +131,7 @@ describe('lessons, attendance and completion', () => {
     ]);
     expect(audit[1].changes.marks).toEqual({
       [group.enrollments[0]!]: {
+        trainee: expect.stringMatching(/\S+ \S+/),
         from: { status: 'present', note: null },
         to: { status: 'late', note: 'автобус' },
       },
@@ -156,6 +157,7 @@ describe('lessons, attendance and completion', () => {
       allPresent(group.enrollments),
     );
     expect(tomorrow.status).toBe(409);
+    expect(tomorrow.body.code).toBe('lesson.not_started');
     expect(tomorrow.body.message).toMatch(/has not started/);
     const sevenDays = await mark(
       group.on(addDays(today, -7)).id,
@@ -169,14 +171,27 @@ describe('lessons, attendance and completion', () => {
       allPresent(group.enrollments),
     );
     expect(late.status).toBe(422);
+    expect(late.body.code).toBe('lesson.marking_window_closed');
     expect(late.body.message).toMatch(/up to 7 days/);
+    const inKazakh = await t
+      .http()
+      .put(`/api/lessons/${group.on(addDays(today, -9)).id}/attendance`)
+      .set(bearer(group.master.token))
+      .set('accept-language', 'kk')
+      .send({ marks: allPresent(group.enrollments) });
+    expect(inKazakh.body.message).toBe(
+      'Шебер сабақты одан кейін 7 күн ішінде белгілейді; түзетуді қызметкерлерден сұраңыз',
+    );
     const noReason = await mark(
       group.on(addDays(today, -9)).id,
       staff,
       allPresent(group.enrollments),
     );
     expect(noReason.status).toBe(400);
-    expect(noReason.body.errors[0].field).toBe('reason');
+    expect(noReason.body.errors[0]).toMatchObject({
+      field: 'reason',
+      code: 'lesson.reason_required',
+    });
     const corrected = await mark(
       group.on(addDays(today, -9)).id,
       staff,
@@ -184,6 +199,90 @@ describe('lessons, attendance and completion', () => {
       'paper register',
     );
     expect(corrected.status).toBe(200);
+  });
+
+  it('lets staff correct one mark of a marked lesson with a reason, also of a trainee who left, auditing old and new', async () => {
+    const group = await runningGroup(3);
+    const [a, b, c] = group.enrollments as [string, string, string];
+    const lesson = group.on(addDays(today, -2));
+    expect((await mark(lesson.id, group.master.token, allPresent(group.enrollments))).status).toBe(
+      200,
+    );
+    // A master still sends the whole lesson; staff may send one mark.
+    const masterOne = await mark(lesson.id, group.master.token, [
+      { enrollmentId: a, status: 'absent' },
+    ]);
+    expect(masterOne.status).toBe(400);
+    expect(masterOne.body.errors[0]).toMatchObject({
+      field: 'marks',
+      code: 'lesson.marks_missing',
+    });
+    const noReason = await mark(lesson.id, staff, [{ enrollmentId: a, status: 'absent' }]);
+    expect(noReason.status).toBe(400);
+    const one = await mark(
+      lesson.id,
+      staff,
+      [{ enrollmentId: a, status: 'absent', note: 'болмады' }],
+      'журнал бойынша',
+    );
+    expect(one.status).toBe(200);
+    const audit = await t.dataSource.query(
+      `SELECT action, actor_role, changes FROM audit_log
+        WHERE entity = 'lesson' AND entity_id = $1 ORDER BY id`,
+      [lesson.id],
+    );
+    expect(audit).toHaveLength(2);
+    expect(audit[1]).toMatchObject({ action: 'correct_attendance', actor_role: 'staff' });
+    expect(audit[1].changes).toEqual({
+      reason: 'журнал бойынша',
+      marks: {
+        [a]: {
+          trainee: expect.any(String),
+          from: { status: 'present', note: null },
+          to: { status: 'absent', note: 'болмады' },
+        },
+      },
+    });
+    const sheet = (await t.http().get(`/api/groups/${group.id}/attendance`).set(bearer(staff)))
+      .body;
+    const rowOf = (id: string) =>
+      sheet.rows.find((r: { enrollmentId: string }) => r.enrollmentId === id);
+    expect(rowOf(a).marks[lesson.id]).toBe('absent');
+    expect(rowOf(a).notes).toEqual({ [lesson.id]: 'болмады' });
+    expect(rowOf(b).marks[lesson.id]).toBe('present');
+    expect(sheet.lessons[0].startsAt).toEqual(expect.any(String));
+
+    // A trainee who has left keeps the marks they had, and staff can still correct them.
+    const withdrawn = await t
+      .http()
+      .post(`/api/enrollments/${c}/withdraw`)
+      .set(bearer(staff))
+      .send({ reason: 'moved away' });
+    expect(withdrawn.status).toBe(200);
+    const left = await mark(lesson.id, staff, [{ enrollmentId: c, status: 'excused' }], 'анықтама');
+    expect(left.status).toBe(200);
+    // …but a lesson they never had a mark on cannot get one, nor can a lesson with no marks yet
+    // be marked one trainee at a time.
+    const unmarked = group.on(addDays(today, -3));
+    const stranger = await mark(unmarked.id, staff, [{ enrollmentId: c, status: 'present' }], 'x');
+    expect(stranger.status).toBe(400);
+    expect(stranger.body.errors[0]).toMatchObject({
+      field: 'marks.0.enrollmentId',
+      code: 'lesson.not_in_group',
+    });
+    const partialFirst = await mark(
+      unmarked.id,
+      staff,
+      [{ enrollmentId: a, status: 'present' }],
+      'x',
+    );
+    expect(partialFirst.status).toBe(400);
+    expect(partialFirst.body.errors[0].code).toBe('lesson.marks_missing');
+    const marks = await t.dataSource.query(
+      'SELECT count(*)::int AS n FROM attendance_marks WHERE lesson_id = $1',
+      [unmarked.id],
+    );
+    expect(marks[0].n).toBe(0);
   });
 
   it('refuses missing marks, duplicates, another group’s trainee and unknown statuses with 400, changing nothing', async () => {
@@ -253,7 +352,8 @@ describe('lessons, attendance and completion', () => {
     );
     const response = await mark(lesson.id, staff, [], 'after the cancellation');
     expect(response.status).toBe(409);
-    expect(response.body.message).toMatch(/cancelled; its attendance can no longer change/);
+    expect(response.body.code).toBe('group.not_running');
+    expect(response.body.message).toMatch(/its attendance can no longer change/);
   });
 
   it('shows attendance rates in the roster, the trainee’s enrollments and the sheet (JSON and CSV with BOM)', async () => {

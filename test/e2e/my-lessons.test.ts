@@ -11,6 +11,8 @@ interface MyLesson {
   startTime: string;
   marked: boolean;
   markingWindow: string;
+  markableUntil: string;
+  refusal: string | null;
   group: { id: string; code: string; course: { title: string; craft: string } };
 }
 
@@ -27,7 +29,7 @@ describe("a master's lessons across groups", () => {
     await t.close();
   });
 
-  /** A group of the master's, with one lesson a day at `startTime`. */
+  /** An open group of the master's, with one lesson a day at `startTime`. */
   const groupOf = async (masterId: string, startTime: string, endTime: string) =>
     (
       await groupThroughApi(t, staff, {
@@ -37,6 +39,7 @@ describe("a master's lessons across groups", () => {
         endDate: addDays(today, 20),
         schedule: daily(startTime, endTime),
         masterId,
+        open: true,
       })
     ).id;
 
@@ -72,6 +75,14 @@ describe("a master's lessons across groups", () => {
       items.find((l) => l.date === date && l.startTime === time)?.markingWindow;
     expect(window(days[0]!, '00:00')).toBe('open');
     expect(window(days[days.length - 1]!, '00:00')).toBe('not_started');
+    expect(response.body).toMatchObject({
+      today,
+      from: addDays(today, -7),
+      to: addDays(today, 7),
+    });
+    const first = items[0]!;
+    expect(first).toMatchObject({ markableUntil: addDays(first.date, 7), refusal: null });
+    expect(items[items.length - 1]!.refusal).toBe('lesson.not_started');
 
     const older = await t
       .http()
@@ -79,6 +90,25 @@ describe("a master's lessons across groups", () => {
       .set(bearer(master.token));
     expect(older.status).toBe(200);
     expect((older.body.items as MyLesson[]).every((l) => l.markingWindow === 'closed')).toBe(true);
+    expect(
+      (older.body.items as MyLesson[]).every((l) => l.refusal === 'lesson.marking_window_closed'),
+    ).toBe(true);
+  });
+
+  it('says that a lesson of a group not yet opened cannot be marked', async () => {
+    const master = await signedIn(t, 'master', { crafts: ['felt'] });
+    const planned = await groupThroughApi(t, staff, {
+      craft: 'felt',
+      startDate: addDays(today, -3),
+      endDate: addDays(today, 3),
+      schedule: daily('00:00', '00:30'),
+      masterId: master.id,
+    });
+    const response = await t.http().get('/api/lessons/mine').set(bearer(master.token));
+    const yesterday = (response.body.items as MyLesson[]).find(
+      (l) => l.group.id === planned.id && l.date === addDays(today, -1),
+    );
+    expect(yesterday).toMatchObject({ markingWindow: 'open', refusal: 'group.not_running' });
   });
 
   it('refuses a range over 31 days or backwards, naming the field, and staff', async () => {

@@ -14,13 +14,15 @@ import type { AttendanceJournal } from './render/attendance-journal-pdf';
 
 export interface AttendanceSheet {
   group: { id: string; code: string };
-  lessons: { id: string; date: string; startTime: string; endTime: string }[];
+  lessons: { id: string; date: string; startTime: string; endTime: string; startsAt: Date }[];
   rows: {
     enrollmentId: string;
     trainee: { lastName: string; firstName: string; patronymic: string | null };
     status: EnrollmentStatus;
     /** lesson id → mark; lessons without a mark for this trainee are absent from the map. */
     marks: Record<string, AttendanceStatus>;
+    /** lesson id → the mark's note, for marks that have one. */
+    notes: Record<string, string>;
     attendanceRate: number | null;
   }[];
 }
@@ -41,9 +43,9 @@ export async function attendanceSheetOf(
 ): Promise<AttendanceSheet> {
   const groupId = group.id;
   const lessons = await dataSource.query<
-    { id: string; date: string; start_time: string; end_time: string }[]
+    { id: string; date: string; start_time: string; end_time: string; starts_at: Date }[]
   >(
-    `SELECT id, to_char(date, 'YYYY-MM-DD') AS date, start_time, end_time FROM lessons
+    `SELECT id, to_char(date, 'YYYY-MM-DD') AS date, start_time, end_time, starts_at FROM lessons
       WHERE group_id = $1 ORDER BY starts_at`,
     [groupId],
   );
@@ -66,18 +68,24 @@ export async function attendanceSheetOf(
     [groupId, SEATED_STATUSES],
   );
   const marks = await dataSource.query<
-    { enrollment_id: string; lesson_id: string; status: AttendanceStatus }[]
+    { enrollment_id: string; lesson_id: string; status: AttendanceStatus; note: string | null }[]
   >(
-    `SELECT m.enrollment_id, m.lesson_id, m.status
+    `SELECT m.enrollment_id, m.lesson_id, m.status, m.note
        FROM attendance_marks m JOIN lessons l ON l.id = m.lesson_id
       WHERE l.group_id = $1`,
     [groupId],
   );
   const byEnrollment = new Map<string, Record<string, AttendanceStatus>>();
+  const notesByEnrollment = new Map<string, Record<string, string>>();
   for (const mark of marks) {
     const row = byEnrollment.get(mark.enrollment_id) ?? {};
     row[mark.lesson_id] = mark.status;
     byEnrollment.set(mark.enrollment_id, row);
+    if (mark.note !== null) {
+      const notes = notesByEnrollment.get(mark.enrollment_id) ?? {};
+      notes[mark.lesson_id] = mark.note;
+      notesByEnrollment.set(mark.enrollment_id, notes);
+    }
   }
   return {
     group: { id: group.id, code: group.code },
@@ -86,12 +94,14 @@ export async function attendanceSheetOf(
       date: l.date,
       startTime: l.start_time,
       endTime: l.end_time,
+      startsAt: l.starts_at,
     })),
     rows: enrollments.map((e) => ({
       enrollmentId: e.id,
       trainee: { lastName: e.last_name, firstName: e.first_name, patronymic: e.patronymic },
       status: e.status,
       marks: byEnrollment.get(e.id) ?? {},
+      notes: notesByEnrollment.get(e.id) ?? {},
       attendanceRate: attendanceRate(e),
     })),
   };

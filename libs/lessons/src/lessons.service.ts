@@ -30,8 +30,10 @@ import {
 import {
   LessonView,
   MarkAttendanceDto,
+  type MasterMarkingRefusal,
   MAX_LESSON_RANGE_DAYS,
   MyLessonsQueryDto,
+  MyLessonsView,
   MyLessonView,
 } from './dto/lesson.dto';
 import { type AttendanceSheet, attendanceSheetOf } from './attendance-sheet.queries';
@@ -42,30 +44,70 @@ import { lessonsOfMaster } from './my-lessons.queries';
 
 export type { AttendanceSheet } from './attendance-sheet.queries';
 
+/** The parameters mark_attendance gives a refusal (JSON in its detail), or none. */
+function refusalParams(detail: string | undefined): Record<string, string | number> {
+  try {
+    const parsed: unknown = JSON.parse(detail ?? '{}');
+    if (typeof parsed !== 'object' || parsed === null) return {};
+    return Object.fromEntries(
+      Object.entries(parsed).filter(
+        (entry): entry is [string, string | number] =>
+          typeof entry[1] === 'string' || typeof entry[1] === 'number',
+      ),
+    );
+  } catch {
+    return {};
+  }
+}
+
 /** A refusal raised by mark_attendance (SQLSTATE SHB01) as the domain error it stands for. */
 function markingRefusal(error: unknown, lessonId: string): Error | null {
   const refusal = databaseRefusal(error);
   if (!refusal) return null;
-  const detail = refusal.detail ?? refusal.message!;
+  const params = refusalParams(refusal.detail);
   switch (refusal.message) {
     case 'lesson_not_found':
       return new NotFoundError('Lesson', lessonId);
     case 'not_group_master':
-      return new ForbiddenError(detail);
+      return new ForbiddenError('lesson.not_group_master', params);
+    case 'reason_required':
+      return new InvalidInputError(refusal.hint ?? 'reason', 'lesson.reason_required');
+    case 'lesson_not_started':
+      return new ConflictError('lesson.not_started', params);
     case 'marking_window_closed':
-      return new RuleViolationError('marking_window_closed', detail);
-    case 'invalid_input':
-      return new InvalidInputError(refusal.hint ?? 'marks', detail);
+      return new RuleViolationError('lesson.marking_window_closed', params);
+    case 'group_not_running':
+      return new ConflictError('group.not_running', params);
+    case 'not_in_group':
+      return new InvalidInputError(refusal.hint ?? 'marks', 'lesson.not_in_group', params);
+    case 'marks_missing':
+      return new InvalidInputError(refusal.hint ?? 'marks', 'lesson.marks_missing', params);
     case undefined:
     default:
-      return new ConflictError(refusal.message!, detail);
+      return new ConflictError(refusal.message!, refusal.detail ?? refusal.message!);
   }
+}
+
+/**
+ * Why mark_attendance would refuse the master now, in the order it checks: the lesson has not
+ * started, the window has closed, the group is not running.
+ */
+function masterMarkingRefusal(
+  window: MyLessonView['markingWindow'],
+  groupStatus: string,
+): MasterMarkingRefusal | null {
+  if (window === 'not_started') return 'lesson.not_started';
+  if (window === 'closed') return 'lesson.marking_window_closed';
+  if (!(ENROLLING_GROUP_STATUSES as readonly string[]).includes(groupStatus)) {
+    return 'group.not_running';
+  }
+  return null;
 }
 
 /** The busiest write of a master's day, so a prepared statement. */
 const MARK: PreparedStatement = {
   name: 'mark_attendance',
-  text: 'SELECT out_action FROM mark_attendance($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)',
+  text: 'SELECT out_action FROM mark_attendance($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)',
 };
 
 /**
@@ -138,9 +180,10 @@ export class LessonsService {
 
   /**
    * The lessons of the caller's own unfinished groups between two days (default: the last and the
-   * coming week), in time order: one query for the master's screen instead of one per group.
+   * coming week), in time order: one query for the master's screen instead of one per group. Each
+   * says until when the master may mark it and, when not now, why (the code marking would answer).
    */
-  async listMyLessons(actor: Actor, query: MyLessonsQueryDto): Promise<Page<MyLessonView>> {
+  async listMyLessons(actor: Actor, query: MyLessonsQueryDto): Promise<MyLessonsView> {
     const today = todayIn(this.env.CENTRE_TIMEZONE);
     const from = query.from ?? addDays(today, -MASTER_MARKING_DAYS);
     const to = query.to ?? addDays(today, MASTER_MARKING_DAYS);
@@ -157,6 +200,9 @@ export class LessonsService {
       statuses: UNFINISHED_GROUP_STATUSES,
     });
     return {
+      today,
+      from,
+      to,
       total: rows.length,
       items: rows.map((row) => ({
         id: row.id,
@@ -167,6 +213,8 @@ export class LessonsService {
         endsAt: row.ends_at,
         marked: row.marked,
         markingWindow: row.window,
+        markableUntil: addDays(row.date, MASTER_MARKING_DAYS),
+        refusal: masterMarkingRefusal(row.window, row.status),
         group: {
           id: row.group_id,
           code: row.code,
@@ -181,7 +229,8 @@ export class LessonsService {
   /**
    * Marks one lesson: one mark per active trainee, replacing any earlier marks (so sending the same
    * marks twice changes nothing). The group's master may mark from the lesson's start until the
-   * end of the 7th day after it; staff and admin may correct any started lesson, with a reason.
+   * end of the 7th day after it; staff and admin may mark or correct any started lesson, with a
+   * reason, and once a lesson has marks they may send only the marks they change.
    */
   async markAttendance(
     actor: Actor,
@@ -221,6 +270,9 @@ export class LessonsService {
         actor.role === 'master' ? 'master' : actorRole,
         requestId,
         this.env.CENTRE_TIMEZONE,
+        // Staff correct a marked lesson one mark at a time, in the journal; a master's screen
+        // sends the whole lesson, and so does anyone marking a lesson for the first time.
+        actor.role !== 'master',
       ]);
     } catch (error) {
       throw markingRefusal(error, lessonId) ?? error;

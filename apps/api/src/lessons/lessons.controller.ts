@@ -42,7 +42,7 @@ import {
   LessonView,
   MarkAttendanceDto,
   MyLessonsQueryDto,
-  MyLessonView,
+  MyLessonsView,
 } from '@sheber/lessons';
 import { DocumentsService, DocumentView } from '@sheber/documents';
 import { EnrollmentClosingService } from '@sheber/training';
@@ -61,15 +61,16 @@ export class LessonsController {
 
   /**
    * The caller's lessons from `from` to `to` (default: the last and the coming week), across the
-   * caller's unfinished groups, each with its group and whether it may be marked now.
+   * caller's unfinished groups, each with its group, the last day it may be marked and, when it
+   * may not be marked now, why; with today's date in the centre's time zone.
    */
   @Roles('master')
   @Get('lessons/mine')
-  @ApiPageResponse(MyLessonView)
+  @ApiOkResponse({ type: MyLessonsView })
   listMyLessons(
     @CurrentActor() actor: Actor,
     @Query() query: MyLessonsQueryDto,
-  ): Promise<Page<MyLessonView>> {
+  ): Promise<MyLessonsView> {
     return this.lessons.listMyLessons(actor, query);
   }
 

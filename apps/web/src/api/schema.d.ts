@@ -627,7 +627,8 @@ export interface paths {
     };
     /**
      * The caller's lessons from `from` to `to` (default: the last and the coming week), across the
-     *     caller's unfinished groups, each with its group and whether it may be marked now.
+     *     caller's unfinished groups, each with its group, the last day it may be marked and, when it
+     *     may not be marked now, why; with today's date in the centre's time zone.
      */
     get: operations['LessonsController_listMyLessons'];
     put?: never;
@@ -1542,6 +1543,14 @@ export interface components {
        * @enum {string}
        */
       markingWindow: 'not_started' | 'open' | 'closed';
+      /**
+       * @description Why the master may not mark it now, as the code `PUT /api/lessons/:id/attendance` would
+       *     refuse with (a group not yet opened, for one); null when the master may.
+       * @enum {string|null}
+       */
+      refusal: 'lesson.not_started' | 'lesson.marking_window_closed' | 'group.not_running' | null;
+      /** @description The last day (the centre's calendar) on which the master may mark or correct it. */
+      markableUntil: string;
       group: {
         id: string;
         code: string;
@@ -1562,6 +1571,15 @@ export interface components {
       endsAt: string;
       /** @description Whether attendance has been marked. */
       marked: boolean;
+    };
+    MyLessonsView: {
+      items: components['schemas']['MyLessonView'][];
+      total: number;
+      /** @description Today in the centre's time zone, so that a phone elsewhere groups the days as the centre does. */
+      today: string;
+      /** @description The first and last day covered (the defaults filled in). */
+      from: string;
+      to: string;
     };
     LessonView: {
       id: string;
@@ -1584,7 +1602,10 @@ export interface components {
       note?: string | null;
     };
     MarkAttendanceDto: {
-      /** @description One mark for every active trainee of the group. */
+      /**
+       * @description One mark for every active trainee of the group. Staff correcting a lesson that already has
+       *     marks send only the marks they change (also of a trainee who has left since).
+       */
       marks: components['schemas']['AttendanceMarkDto'][];
       /** @description Required when staff or admin correct a lesson. */
       reason?: string;
@@ -1594,11 +1615,20 @@ export interface components {
       date: string;
       startTime: string;
       endTime: string;
+      /**
+       * Format: date-time
+       * @description When it starts: marks are taken from then on.
+       */
+      startsAt: string;
     };
     AttendanceSheetRowView: {
       /** @description Lesson id → mark; lessons without a mark for this trainee are absent from the map. */
       marks: {
         [key: string]: 'present' | 'late' | 'absent' | 'excused';
+      };
+      /** @description Lesson id → the note of that mark; marks without a note are absent from the map. */
+      notes: {
+        [key: string]: string;
       };
       enrollmentId: string;
       trainee: {
@@ -3037,11 +3067,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': {
-            items: components['schemas']['MyLessonView'][];
-            /** @description How many items match, on all pages. */
-            total: number;
-          };
+          'application/json': components['schemas']['MyLessonsView'];
         };
       };
     };

@@ -116,12 +116,15 @@ function useChangeLines() {
 
     const marks = (changed: Record<string, unknown>): string => {
       const words = Object.values(changed).map((change) => {
-        const { from, to } = (change ?? {}) as {
+        const { trainee, from, to } = (change ?? {}) as {
+          trainee?: string;
           from?: { status?: string };
           to?: { status?: string };
         };
         const word = (status?: string) => (status ? known(t, `attendance.${status}`, status) : '—');
-        return from ? `${word(from.status)} → ${word(to?.status)}` : word(to?.status);
+        // Entries since marks name their trainee read "Name: old → new".
+        const whose = trainee ? `${trainee}: ` : '';
+        return `${whose}${from ? `${word(from.status)} → ${word(to?.status)}` : word(to?.status)}`;
       });
       return `${t('audit.marksCount', { count: words.length })}: ${words.join(', ')}`;
     };

@@ -16,8 +16,10 @@ import {
   Textarea,
   TextInput,
   Title,
+  SegmentedControl,
+  UnstyledButton,
 } from '@mantine/core';
-import { useDebouncedValue } from '@mantine/hooks';
+import { useDebouncedValue, useMediaQuery } from '@mantine/hooks';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { AppModal } from '../components/AppModal';
@@ -200,7 +202,7 @@ export function GroupPage() {
           <Enroll groupId={id} onEnrolled={changed} />
         </Tabs.Panel>
         <Tabs.Panel value="attendance" pt="md">
-          <Sheet groupId={id} />
+          <Sheet groupId={id} status={g.status} />
         </Tabs.Panel>
         <Tabs.Panel value="timetable" pt="md">
           <EditTimetable group={g} onSaved={changed} />
@@ -545,20 +547,44 @@ function Enroll({ groupId, onEnrolled }: { groupId: string; onEnrolled: () => vo
   );
 }
 
+/** Lesson columns per page of the journal: fewer on a phone, so that it fits without scrolling. */
 const SHEET_COLUMNS = 8;
+const SHEET_COLUMNS_NARROW = 3;
 
-function Sheet({ groupId }: { groupId: string }) {
+type SheetData = Schemas['AttendanceSheetView'];
+type SheetLesson = SheetData['lessons'][number];
+type SheetRow = SheetData['rows'][number];
+type AttendanceStatus = Schemas['AttendanceMarkDto']['status'];
+const MARKS: AttendanceStatus[] = ['present', 'late', 'absent', 'excused'];
+
+/** What staff open from the journal: one trainee's mark, or a whole lesson not yet marked. */
+interface Correction {
+  lesson: SheetLesson;
+  rows: SheetRow[];
+}
+
+function Sheet({ groupId, status }: { groupId: string; status: GroupType['status'] }) {
   const { t } = useTranslation();
   const format = useFormat();
-  const sheet = useLoad('/api/groups/{id}/attendance', { path: { id: groupId } });
+  const [version, setVersion] = useState(0);
+  const sheet = useLoad('/api/groups/{id}/attendance', { path: { id: groupId } }, version);
+  const narrow = useMediaQuery('(max-width: 40em)', false, { getInitialValueInEffect: false });
+  const columns = narrow ? SHEET_COLUMNS_NARROW : SHEET_COLUMNS;
   const [page, setPage] = useState(1);
-  useEffect(() => setPage(1), [groupId]);
+  const [correcting, setCorrecting] = useState<Correction | null>(null);
+  const [saved, setSaved] = useState(false);
+  useEffect(() => setPage(1), [groupId, columns]);
   if (sheet.error) return <Alert color="red">{sheet.error}</Alert>;
   if (!sheet.data) return <Loading />;
   const { lessons, rows } = sheet.data;
   if (rows.length === 0) return <Text c="dimmed">{t('groups.emptyRoster')}</Text>;
-  const shown = lessons.slice((page - 1) * SHEET_COLUMNS, page * SHEET_COLUMNS);
-  const pages = Math.ceil(lessons.length / SHEET_COLUMNS);
+  const shown = lessons.slice((page - 1) * columns, page * columns);
+  const pages = Math.ceil(lessons.length / columns);
+  // Marks change only while the group runs, and only for lessons that have started (the API's rules).
+  const correctable = ENROLLING_GROUP_STATUSES.includes(status);
+  const started = (lesson: SheetLesson) => Date.parse(lesson.startsAt) <= Date.now();
+  const lessonMarked = (lesson: SheetLesson) => rows.some((row) => row.marks[lesson.id]);
+  const active = rows.filter((row) => row.status === 'active');
   return (
     <Stack>
       <Group gap="lg" align="flex-start">
@@ -579,7 +605,15 @@ function Sheet({ groupId }: { groupId: string }) {
           label={t('groups.downloadJournal')}
         />
       </Group>
-      <Table.ScrollContainer minWidth={500}>
+      <Text size="sm" c="dimmed">
+        {correctable ? t('journal.hint') : t('journal.closed')}
+      </Text>
+      {saved && (
+        <Alert color="teal" role="status" withCloseButton onClose={() => setSaved(false)}>
+          {t('journal.saved')}
+        </Alert>
+      )}
+      <Table.ScrollContainer minWidth={narrow ? 0 : 500}>
         <Table aria-label={t('groups.attendance')} withColumnBorders>
           <Table.Thead>
             <Table.Tr>
@@ -587,6 +621,21 @@ function Sheet({ groupId }: { groupId: string }) {
               {shown.map((lesson) => (
                 <Table.Th key={lesson.id} title={format.date(lesson.date)}>
                   {format.shortDate(lesson.date)}
+                  {correctable && started(lesson) && !lessonMarked(lesson) && active.length > 0 && (
+                    <Button
+                      size="compact-xs"
+                      variant="light"
+                      display="block"
+                      mt={2}
+                      aria-label={`${t('journal.markLesson')}: ${format.date(lesson.date)} ${lesson.startTime}`}
+                      onClick={() => {
+                        setSaved(false);
+                        setCorrecting({ lesson, rows: active });
+                      }}
+                    >
+                      {t('journal.mark')}
+                    </Button>
+                  )}
                 </Table.Th>
               ))}
               <Table.Th>{t('groups.attendanceRate')}</Table.Th>
@@ -595,10 +644,42 @@ function Sheet({ groupId }: { groupId: string }) {
           <Table.Tbody>
             {rows.map((row) => (
               <Table.Tr key={row.enrollmentId}>
-                <Table.Td>{fullName(row.trainee)}</Table.Td>
+                <Table.Td style={{ overflowWrap: 'anywhere' }}>{fullName(row.trainee)}</Table.Td>
                 {shown.map((lesson) => {
                   const mark = row.marks[lesson.id];
-                  return <Table.Td key={lesson.id}>{mark ? t(`attendance.${mark}`) : ''}</Table.Td>;
+                  const word = mark ? t(`attendance.${mark}`) : '';
+                  // A marked lesson is corrected one mark at a time: a trainee's own mark, or a
+                  // missing mark of a trainee still in the group.
+                  const editable =
+                    correctable &&
+                    started(lesson) &&
+                    lessonMarked(lesson) &&
+                    (mark !== undefined || row.status === 'active');
+                  return (
+                    <Table.Td key={lesson.id} p={editable ? 2 : undefined}>
+                      {editable ? (
+                        <UnstyledButton
+                          w="100%"
+                          mih={28}
+                          px={6}
+                          style={{ borderRadius: 4 }}
+                          bg={mark ? undefined : 'gray.1'}
+                          aria-label={`${t('journal.correctMark')}: ${fullName(row.trainee)}, ${format.date(lesson.date)} ${lesson.startTime}`}
+                          title={row.notes[lesson.id]}
+                          onClick={() => {
+                            setSaved(false);
+                            setCorrecting({ lesson, rows: [row] });
+                          }}
+                        >
+                          <Text size="sm" td="underline dotted">
+                            {word || '—'}
+                          </Text>
+                        </UnstyledButton>
+                      ) : (
+                        word
+                      )}
+                    </Table.Td>
+                  );
                 })}
                 <Table.Td>{format.percent(row.attendanceRate)}</Table.Td>
               </Table.Tr>
@@ -612,11 +693,141 @@ function Sheet({ groupId }: { groupId: string }) {
             total={pages}
             value={page}
             onChange={setPage}
+            size={narrow ? 'sm' : 'md'}
+            siblings={narrow ? 0 : 1}
             getItemProps={(p) => ({ 'aria-label': t('common.page', { page: p }) })}
           />
         </Group>
       )}
+      {correcting && (
+        <CorrectMarks
+          correction={correcting}
+          onClose={() => setCorrecting(null)}
+          onSaved={() => {
+            setCorrecting(null);
+            setSaved(true);
+            setVersion((v) => v + 1);
+          }}
+        />
+      )}
     </Stack>
+  );
+}
+
+/**
+ * Staff mark or correct a lesson from the journal, always with a reason (the audit log keeps the
+ * old mark, the new one and the reason). A lesson already marked sends only what changed.
+ */
+function CorrectMarks({
+  correction,
+  onClose,
+  onSaved,
+}: {
+  correction: Correction;
+  onClose: () => void;
+  onSaved: () => void;
+}) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const { lesson, rows } = correction;
+  const single = rows.length === 1 ? rows[0] : undefined;
+  const [marks, setMarks] = useState<Record<string, AttendanceStatus | undefined>>(() =>
+    Object.fromEntries(rows.map((row) => [row.enrollmentId, row.marks[lesson.id]])),
+  );
+  const [note, setNote] = useState(single?.notes[lesson.id] ?? '');
+  const [reason, setReason] = useState('');
+  const submit = useSubmit();
+  const noteOf = (row: SheetRow) =>
+    row === single ? note.trim() || null : (row.notes[lesson.id] ?? null);
+  const changed = rows.filter(
+    (row) =>
+      marks[row.enrollmentId] !== undefined &&
+      (marks[row.enrollmentId] !== row.marks[lesson.id] ||
+        noteOf(row) !== (row.notes[lesson.id] ?? null)),
+  );
+  const complete = rows.every((row) => marks[row.enrollmentId] !== undefined);
+  const title = `${format.date(lesson.date)} ${lesson.startTime}`;
+  return (
+    <AppModal
+      opened
+      onClose={onClose}
+      title={
+        single ? `${fullName(single.trainee)} · ${title}` : `${t('journal.markLesson')}: ${title}`
+      }
+    >
+      <Stack>
+        {rows.map((row) => (
+          <Stack key={row.enrollmentId} gap={4} role="group" aria-label={fullName(row.trainee)}>
+            {!single && <Text fw={500}>{fullName(row.trainee)}</Text>}
+            {single && (
+              <Text size="sm" c="dimmed">
+                {t('journal.was')}:{' '}
+                {row.marks[lesson.id] ? t(`attendance.${row.marks[lesson.id]}`) : '—'}
+              </Text>
+            )}
+            <SegmentedControl
+              fullWidth
+              size="xs"
+              color="teal"
+              value={marks[row.enrollmentId] ?? ''}
+              onChange={(value) =>
+                setMarks({ ...marks, [row.enrollmentId]: value as AttendanceStatus })
+              }
+              data={MARKS.map((status) => ({ value: status, label: t(`attendance.${status}`) }))}
+            />
+          </Stack>
+        ))}
+        {single && (
+          <TextInput
+            label={t('journal.note')}
+            value={note}
+            onChange={(e) => setNote(e.currentTarget.value)}
+            error={submit.fieldError('marks.0.note')}
+          />
+        )}
+        <Textarea
+          label={t('common.reason')}
+          description={t('journal.reasonHint')}
+          required
+          value={reason}
+          onChange={(e) => {
+            setReason(e.currentTarget.value);
+            submit.reset();
+          }}
+          error={submit.fieldError('reason')}
+        />
+        <FormError error={submit.formError()} />
+        <Group grow>
+          <Button variant="default" onClick={onClose}>
+            {t('common.back')}
+          </Button>
+          <Button
+            loading={submit.busy}
+            disabled={changed.length === 0 || (!single && !complete)}
+            onClick={() =>
+              void submit
+                .run(() =>
+                  client.PUT('/api/lessons/{id}/attendance', {
+                    params: { path: { id: lesson.id } },
+                    body: {
+                      // A first marking names every trainee; a correction only what changed.
+                      marks: (single ? changed : rows).map((row) => ({
+                        enrollmentId: row.enrollmentId,
+                        status: marks[row.enrollmentId]!,
+                        note: noteOf(row),
+                      })),
+                      reason: reason.trim() || undefined,
+                    },
+                  }),
+                )
+                .then((done) => done && onSaved())
+            }
+          >
+            {t('common.save')}
+          </Button>
+        </Group>
+      </Stack>
+    </AppModal>
   );
 }
 

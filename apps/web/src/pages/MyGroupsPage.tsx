@@ -1,31 +1,110 @@
-import { Card, Group, Progress, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
+import {
+  Alert,
+  Card,
+  Group,
+  Progress,
+  SegmentedControl,
+  SimpleGrid,
+  Stack,
+  Table,
+  Text,
+  Title,
+} from '@mantine/core';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Schemas } from '../api';
-import { ListState, useLoad, usePaged } from '../components/data';
+import { get, type Schemas } from '../api';
+import { ListState, Loading, useLoad, usePaged } from '../components/data';
 import { fullName, GroupStatusBadge, useCraftName } from '../components/labels';
 import { useFormat } from '../format';
 import {
   ENROLLMENT_STATUS,
   SEATED_ENROLLMENT_STATUSES,
 } from '../../../../libs/enrollments/src/enrollment-status';
+import { UNFINISHED_GROUP_STATUSES } from '../../../../libs/groups/src/group-status';
 
 type GroupType = Schemas['GroupView'];
+type GroupStatus = GroupType['status'];
 
-/** Master: my groups with their attendance. */
+/** What the filter offers: the groups still running or to run, or the finished ones by status. */
+const SHOWN = ['current', 'completed', 'cancelled'] as const satisfies readonly (
+  'current' | GroupStatus
+)[];
+type Shown = (typeof SHOWN)[number];
+
+/** Master: my groups with their attendance; finished groups only when the filter asks. */
 export function MyGroupsPage() {
   const { t } = useTranslation();
-  const list = usePaged('/api/groups', {}, 10);
+  const [shown, setShown] = useState<Shown>('current');
   return (
     <Stack>
       <Title order={2}>{t('nav.myGroups')}</Title>
-      <ListState list={list} empty={t('groups.none')}>
-        <SimpleGrid cols={{ base: 1, sm: 2 }}>
-          {list.items.map((g) => (
-            <GroupCard key={g.id} group={g} />
-          ))}
-        </SimpleGrid>
-      </ListState>
+      <SegmentedControl
+        fullWidth
+        aria-label={t('myGroups.filter')}
+        value={shown}
+        onChange={setShown}
+        data={SHOWN.map((value) => ({
+          value,
+          label: value === 'current' ? t('myGroups.current') : t(`groupStatus.${value}`),
+        }))}
+      />
+      {shown === 'current' ? <CurrentGroups /> : <FinishedGroups status={shown} />}
     </Stack>
+  );
+}
+
+/**
+ * The unfinished groups, one request per status (the list filters by one status at a time): a
+ * master has a handful, so all of them on one page.
+ */
+function CurrentGroups() {
+  const { t } = useTranslation();
+  const [groups, setGroups] = useState<GroupType[] | undefined>(undefined);
+  const [error, setError] = useState<string | undefined>(undefined);
+  useEffect(() => {
+    let current = true;
+    Promise.all(
+      UNFINISHED_GROUP_STATUSES.map((status) =>
+        get('/api/groups', { query: { status, limit: 100 } }),
+      ),
+    ).then(
+      (pages) => {
+        if (!current) return;
+        // Newest start first, as the list of every group is ordered.
+        const all = pages.flatMap((page) => page.items);
+        all.sort((a, b) => b.startDate.localeCompare(a.startDate) || a.code.localeCompare(b.code));
+        setGroups(all);
+      },
+      (reason: unknown) =>
+        current && setError(reason instanceof Error ? reason.message : String(reason)),
+    );
+    return () => {
+      current = false;
+    };
+  }, []);
+  if (error) return <Alert color="red">{error}</Alert>;
+  if (!groups) return <Loading />;
+  if (groups.length === 0) return <Text c="dimmed">{t('myGroups.noneCurrent')}</Text>;
+  return <GroupGrid groups={groups} />;
+}
+
+function FinishedGroups({ status }: { status: GroupStatus }) {
+  const { t } = useTranslation();
+  const list = usePaged('/api/groups', { query: { status } }, 10);
+  return (
+    <ListState list={list} empty={t('groups.none')}>
+      <GroupGrid groups={list.items} />
+    </ListState>
+  );
+}
+
+function GroupGrid({ groups }: { groups: GroupType[] }) {
+  return (
+    <SimpleGrid cols={{ base: 1, sm: 2 }}>
+      {groups.map((g) => (
+        <GroupCard key={g.id} group={g} />
+      ))}
+    </SimpleGrid>
   );
 }
 

@@ -36,7 +36,10 @@ export class AttendanceMarkDto {
 }
 
 export class MarkAttendanceDto {
-  /** One mark for every active trainee of the group. */
+  /**
+   * One mark for every active trainee of the group. Staff correcting a lesson that already has
+   * marks send only the marks they change (also of a trainee who has left since).
+   */
   @IsArray()
   @ArrayMaxSize(MAX_MARKS)
   @Transform(({ value }: { value: unknown }) =>
@@ -65,11 +68,27 @@ export class LessonView {
   marked: boolean;
 }
 
+/** Why a master may not mark a lesson now: the code the API would refuse the marks with. */
+export const MASTER_MARKING_REFUSALS = [
+  'lesson.not_started',
+  'lesson.marking_window_closed',
+  'group.not_running',
+] as const;
+export type MasterMarkingRefusal = (typeof MASTER_MARKING_REFUSALS)[number];
+
 /** A lesson of the caller's own groups, with what the master needs to open it. */
 export class MyLessonView extends LessonView {
   /** Whether the master may mark it now: `not_started`, `open` (up to 7 days after) or `closed`. */
   @ApiProperty({ enum: ['not_started', 'open', 'closed'] })
   markingWindow: 'not_started' | 'open' | 'closed';
+  /** The last day (the centre's calendar) on which the master may mark or correct it. */
+  markableUntil: string;
+  /**
+   * Why the master may not mark it now, as the code `PUT /api/lessons/:id/attendance` would
+   * refuse with (a group not yet opened, for one); null when the master may.
+   */
+  @ApiProperty({ enum: MASTER_MARKING_REFUSALS, nullable: true, type: String })
+  refusal: MasterMarkingRefusal | null;
   group: {
     id: string;
     code: string;
@@ -77,6 +96,17 @@ export class MyLessonView extends LessonView {
     room: string | null;
     course: { title: string; craft: string };
   };
+}
+
+/** `GET /api/lessons/mine`: the lessons, and the day they were read on. */
+export class MyLessonsView {
+  items: MyLessonView[];
+  total: number;
+  /** Today in the centre's time zone, so that a phone elsewhere groups the days as the centre does. */
+  today: string;
+  /** The first and last day covered (the defaults filled in). */
+  from: string;
+  to: string;
 }
 
 /** The longest period `GET /api/lessons/mine` covers. */
@@ -213,6 +243,8 @@ export class AttendanceSheetLessonView {
   date: string;
   startTime: string;
   endTime: string;
+  /** When it starts: marks are taken from then on. */
+  startsAt: Date;
 }
 
 export class AttendanceSheetRowView {
@@ -225,6 +257,9 @@ export class AttendanceSheetRowView {
     additionalProperties: { type: 'string', enum: [...ATTENDANCE_STATUSES] },
   })
   marks: Record<string, AttendanceStatus>;
+  /** Lesson id → the note of that mark; marks without a note are absent from the map. */
+  @ApiProperty({ type: 'object', additionalProperties: { type: 'string' } })
+  notes: Record<string, string>;
   /** (present + late) / (lessons held − excused), 0–1; null before any lesson is marked. */
   attendanceRate: number | null;
 }

@@ -1,15 +1,16 @@
 -- Marking a lesson in one round trip (docs/PERFORMANCE.md): locks the lesson, applies the rules
--- the caller chose for its actor, checks the marks against the group's active trainees, writes what
+-- the caller chose for its actor, checks the marks against the group's trainees, writes what
 -- changed and its audit row. Who may do what is decided in TypeScript (LessonsService): the master
 -- who must teach the group or null, the days after which the window closes or null, whether a
--- reason is required; the statuses in which a group's attendance changes come from
--- ENROLLING_GROUP_STATUSES. Refusals are raised with SQLSTATE SHB01, the code as message, the human
--- text as detail and, for a field, the field as hint; LessonsService turns them into domain errors.
+-- reason is required, whether a lesson already marked may be corrected one mark at a time; the
+-- statuses in which a group's attendance changes come from ENROLLING_GROUP_STATUSES. Refusals are
+-- raised with SQLSTATE SHB01, the code as message, the code's parameters as JSON in detail and,
+-- for a field, the field as hint; LessonsService turns them into domain errors.
 CREATE OR REPLACE FUNCTION mark_attendance(p_lesson_id uuid, p_marks jsonb, p_reason text,
                                            p_group_master_id uuid, p_window_days integer,
                                            p_reason_required boolean, p_marking_statuses text[],
                                            p_actor_id uuid, p_actor_role text, p_request_id text,
-                                           p_zone text)
+                                           p_zone text, p_partial_correction boolean)
 RETURNS TABLE (out_action text)
 LANGUAGE plpgsql AS $$
 DECLARE
@@ -18,6 +19,7 @@ DECLARE
   v_bad bigint;
   v_missing uuid[];
   v_had_marks boolean;
+  v_partial boolean;
   v_changes jsonb;
   v_action text;
 BEGIN
@@ -33,53 +35,62 @@ BEGIN
   -- read here, in the statement that writes, so a master replaced meanwhile marks nothing.
   IF p_group_master_id IS NOT NULL AND v_lesson.master_id IS DISTINCT FROM p_group_master_id THEN
     RAISE EXCEPTION USING ERRCODE = 'SHB01', MESSAGE = 'not_group_master',
-      DETAIL = format('Only the master of group %s marks its attendance', v_lesson.code);
+      DETAIL = jsonb_build_object('group', v_lesson.code)::text;
   END IF;
   IF p_reason_required AND p_reason IS NULL THEN
-    RAISE EXCEPTION USING ERRCODE = 'SHB01', MESSAGE = 'invalid_input', HINT = 'reason',
-      DETAIL = 'is required when staff or admin mark or correct a lesson';
+    RAISE EXCEPTION USING ERRCODE = 'SHB01', MESSAGE = 'reason_required', HINT = 'reason',
+      DETAIL = '{}';
   END IF;
   IF now() < v_lesson.starts_at THEN
     RAISE EXCEPTION USING ERRCODE = 'SHB01', MESSAGE = 'lesson_not_started',
-      DETAIL = format('The lesson of %s %s has not started yet',
-                      to_char(v_lesson.date, 'YYYY-MM-DD'), v_lesson.start_time);
+      DETAIL = jsonb_build_object('date', to_char(v_lesson.date, 'YYYY-MM-DD'),
+                                  'time', v_lesson.start_time)::text;
   END IF;
   IF p_window_days IS NOT NULL
      AND marking_window(v_lesson.date, v_lesson.starts_at, now(), p_zone, p_window_days) = 'closed'
   THEN
     RAISE EXCEPTION USING ERRCODE = 'SHB01', MESSAGE = 'marking_window_closed',
-      DETAIL = format('Masters mark a lesson up to %s days after it; ask staff to correct the lesson of %s',
-                      p_window_days, to_char(v_lesson.date, 'YYYY-MM-DD'));
+      DETAIL = jsonb_build_object('days', p_window_days,
+                                  'date', to_char(v_lesson.date, 'YYYY-MM-DD'))::text;
   END IF;
   IF NOT v_lesson.status = ANY (p_marking_statuses) THEN
     RAISE EXCEPTION USING ERRCODE = 'SHB01', MESSAGE = 'group_not_running',
-      DETAIL = format('Group %s is %s; its attendance can no longer change',
-                      v_lesson.code, v_lesson.status);
+      DETAIL = jsonb_build_object('group', v_lesson.code, 'status', v_lesson.status)::text;
   END IF;
 
   SELECT coalesce(array_agg(e.id), '{}') INTO v_active
     FROM enrollments e WHERE e.group_id = v_lesson.group_id AND e.status = 'active';
+  v_had_marks := EXISTS (SELECT 1 FROM attendance_marks a WHERE a.lesson_id = p_lesson_id);
+  -- A lesson marked once may be corrected one mark at a time (by staff): then a mark may also be
+  -- of a trainee who has left since, as long as that trainee has a mark on this lesson to correct.
+  v_partial := p_partial_correction AND v_had_marks;
   SELECT m.n - 1 INTO v_bad
     FROM jsonb_array_elements(p_marks) WITH ORDINALITY AS m(v, n)
    WHERE NOT ((m.v->>'enrollmentId')::uuid = ANY (v_active))
+     AND NOT (v_partial AND EXISTS (SELECT 1 FROM attendance_marks a
+                                     WHERE a.lesson_id = p_lesson_id
+                                       AND a.enrollment_id = (m.v->>'enrollmentId')::uuid))
    ORDER BY m.n LIMIT 1;
   IF FOUND THEN
-    RAISE EXCEPTION USING ERRCODE = 'SHB01', MESSAGE = 'invalid_input',
+    RAISE EXCEPTION USING ERRCODE = 'SHB01', MESSAGE = 'not_in_group',
       HINT = format('marks.%s.enrollmentId', v_bad),
-      DETAIL = format('is not an active trainee of group %s', v_lesson.code);
+      DETAIL = jsonb_build_object('group', v_lesson.code)::text;
   END IF;
-  SELECT coalesce(array_agg(a ORDER BY a), '{}') INTO v_missing
-    FROM unnest(v_active) AS a
-   WHERE a NOT IN (SELECT (v->>'enrollmentId')::uuid FROM jsonb_array_elements(p_marks) AS v);
-  IF cardinality(v_missing) > 0 THEN
-    RAISE EXCEPTION USING ERRCODE = 'SHB01', MESSAGE = 'invalid_input', HINT = 'marks',
-      DETAIL = format('%s active trainee(s) of group %s have no mark: %s',
-                      cardinality(v_missing), v_lesson.code, array_to_string(v_missing, ', '));
+  IF NOT v_partial THEN
+    SELECT coalesce(array_agg(a ORDER BY a), '{}') INTO v_missing
+      FROM unnest(v_active) AS a
+     WHERE a NOT IN (SELECT (v->>'enrollmentId')::uuid FROM jsonb_array_elements(p_marks) AS v);
+    IF cardinality(v_missing) > 0 THEN
+      RAISE EXCEPTION USING ERRCODE = 'SHB01', MESSAGE = 'marks_missing', HINT = 'marks',
+        DETAIL = jsonb_build_object('count', cardinality(v_missing), 'group', v_lesson.code,
+                                    'enrollments', to_jsonb(v_missing))::text;
+    END IF;
   END IF;
 
-  v_had_marks := EXISTS (SELECT 1 FROM attendance_marks a WHERE a.lesson_id = p_lesson_id);
-  -- What changes, with the old and the new value of each mark, for the audit row.
+  -- What changes, with the old and the new value of each mark and whose it is, for the audit row
+  -- (the trainee's name, so that the entry reads without looking the enrollment up).
   SELECT jsonb_object_agg(i.enrollment_id, jsonb_build_object(
+           'trainee', concat_ws(' ', t.last_name, t.first_name, t.patronymic),
            'from', CASE WHEN a.enrollment_id IS NULL THEN NULL
                         ELSE jsonb_build_object('status', a.status, 'note', a.note) END,
            'to', jsonb_build_object('status', i.status, 'note', i.note)))
@@ -87,6 +98,8 @@ BEGIN
     FROM (SELECT (v->>'enrollmentId')::uuid AS enrollment_id, v->>'status' AS status,
                  v->>'note' AS note
             FROM jsonb_array_elements(p_marks) AS v) i
+    JOIN enrollments e ON e.id = i.enrollment_id
+    JOIN trainees t ON t.id = e.trainee_id
     LEFT JOIN attendance_marks a ON a.lesson_id = p_lesson_id AND a.enrollment_id = i.enrollment_id
    WHERE a.enrollment_id IS NULL OR a.status IS DISTINCT FROM i.status
       OR a.note IS DISTINCT FROM i.note;
