@@ -16,6 +16,55 @@ describe('users and the audit log', () => {
 
   const auth = (token: string) => ({ authorization: `Bearer ${token}` });
 
+  it('gives an account created without a password a temporary one, once, to be replaced at the first sign-in', async () => {
+    const email = `staff.temporary.${Date.now()}@sheber.kz`;
+    const created = await t
+      .http()
+      .post('/api/users')
+      .set(auth(admin))
+      .send({ email, fullName: 'Гүлнар Ахметова', role: 'staff' });
+    expect(created.status).toBe(201);
+    const temporaryPassword = created.body.temporaryPassword as string;
+    expect(temporaryPassword.length).toBeGreaterThanOrEqual(10);
+    expect(created.body).toMatchObject({ email, role: 'staff', active: true });
+
+    // Shown once: the account read again does not carry it, nor does its audit row.
+    const read = await t.http().get(`/api/users/${created.body.id}`).set(auth(admin));
+    expect(read.body).not.toHaveProperty('temporaryPassword');
+    const [audit] = await t.dataSource.query<{ changes: unknown }[]>(
+      `SELECT changes FROM audit_log WHERE entity = 'user' AND entity_id = $1 AND action = 'create'`,
+      [created.body.id],
+    );
+    expect(JSON.stringify(audit!.changes)).not.toContain(temporaryPassword);
+
+    const login = await t
+      .http()
+      .post('/api/auth/login')
+      .send({ email, password: temporaryPassword });
+    expect(login.status).toBe(200);
+    expect(login.body.user.passwordChangeRequired).toBe(true);
+    const courses = await t
+      .http()
+      .get('/api/courses')
+      .set(auth(login.body.accessToken as string));
+    expect(courses.status).toBe(403);
+    expect(courses.body.code).toBe('password.change_required');
+
+    // With a password given, the account is ready at once and gets no temporary one.
+    const ready = await t
+      .http()
+      .post('/api/users')
+      .set(auth(admin))
+      .send({
+        email: `staff.ready.${Date.now()}@sheber.kz`,
+        password: 'long-enough-pass',
+        fullName: 'Әсем Нұрланқызы',
+        role: 'staff',
+      });
+    expect(ready.status).toBe(201);
+    expect(ready.body).not.toHaveProperty('temporaryPassword');
+  });
+
   it('creates a master with crafts and an officer with a centre, and audits both', async () => {
     const center = await createEmploymentCenter(t.dataSource);
     const master = await t

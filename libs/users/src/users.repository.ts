@@ -9,7 +9,13 @@ import type { TokenSubject } from './users.service';
 /** What a new user is given; the rest takes the column defaults. */
 export type NewUser = Pick<
   User,
-  'email' | 'fullName' | 'role' | 'passwordHash' | 'employmentCenterId' | 'crafts'
+  | 'email'
+  | 'fullName'
+  | 'role'
+  | 'passwordHash'
+  | 'employmentCenterId'
+  | 'crafts'
+  | 'passwordChangeRequired'
 >;
 
 /** What the account list may be narrowed by. */

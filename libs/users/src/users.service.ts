@@ -14,7 +14,13 @@ import {
 } from '@sheber/common';
 import { type Craft, CraftsRepository } from '@sheber/crafts';
 import { EmploymentCentersRepository } from '@sheber/employment-centers';
-import { CreateUserDto, TemporaryPasswordView, UpdateUserDto, UserView } from './dto/user.dto';
+import {
+  CreateUserDto,
+  CreatedUserView,
+  TemporaryPasswordView,
+  UpdateUserDto,
+  UserView,
+} from './dto/user.dto';
 import type { User } from './entities/user.entity';
 import { hashPassword, spendVerificationTime, verifyPassword } from './password';
 import { type UserListFilter, UsersRepository } from './users.repository';
@@ -68,6 +74,11 @@ function auditSnapshot(user: UserView): Record<string, unknown> {
   };
 }
 
+/** A password an admin hands over once; the user must replace it at the next sign-in. */
+function newTemporaryPassword(): string {
+  return randomBytes(12).toString('base64url');
+}
+
 @Injectable()
 export class UsersService {
   constructor(
@@ -78,9 +89,14 @@ export class UsersService {
     private readonly employmentCenters: EmploymentCentersRepository,
   ) {}
 
-  async createUser(actor: Actor, input: CreateUserDto): Promise<UserView> {
-    const passwordHash = await hashPassword(input.password);
-    return this.dataSource.transaction(async (manager) => {
+  /**
+   * A new account. Without a password it gets a temporary one, returned once: the admin hands it
+   * over and the user must choose their own at the first sign-in.
+   */
+  async createUser(actor: Actor, input: CreateUserDto): Promise<CreatedUserView> {
+    const temporaryPassword = input.password === undefined ? newTemporaryPassword() : undefined;
+    const passwordHash = await hashPassword(input.password ?? temporaryPassword!);
+    const view = await this.dataSource.transaction(async (manager) => {
       const role = input.role;
       await this.checkRoleFields(manager, role, input.crafts, input.employmentCenterId ?? null);
       const saved = await this.repository.insertUser(manager, {
@@ -90,16 +106,18 @@ export class UsersService {
         passwordHash,
         employmentCenterId: role === 'officer' ? (input.employmentCenterId ?? null) : null,
         crafts: role === 'master' ? await this.findCrafts(manager, input.crafts ?? []) : [],
+        passwordChangeRequired: temporaryPassword !== undefined,
       });
-      const view = toUserView(saved);
+      const created = toUserView(saved);
       await this.audit.record(manager, actor, {
         action: 'create',
         entity: 'user',
         entityId: saved.id,
-        changes: auditSnapshot(view),
+        changes: auditSnapshot(created),
       });
-      return view;
+      return created;
     });
+    return temporaryPassword === undefined ? view : { ...view, temporaryPassword };
   }
 
   async listUsers(filter: UserListFilter): Promise<Page<UserView>> {
@@ -214,7 +232,7 @@ export class UsersService {
    * before anything else. Every token of the user stops working.
    */
   async resetPassword(actor: Actor, id: string): Promise<TemporaryPasswordView> {
-    const temporaryPassword = randomBytes(12).toString('base64url');
+    const temporaryPassword = newTemporaryPassword();
     const passwordHash = await hashPassword(temporaryPassword);
     await this.dataSource.transaction(async (manager) => {
       const found = await this.repository.resetPassword(manager, id, passwordHash);

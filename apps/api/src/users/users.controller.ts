@@ -13,6 +13,7 @@ import { ApiBearerAuth, ApiConflictResponse, ApiOkResponse, ApiTags } from '@nes
 import { CurrentActor, UserAccountsService } from '@sheber/auth';
 import { type Actor, ApiPageResponse, type Page } from '@sheber/common';
 import {
+  CreatedUserView,
   CreateUserDto,
   TemporaryPasswordView,
   UpdateUserDto,
@@ -31,10 +32,13 @@ export class UsersController {
     private readonly accounts: UserAccountsService,
   ) {}
 
-  /** Creates an account. Officers need an employment centre; masters may list crafts. */
+  /**
+   * Creates an account. Officers need an employment centre; masters may list crafts. Without a
+   * password the account gets a temporary one, returned once as `temporaryPassword`.
+   */
   @Post()
   @ApiConflictResponse({ description: 'A user with this email already exists' })
-  createUser(@CurrentActor() actor: Actor, @Body() input: CreateUserDto): Promise<UserView> {
+  createUser(@CurrentActor() actor: Actor, @Body() input: CreateUserDto): Promise<CreatedUserView> {
     return this.users.createUser(actor, input);
   }
 

@@ -99,7 +99,10 @@ export interface paths {
     /** Lists accounts, optionally of one role. */
     get: operations['UsersController_listUsers'];
     put?: never;
-    /** Creates an account. Officers need an employment centre; masters may list crafts. */
+    /**
+     * Creates an account. Officers need an employment centre; masters may list crafts. Without a
+     *     password the account gets a temporary one, returned once as `temporaryPassword`.
+     */
     post: operations['UsersController_createUser'];
     delete?: never;
     options?: never;
@@ -1089,8 +1092,11 @@ export interface components {
        * @description Sign-in email; compared without regard to case.
        */
       email: string;
-      /** @description At least 10 characters. */
-      password: string;
+      /**
+       * @description At least 10 characters. Left out, the account gets a temporary password, returned once as
+       *     `temporaryPassword`, that the user must replace at the first sign-in.
+       */
+      password?: string;
       /** @description The person's full name as it appears on documents. */
       fullName: string;
       /** @enum {string} */
@@ -1102,6 +1108,21 @@ export interface components {
        * @description For officers: the employment centre they work for.
        */
       employmentCenterId?: string;
+    };
+    CreatedUserView: {
+      /** @description Shown once: give it to the user, who must replace it at the first sign-in. */
+      temporaryPassword?: string;
+      id: string;
+      email: string;
+      fullName: string;
+      /** @enum {string} */
+      role: 'admin' | 'staff' | 'master' | 'officer';
+      active: boolean;
+      /** @description Craft codes, for masters. */
+      crafts: string[];
+      employmentCenterId: string | null;
+      /** Format: date-time */
+      createdAt: string;
     };
     UserView: {
       id: string;
@@ -1117,7 +1138,10 @@ export interface components {
       createdAt: string;
     };
     UpdateUserDto: {
-      /** @description At least 10 characters. */
+      /**
+       * @description At least 10 characters. Left out, the account gets a temporary password, returned once as
+       *     `temporaryPassword`, that the user must replace at the first sign-in.
+       */
       password?: string;
       /** @description The person's full name as it appears on documents. */
       fullName?: string;
@@ -2078,7 +2102,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['UserView'];
+          'application/json': components['schemas']['CreatedUserView'];
         };
       };
       /** @description A user with this email already exists */

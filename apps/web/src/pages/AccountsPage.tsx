@@ -29,12 +29,6 @@ type Role = User['role'];
 
 const ROLES: Role[] = ['staff', 'master', 'officer', 'admin'];
 
-/** A password nobody sees: a new account at once gets a temporary one to hand over instead. */
-function unseenPassword(): string {
-  const bytes = crypto.getRandomValues(new Uint8Array(24));
-  return btoa(String.fromCharCode(...bytes));
-}
-
 /** The employment centres, by id, for the officer's select and the list. */
 function useCentres() {
   const centres = useLoad('/api/employment-centers', { query: { limit: 100 } });
@@ -323,20 +317,14 @@ function AccountModal({
           body: {
             fullName: form.fullName,
             email: form.email,
-            password: unseenPassword(),
             role: form.role ?? undefined,
             ...roleFields,
           } as Schemas['CreateUserDto'],
         }),
       ),
     );
-    if (!created) return;
-    const reset = await submit.run(() =>
-      answer(
-        client.POST('/api/users/{id}/reset-password', { params: { path: { id: created.id } } }),
-      ),
-    );
-    onSaved(created, reset?.temporaryPassword);
+    // No password sent: the API makes a temporary one and returns it this once.
+    if (created) onSaved(created, created.temporaryPassword);
   };
 
   return (

@@ -30,11 +30,15 @@ export class CreateUserDto {
   @MaxLength(254)
   email: string;
 
-  /** At least 10 characters. */
+  /**
+   * At least 10 characters. Left out, the account gets a temporary password, returned once as
+   * `temporaryPassword`, that the user must replace at the first sign-in.
+   */
+  @IsOptional()
   @IsString()
   @MinLength(PASSWORD_MIN_LENGTH)
   @MaxLength(PASSWORD_MAX_LENGTH)
-  password: string;
+  password?: string;
 
   /** The person's full name as it appears on documents. */
   @Transform(trim)
@@ -101,6 +105,12 @@ export class UserView {
   crafts: string[];
   employmentCenterId: string | null;
   createdAt: Date;
+}
+
+/** A new account; with the temporary password when the request gave none. */
+export class CreatedUserView extends UserView {
+  /** Shown once: give it to the user, who must replace it at the first sign-in. */
+  temporaryPassword?: string;
 }
 
 export class TemporaryPasswordView {
