@@ -28,6 +28,7 @@ import { CraftsController } from './crafts/crafts.controller';
 import { DocumentsController } from './documents/documents.controller';
 import { EnrollmentsController } from './enrollments/enrollments.controller';
 import { TraineeEnrollmentsController } from './enrollments/trainee-enrollments.controller';
+import { WaitlistPromotionsController } from './enrollments/waitlist-promotions.controller';
 import { GroupsController } from './groups/groups.controller';
 import { MastersController } from './groups/masters.controller';
 import { TraineesController } from './trainees/trainees.controller';
@@ -71,6 +72,7 @@ import { UsersController } from './users/users.controller';
     TraineesController,
     EnrollmentsController,
     TraineeEnrollmentsController,
+    WaitlistPromotionsController,
     LessonsController,
     HolidaysController,
     CertificatesController,

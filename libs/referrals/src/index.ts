@@ -1,5 +1,6 @@
 export * from './referrals.errors';
 export * from './entities/referral.entity';
+export * from './entities/referral-look.entity';
 export * from './referral-status';
 export * from './dto/referral.dto';
 export * from './referral-report';
