@@ -36,6 +36,7 @@ import { EmploymentCentersController } from './employment-centers/employment-cen
 import { HealthModule } from './health/health.module';
 import { HolidaysController, LessonsController } from './lessons/lessons.controller';
 import { ApiLifecycle } from './lifecycle';
+import { ReferralChangesController } from './referrals/referral-changes.controller';
 import { ReferralsController } from './referrals/referrals.controller';
 import { UsersController } from './users/users.controller';
 
@@ -78,6 +79,7 @@ import { UsersController } from './users/users.controller';
     CertificatesController,
     PublicCertificatesController,
     DocumentsController,
+    ReferralChangesController,
     ReferralsController,
   ],
   // Rate limits run before sign-in, so that a flood is refused before any password is checked.
