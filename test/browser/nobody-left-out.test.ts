@@ -14,9 +14,10 @@ import {
 /** Signs in, then shows the app in `language` (remembered by the browser, as a user's choice). */
 async function signInIn(page: Page, email: string, language: 'kk' | 'ru'): Promise<void> {
   await signIn(page, email);
-  await page.evaluate((chosen) => localStorage.setItem('sheber.language', chosen), language);
+  // Strings, not functions: this file is compiled without the DOM's types.
+  await page.evaluate(`localStorage.setItem('sheber.language', '${language}')`);
   await page.reload();
-  await page.waitForFunction((chosen) => document.documentElement.lang === chosen, language);
+  await page.waitForFunction(`document.documentElement.lang === '${language}'`);
 }
 
 describe('nobody left out: the promotion notice and the officer’s changes', () => {
@@ -73,7 +74,15 @@ describe('nobody left out: the promotion notice and the officer’s changes', ()
     const colour = await page
       .getByRole('status')
       .filter({ hasText: 'Күту тізімінен' })
-      .evaluate((element) => getComputedStyle(element).getPropertyValue('--alert-color'));
+      .evaluate((element) =>
+        (
+          globalThis as unknown as {
+            getComputedStyle(e: unknown): { getPropertyValue(n: string): string };
+          }
+        )
+          .getComputedStyle(element)
+          .getPropertyValue('--alert-color'),
+      );
     expect(colour).toMatch(/yellow/);
     await screenshot(page, 'promotion-notice-kk-phone');
 
