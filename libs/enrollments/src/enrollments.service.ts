@@ -275,7 +275,11 @@ export class EnrollmentsService {
   }): Promise<Page<WaitlistPromotionView>> {
     const rows = await unacknowledgedPromotions(this.dataSource, page);
     // Past the last page the window count is missing: count the first page's instead.
-    const first = rows[0] ?? (page.offset > 0 ? (await unacknowledgedPromotions(this.dataSource, { limit: 1, offset: 0 }))[0] : undefined);
+    const first =
+      rows[0] ??
+      (page.offset > 0
+        ? (await unacknowledgedPromotions(this.dataSource, { limit: 1, offset: 0 }))[0]
+        : undefined);
     return { total: Number(first?.total ?? 0), items: rows.map(toPromotionView) };
   }
 

@@ -15,9 +15,7 @@ export class WaitlistPromotionsController {
   @Roles('staff')
   @Get()
   @ApiPageResponse(WaitlistPromotionView)
-  listUnacknowledgedPromotions(
-    @Query() query: PageQueryDto,
-  ): Promise<Page<WaitlistPromotionView>> {
+  listUnacknowledgedPromotions(@Query() query: PageQueryDto): Promise<Page<WaitlistPromotionView>> {
     return this.enrollments.listUnacknowledgedPromotions(query);
   }
 

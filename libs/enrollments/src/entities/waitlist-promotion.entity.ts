@@ -32,7 +32,10 @@ export class WaitlistPromotion {
   enrollmentId: string;
 
   @ManyToOne(() => Enrollment, { onDelete: 'RESTRICT' })
-  @JoinColumn({ name: 'enrollment_id', foreignKeyConstraintName: 'fk_waitlist_promotion_enrollment' })
+  @JoinColumn({
+    name: 'enrollment_id',
+    foreignKeyConstraintName: 'fk_waitlist_promotion_enrollment',
+  })
   enrollment?: Relation<Enrollment>;
 
   @Column({ name: 'promoted_at', type: 'timestamptz', default: () => 'now()' })
