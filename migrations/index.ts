@@ -14,6 +14,7 @@ import { FunctionsFromFilesAndSeatCounterTrigger1796100000000 } from './17961000
 import { Outbox1796200000000 } from './1796200000000-Outbox';
 import { MarkCorrectionsOneAtATime1796310000000 } from './1796310000000-MarkCorrectionsOneAtATime';
 import { KazakhCollationAndSearchIndexes1796320000000 } from './1796320000000-KazakhCollationAndSearchIndexes';
+import { WaitlistPromotionsAndReferralLooks1796330000000 } from './1796330000000-WaitlistPromotionsAndReferralLooks';
 
 export const MIGRATIONS = [
   Foundation1795313600304,
@@ -31,4 +32,5 @@ export const MIGRATIONS = [
   Outbox1796200000000,
   MarkCorrectionsOneAtATime1796310000000,
   KazakhCollationAndSearchIndexes1796320000000,
+  WaitlistPromotionsAndReferralLooks1796330000000,
 ];

@@ -229,9 +229,10 @@ describe('staff dashboard and referral intake', () => {
 
     await page.getByRole('combobox', { name: 'Status' }).click();
     await page.getByRole('option', { name: 'Rejected' }).click();
-    expect(await cellsOf(page.getByRole('table'), number)).toEqual([
+    expect(await cellsOf(page.getByRole('table', { name: 'Referral intake' }), number)).toEqual([
       number,
-      'Байжанова ГүлнараЗейнеткер, үйде жұмыс істегісі келеді',
+      "Байжанова ГүлнараPhone: —Officer's note: Зейнеткер, үйде жұмыс істегісі келеді",
+      (referral as Referral & { employmentCenter: { name: string } }).employmentCenter.name,
       'Jewelry',
       `Rejected${reason}`,
       '',

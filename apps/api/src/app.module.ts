@@ -28,6 +28,7 @@ import { CraftsController } from './crafts/crafts.controller';
 import { DocumentsController } from './documents/documents.controller';
 import { EnrollmentsController } from './enrollments/enrollments.controller';
 import { TraineeEnrollmentsController } from './enrollments/trainee-enrollments.controller';
+import { WaitlistPromotionsController } from './enrollments/waitlist-promotions.controller';
 import { GroupsController } from './groups/groups.controller';
 import { MastersController } from './groups/masters.controller';
 import { TraineesController } from './trainees/trainees.controller';
@@ -35,6 +36,7 @@ import { EmploymentCentersController } from './employment-centers/employment-cen
 import { HealthModule } from './health/health.module';
 import { HolidaysController, LessonsController } from './lessons/lessons.controller';
 import { ApiLifecycle } from './lifecycle';
+import { ReferralChangesController } from './referrals/referral-changes.controller';
 import { ReferralsController } from './referrals/referrals.controller';
 import { UsersController } from './users/users.controller';
 
@@ -71,11 +73,13 @@ import { UsersController } from './users/users.controller';
     TraineesController,
     EnrollmentsController,
     TraineeEnrollmentsController,
+    WaitlistPromotionsController,
     LessonsController,
     HolidaysController,
     CertificatesController,
     PublicCertificatesController,
     DocumentsController,
+    ReferralChangesController,
     ReferralsController,
   ],
   // Rate limits run before sign-in, so that a flood is refused before any password is checked.

@@ -4,12 +4,12 @@ import { Certificate, CertificateCounter } from '@sheber/certificates';
 import { Course } from '@sheber/courses';
 import { PreparedDocument } from '@sheber/documents';
 import { Craft } from '@sheber/crafts';
-import { Enrollment } from '@sheber/enrollments';
+import { Enrollment, WaitlistPromotion } from '@sheber/enrollments';
 import { EmploymentCenter } from '@sheber/employment-centers';
 import { Group } from '@sheber/groups';
 import { AttendanceMark, Holiday, Lesson } from '@sheber/lessons';
 import { OutboxMessage } from '@sheber/queues';
-import { Referral } from '@sheber/referrals';
+import { Referral, ReferralLook } from '@sheber/referrals';
 import { Trainee } from '@sheber/trainees';
 import { MasterCraft, User } from '@sheber/users';
 
@@ -31,7 +31,9 @@ export const ENTITIES = [
   OutboxMessage,
   PreparedDocument,
   Referral,
+  ReferralLook,
   RevokedToken,
   Trainee,
   User,
+  WaitlistPromotion,
 ];

@@ -6,6 +6,7 @@ export const ENROLLMENT_ERROR_CODES = [
   'group.not_enrolling',
   'enrollment.schedule_overlap',
   'enrollment.closed',
+  'promotion.already_acknowledged',
 ] as const;
 export type EnrollmentErrorCode = (typeof ENROLLMENT_ERROR_CODES)[number];
 
@@ -29,5 +30,10 @@ export const ENROLLMENT_ERRORS = defineErrors({
     kk: 'Тек оқып жүрген немесе күту тізіміндегі тыңдаушыны шығаруға болады',
     ru: 'Отчислить можно только обучающегося или ожидающего слушателя',
     en: 'Only an active or waitlisted enrollment can be withdrawn',
+  },
+  'promotion.already_acknowledged': {
+    kk: 'Бұл ауысуды басқа қызметкер белгілеп қойған',
+    ru: 'Этот перевод уже отметил другой сотрудник',
+    en: 'Someone has already acknowledged this promotion',
   },
 } satisfies Record<EnrollmentErrorCode, Messages>);

@@ -127,6 +127,41 @@ export class EnrollmentsRepository {
     );
   }
 
+  /** Keeps each promotion until staff acknowledge that the trainee was told; returns their ids. */
+  async recordPromotions(manager: EntityManager, enrollmentIds: string[]): Promise<string[]> {
+    const rows = await sqlRows<{ id: string }>(
+      manager,
+      `INSERT INTO waitlist_promotions (enrollment_id)
+       SELECT unnest($1::uuid[]) RETURNING id`,
+      [enrollmentIds],
+    );
+    return rows.map((row) => row.id);
+  }
+
+  /**
+   * Marks a promotion acknowledged by `userId`, only if nobody has yet; returns its enrollment,
+   * or null when it is unknown or already acknowledged (`acknowledged` says which).
+   */
+  async acknowledgePromotion(
+    manager: EntityManager,
+    id: string,
+    userId: string,
+  ): Promise<{ enrollment_id: string } | { acknowledged: boolean }> {
+    const [done] = await sqlRows<{ enrollment_id: string }>(
+      manager,
+      `UPDATE waitlist_promotions SET acknowledged_at = now(), acknowledged_by = $2
+        WHERE id = $1 AND acknowledged_at IS NULL RETURNING enrollment_id`,
+      [id, userId],
+    );
+    if (done) return done;
+    const [found] = await sqlRows<{ id: string }>(
+      manager,
+      'SELECT id FROM waitlist_promotions WHERE id = $1',
+      [id],
+    );
+    return { acknowledged: found !== undefined };
+  }
+
   async countOfGroup(groupId: string): Promise<number> {
     const [row] = await this.dataSource.query<{ n: number }[]>(
       'SELECT count(*)::int AS n FROM enrollments WHERE group_id = $1',

@@ -18,9 +18,41 @@ import { EnrollmentsRepository } from './enrollments.repository';
 import { lockGroupOfEnrollment } from './lock-order';
 import { rosterPage } from './roster.queries';
 import { traineeEnrollments } from './trainee-enrollments.queries';
-import { EnrollmentResultView, RosterEntryView, TraineeEnrollmentView } from './dto/enrollment.dto';
+import {
+  EnrollmentResultView,
+  RosterEntryView,
+  TraineeEnrollmentView,
+  WaitlistPromotionView,
+  WithdrawalView,
+} from './dto/enrollment.dto';
+import {
+  type PromotionRow,
+  promotionsByIds,
+  unacknowledgedPromotions,
+} from './waitlist-promotions.queries';
 
 /** A refusal raised by enroll_trainee (SQLSTATE SHB01) as the domain error it stands for. */
+export function toPromotionView(row: PromotionRow): WaitlistPromotionView {
+  return {
+    id: row.id,
+    promotedAt: row.promoted_at,
+    enrollmentId: row.enrollment_id,
+    enrollmentStatus: row.enrollment_status as EnrollmentStatus,
+    trainee: {
+      id: row.trainee_id,
+      lastName: row.last_name,
+      firstName: row.first_name,
+      patronymic: row.patronymic,
+      phone: row.phone,
+      guardianName: row.guardian_name,
+      guardianPhone: row.guardian_phone,
+    },
+    group: { id: row.group_id, code: row.group_code },
+    acknowledgedAt: row.acknowledged_at,
+    acknowledgedBy: row.acknowledged_by_name,
+  };
+}
+
 function enrollmentRefusal(error: unknown, groupId: string, traineeId: string): Error | null {
   const refusal = databaseRefusal(error);
   if (!refusal) return null;
@@ -101,14 +133,15 @@ export class EnrollmentsService {
   /**
    * Withdraws an active or waitlisted trainee, in the caller's transaction (which then lets the
    * referral follow). Withdrawing an active one gives the seat to the first on the waitlist in
-   * the same transaction; either way the waitlist closes its gap.
+   * the same transaction; either way the waitlist closes its gap. The answer names whoever moved
+   * up, with the phones to call.
    */
   async withdrawEnrollment(
     manager: EntityManager,
     actor: Actor,
     enrollmentId: string,
     reason: string,
-  ): Promise<EnrollmentResultView> {
+  ): Promise<WithdrawalView> {
     const groupId = await lockGroupOfEnrollment(manager, enrollmentId);
     const enrollment = await this.repository.lockEnrollment(manager, enrollmentId);
     if (!enrollment || !ENROLLMENT_TRANSITIONS.withdraw.from.includes(enrollment.status)) {
@@ -127,8 +160,10 @@ export class EnrollmentsService {
       entityId: enrollmentId,
       changes: { status: { from: enrollment.status, to: 'withdrawn' }, reason },
     });
-    if (enrollment.status === 'active') await this.fillFreeSeats(manager, groupId, actor);
-    return { id: enrollmentId, status: 'withdrawn', waitlistPosition: null };
+    const promotions =
+      enrollment.status === 'active' ? await this.fillFreeSeats(manager, groupId, actor) : [];
+    const promoted = (await promotionsByIds(manager, promotions)).map(toPromotionView);
+    return { id: enrollmentId, status: 'withdrawn', waitlistPosition: null, promoted };
   }
 
   /** The group's enrollments: active first, then the waitlist in order, then the others. */
@@ -191,11 +226,12 @@ export class EnrollmentsService {
   /**
    * Gives free seats to the waitlist, in order. A waitlisted trainee who has meanwhile become
    * active in an overlapping group is passed over and keeps their place. The caller holds the
-   * group's row lock (a withdrawal, or a change of the group that raised its capacity).
+   * group's row lock (a withdrawal, or a change of the group that raised its capacity). Each
+   * promotion is kept until staff acknowledge that the trainee was called; returns their ids.
    */
-  async fillFreeSeats(manager: EntityManager, groupId: string, actor: Actor): Promise<void> {
+  async fillFreeSeats(manager: EntityManager, groupId: string, actor: Actor): Promise<string[]> {
     const group = await this.groupsRepository.lockSeats(manager, groupId);
-    if (!group || group.free <= 0) return;
+    if (!group || group.free <= 0) return [];
     const waiting = await this.repository.lockWaitlist(manager, groupId);
     let free = group.free;
     const promoted: { id: string; position: number }[] = [];
@@ -212,8 +248,12 @@ export class EnrollmentsService {
       promoted.push({ id: candidate.id, position: candidate.waitlist_position });
       free -= 1;
     }
-    if (promoted.length === 0) return;
+    if (promoted.length === 0) return [];
     await this.repository.renumberWaitlist(manager, groupId);
+    const promotionIds = await this.repository.recordPromotions(
+      manager,
+      promoted.map((p) => p.id),
+    );
     for (const { id, position } of promoted) {
       await this.audit.record(manager, actor, {
         action: 'promote',
@@ -225,5 +265,43 @@ export class EnrollmentsService {
         },
       });
     }
+    return promotionIds;
+  }
+
+  /** Promotions whose trainee nobody has yet confirmed calling, oldest first (staff). */
+  async listUnacknowledgedPromotions(page: {
+    limit: number;
+    offset: number;
+  }): Promise<Page<WaitlistPromotionView>> {
+    const rows = await unacknowledgedPromotions(this.dataSource, page);
+    // Past the last page the window count is missing: count the first page's instead.
+    const first =
+      rows[0] ??
+      (page.offset > 0
+        ? (await unacknowledgedPromotions(this.dataSource, { limit: 1, offset: 0 }))[0]
+        : undefined);
+    return { total: Number(first?.total ?? 0), items: rows.map(toPromotionView) };
+  }
+
+  /**
+   * Staff confirm that the promoted trainee was told (called): the promotion leaves the list,
+   * with who acknowledged it and when, and an audit row. A second acknowledgement is a 409.
+   */
+  async acknowledgePromotion(actor: Actor, id: string): Promise<WaitlistPromotionView> {
+    return this.dataSource.transaction(async (manager) => {
+      const result = await this.repository.acknowledgePromotion(manager, id, actor.id);
+      if ('acknowledged' in result) {
+        if (!result.acknowledged) throw new NotFoundError('Waitlist promotion', id);
+        throw new ConflictError('promotion.already_acknowledged');
+      }
+      await this.audit.record(manager, actor, {
+        action: 'acknowledge',
+        entity: 'waitlist_promotion',
+        entityId: id,
+        changes: { enrollmentId: result.enrollment_id },
+      });
+      const [row] = await promotionsByIds(manager, [id]);
+      return toPromotionView(row!);
+    });
   }
 }

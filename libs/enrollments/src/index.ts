@@ -1,5 +1,6 @@
 export * from './enrollments.errors';
 export * from './entities/enrollment.entity';
+export * from './entities/waitlist-promotion.entity';
 export * from './enrollment-status';
 export * from './dto/enrollment.dto';
 export * from './enrollments.repository';

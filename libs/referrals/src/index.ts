@@ -1,6 +1,10 @@
 export * from './referrals.errors';
 export * from './entities/referral.entity';
+export * from './entities/referral-look.entity';
 export * from './referral-status';
+export * from './referral-changes';
+export * from './referral-changes.service';
+export * from './dto/referral-changes.dto';
 export * from './dto/referral.dto';
 export * from './referral-report';
 export type { ReferralRow } from './referral-view.queries';

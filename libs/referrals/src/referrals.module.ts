@@ -3,6 +3,8 @@ import { AuditModule } from '@sheber/audit';
 import { EnrollmentsModule } from '@sheber/enrollments';
 import { TraineesModule } from '@sheber/trainees';
 import { FollowedEnrollmentsQueries } from './followed-enrollments.queries';
+import { ReferralChangesQueries } from './referral-changes.queries';
+import { ReferralChangesService } from './referral-changes.service';
 import { ReferralIntakeQueries } from './referral-intake.queries';
 import { ReferralViewQueries } from './referral-view.queries';
 import { ReferralsRepository } from './referrals.repository';
@@ -16,7 +18,9 @@ import { ReferralsService } from './referrals.service';
     ReferralViewQueries,
     ReferralIntakeQueries,
     FollowedEnrollmentsQueries,
+    ReferralChangesService,
+    ReferralChangesQueries,
   ],
-  exports: [ReferralsService, ReferralsRepository],
+  exports: [ReferralsService, ReferralsRepository, ReferralChangesService],
 })
 export class ReferralsModule {}

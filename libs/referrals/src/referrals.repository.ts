@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import type { EntityManager } from 'typeorm';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
 import { sqlRows } from '@sheber/database/sql';
 import { ENROLLMENT_STATUS } from '@sheber/enrollments';
 import { REFERRAL_TRANSITIONS, type ReferralOutcome, type ReferralStatus } from './referral-status';
@@ -45,6 +46,29 @@ export interface NewReferral {
 /** The referrals table: every statement that names it, except the reads of the read models. */
 @Injectable()
 export class ReferralsRepository {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  /** When the user last looked at the referrals' changes; null when never. */
+  async lastLook(userId: string): Promise<Date | null> {
+    const [row] = await this.dataSource.query<{ looked_at: Date }[]>(
+      'SELECT looked_at FROM referral_looks WHERE user_id = $1',
+      [userId],
+    );
+    return row?.looked_at ?? null;
+  }
+
+  /** Records a look; never moves it back (two tabs may send their looks out of order). */
+  async recordLook(userId: string, at: Date): Promise<Date> {
+    const [row] = await this.dataSource.query<{ looked_at: Date }[]>(
+      `INSERT INTO referral_looks (user_id, looked_at) VALUES ($1, $2)
+       ON CONFLICT (user_id) DO UPDATE
+             SET looked_at = greatest(referral_looks.looked_at, excluded.looked_at)
+       RETURNING looked_at`,
+      [userId, at],
+    );
+    return row!.looked_at;
+  }
+
   /**
    * Serialises referrals of one person until the transaction ends, so the open-referral check and
    * the insert see the same world; the partial unique index uq_referral_person_open is the backstop.

@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { CertificateRecords } from '@sheber/certificates';
 import type { Actor } from '@sheber/common';
-import { EnrollmentResultView, EnrollmentsService } from '@sheber/enrollments';
+import { EnrollmentsService, WithdrawalView } from '@sheber/enrollments';
 import { CompleteEnrollmentDto, CompletionService } from '@sheber/lessons';
 import { ReferralsService } from '@sheber/referrals';
 
@@ -22,12 +22,15 @@ export class EnrollmentClosingService {
     private readonly referrals: ReferralsService,
   ) {}
 
-  /** Withdraws an active or waitlisted trainee; a freed seat goes to the waitlist at once. */
+  /**
+   * Withdraws an active or waitlisted trainee; a freed seat goes to the waitlist at once, and the
+   * answer names who moved up.
+   */
   async withdrawEnrollment(
     actor: Actor,
     enrollmentId: string,
     reason: string,
-  ): Promise<EnrollmentResultView> {
+  ): Promise<WithdrawalView> {
     return this.dataSource.transaction(async (manager) => {
       const result = await this.enrollments.withdrawEnrollment(
         manager,

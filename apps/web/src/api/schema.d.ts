@@ -596,7 +596,10 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** Withdraws an active or waitlisted trainee; the first on the waitlist takes a freed seat. */
+    /**
+     * Withdraws an active or waitlisted trainee; the first on the waitlist takes a freed seat, and
+     *     the answer names who moved up, with the phones to call.
+     */
     post: operations['EnrollmentsController_withdrawEnrollment'];
     delete?: never;
     options?: never;
@@ -615,6 +618,40 @@ export interface paths {
     get: operations['TraineeEnrollmentsController_listTraineeEnrollments'];
     put?: never;
     post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/waitlist-promotions': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Trainees moved up from a waitlist whom nobody has yet confirmed calling, oldest first. */
+    get: operations['WaitlistPromotionsController_listUnacknowledgedPromotions'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/waitlist-promotions/{id}/acknowledge': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** The trainee was called: the promotion leaves the list, with who did it (audited). */
+    post: operations['WaitlistPromotionsController_acknowledgePromotion'];
     delete?: never;
     options?: never;
     head?: never;
@@ -885,6 +922,43 @@ export interface paths {
      */
     get: operations['DocumentsController_readDocument'];
     put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/referrals/changes': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * What changed in the own centre's referrals since the officer last looked: accepted,
+     *     enrolled, rejected, dropped, completed, certificate issued.
+     */
+    get: operations['ReferralChangesController_changesSinceLastLook'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/referrals/changes/seen': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    /** The officer has seen the changes (up to `until`, the moment the list was read). */
+    put: operations['ReferralChangesController_recordLook'];
     post?: never;
     delete?: never;
     options?: never;
@@ -1541,6 +1615,44 @@ export interface components {
       /** @description Why the trainee leaves, for the record. */
       reason: string;
     };
+    PromotedTraineeView: {
+      id: string;
+      lastName: string;
+      firstName: string;
+      patronymic: string | null;
+      phone: string | null;
+      guardianName: string | null;
+      guardianPhone: string | null;
+    };
+    PromotionGroupView: {
+      id: string;
+      code: string;
+    };
+    WaitlistPromotionView: {
+      /**
+       * @description The enrollment's status now (it may have been withdrawn since).
+       * @enum {string}
+       */
+      enrollmentStatus: 'active' | 'waitlisted' | 'withdrawn' | 'completed' | 'failed';
+      id: string;
+      /** Format: date-time */
+      promotedAt: string;
+      enrollmentId: string;
+      trainee: components['schemas']['PromotedTraineeView'];
+      group: components['schemas']['PromotionGroupView'];
+      /** Format: date-time */
+      acknowledgedAt: string | null;
+      /** @description The full name of who acknowledged it. */
+      acknowledgedBy: string | null;
+    };
+    WithdrawalView: {
+      id: string;
+      /** @enum {string} */
+      status: 'active' | 'completed' | 'waitlisted' | 'withdrawn' | 'failed';
+      /** @description 1, 2, 3 … when waitlisted; null when active. */
+      waitlistPosition: number | null;
+      promoted: components['schemas']['WaitlistPromotionView'][];
+    };
     TraineeEnrollmentView: {
       id: string;
       group: {
@@ -1739,6 +1851,51 @@ export interface components {
       revokedAt?: string | null;
       /** @description The number of the certificate that replaced a reissued one; null when none did. */
       replacedBy?: string | null;
+    };
+    ReferralChangePersonView: {
+      lastName: string;
+      firstName: string;
+      patronymic: string | null;
+    };
+    ReferralChangeView: {
+      /** @enum {string} */
+      change: 'accepted' | 'enrolled' | 'rejected' | 'dropped' | 'completed' | 'certificate_issued';
+      referralId: string;
+      number: string;
+      person: components['schemas']['ReferralChangePersonView'];
+      /** Format: date-time */
+      at: string;
+      /** @description The group of the enrollment, when there is one. */
+      groupCode: string | null;
+      /** @description For `certificate_issued`. */
+      certificateNumber: string | null;
+    };
+    ReferralChangesView: {
+      /**
+       * Format: date-time
+       * @description When the officer last marked the changes as seen; null when never.
+       */
+      lastLookedAt: string | null;
+      /**
+       * Format: date-time
+       * @description The changes are those after this moment (the last look, or 30 days back when never).
+       */
+      since: string;
+      /**
+       * Format: date-time
+       * @description The moment the list was read: send it back to mark exactly these as seen.
+       */
+      until: string;
+      total: number;
+      items: components['schemas']['ReferralChangeView'][];
+    };
+    RecordReferralLookDto: {
+      /** @description The `until` of the list the officer saw (ISO 8601 date and time); now when left out. */
+      until?: string;
+    };
+    ReferralLookView: {
+      /** Format: date-time */
+      lastLookedAt: string;
     };
     ReferredPersonDto: {
       /** @description Individual identification number; birth date and sex are read from it. */
@@ -3046,7 +3203,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['EnrollmentResultView'];
+          'application/json': components['schemas']['WithdrawalView'];
         };
       };
     };
@@ -3069,6 +3226,62 @@ export interface operations {
         content: {
           'application/json': components['schemas']['TraineeEnrollmentView'][];
         };
+      };
+    };
+  };
+  WaitlistPromotionsController_listUnacknowledgedPromotions: {
+    parameters: {
+      query?: {
+        /** @description How many items to return (1–100). */
+        limit?: number;
+        /** @description How many items to skip (at most 1 000 000). */
+        offset?: number;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            items: components['schemas']['WaitlistPromotionView'][];
+            /** @description How many items match, on all pages. */
+            total: number;
+          };
+        };
+      };
+    };
+  };
+  WaitlistPromotionsController_acknowledgePromotion: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['WaitlistPromotionView'];
+        };
+      };
+      /** @description Someone has already acknowledged it */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
       };
     };
   };
@@ -3508,6 +3721,48 @@ export interface operations {
           [name: string]: unknown;
         };
         content?: never;
+      };
+    };
+  };
+  ReferralChangesController_changesSinceLastLook: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ReferralChangesView'];
+        };
+      };
+    };
+  };
+  ReferralChangesController_recordLook: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['RecordReferralLookDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ReferralLookView'];
+        };
       };
     };
   };

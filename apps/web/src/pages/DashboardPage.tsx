@@ -1,8 +1,21 @@
-import { Alert, Card, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
-import { type ReactNode, useId } from 'react';
+import {
+  Alert,
+  Button,
+  Card,
+  Group,
+  Paper,
+  SimpleGrid,
+  Stack,
+  Table,
+  Text,
+  Title,
+} from '@mantine/core';
+import { type ReactNode, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { ListState, usePaged } from '../components/data';
+import { client, type Schemas } from '../api';
+import { FormError, ListState, usePaged, useSubmit } from '../components/data';
+import { PromotionPhones } from '../components/PromotionNotice';
 import { fullName, GroupStatusBadge, StatusBadge, useCraftName } from '../components/labels';
 import { useFormat } from '../format';
 import {
@@ -18,6 +31,7 @@ export function DashboardPage() {
   return (
     <Stack>
       <Title order={2}>{t('nav.dashboard')}</Title>
+      <PromotionsCard />
       <SimpleGrid cols={{ base: 1, md: 2 }}>
         {ENROLLING_GROUP_STATUSES.map((status) => (
           <SeatsCard key={status} status={status} />
@@ -39,6 +53,82 @@ function DashboardCard({ title, children }: { title: string; children: ReactNode
       </Title>
       {children}
     </Card>
+  );
+}
+
+/**
+ * Trainees moved up from a waitlist whom nobody has confirmed calling yet, oldest first; "Called"
+ * takes one off the list and records who called (in the audit log too).
+ */
+function PromotionsCard() {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const [refresh, setRefresh] = useState(0);
+  const list = usePaged('/api/waitlist-promotions', {}, CARD_PAGE, refresh);
+  const submit = useSubmit();
+  const [done, setDone] = useState<string | null>(null);
+  const acknowledge = (p: Schemas['WaitlistPromotionView']) =>
+    void submit
+      .run(() =>
+        client.POST('/api/waitlist-promotions/{id}/acknowledge', {
+          params: { path: { id: p.id } },
+        }),
+      )
+      .then((answered) => {
+        // Someone else may have acknowledged it meanwhile: the list is read again either way.
+        setDone(answered ? t('promotions.acknowledged', { name: fullName(p.trainee) }) : null);
+        setRefresh((r) => r + 1);
+      });
+  return (
+    <DashboardCard title={t('promotions.dashboardTitle')}>
+      <Stack gap="xs">
+        {done && (
+          <Alert color="teal" role="status">
+            {done}
+          </Alert>
+        )}
+        <FormError error={submit.error} />
+        <ListState list={list} empty={t('promotions.none')}>
+          <Stack gap="xs" component="ul" p={0} m={0} style={{ listStyle: 'none' }}>
+            {list.items.map((p) => (
+              <Paper
+                component="li"
+                key={p.id}
+                withBorder
+                p="sm"
+                bg="var(--mantine-color-yellow-light)"
+              >
+                <Group justify="space-between" align="flex-start" gap="xs">
+                  <Stack gap={2}>
+                    <Text fw={500}>{fullName(p.trainee)}</Text>
+                    <Text size="sm">
+                      <Link to={`/groups/${p.group.id}`}>{p.group.code}</Link> ·{' '}
+                      {t('promotions.promotedAt')}: {format.dateTime(p.promotedAt)}
+                    </Text>
+                    {p.enrollmentStatus !== 'active' && (
+                      <Text size="xs" c="dimmed">
+                        {t('promotions.stillActive', {
+                          status: t(`enrollmentStatus.${p.enrollmentStatus}`),
+                        })}
+                      </Text>
+                    )}
+                    <PromotionPhones trainee={p.trainee} />
+                  </Stack>
+                  <Button
+                    size="xs"
+                    loading={submit.busy}
+                    aria-label={`${t('promotions.acknowledge')}: ${fullName(p.trainee)}`}
+                    onClick={() => acknowledge(p)}
+                  >
+                    {t('promotions.acknowledge')}
+                  </Button>
+                </Group>
+              </Paper>
+            ))}
+          </Stack>
+        </ListState>
+      </Stack>
+    </DashboardCard>
   );
 }
 

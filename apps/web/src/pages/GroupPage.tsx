@@ -29,6 +29,7 @@ import { useParams } from 'react-router';
 import { answer, client, href, type Schemas } from '../api';
 import { FormError, ListState, Loading, useLoad, usePaged, useSubmit } from '../components/data';
 import { PrintedDocumentLink } from '../components/PrintedDocumentLink';
+import { PromotionNotice } from '../components/PromotionNotice';
 import {
   fullName,
   GroupStatusBadge,
@@ -400,9 +401,11 @@ function Roster({
     version,
   );
   const [withdrawing, setWithdrawing] = useState<RosterEntry | null>(null);
+  const [promoted, setPromoted] = useState<Schemas['WaitlistPromotionView'][]>([]);
 
   return (
     <>
+      <PromotionNotice promoted={promoted} />
       <ListState list={list} empty={t('groups.emptyRoster')}>
         <Table.ScrollContainer minWidth={480}>
           <Table aria-label={t('groups.roster')}>
@@ -452,12 +455,17 @@ function Roster({
         <ReasonModal
           title={`${t('groups.withdraw')}: ${fullName(withdrawing.trainee)}`}
           action={t('groups.withdraw')}
-          send={(reason) =>
-            client.POST('/api/enrollments/{id}/withdraw', {
-              params: { path: { id: withdrawing.id } },
-              body: { reason },
-            })
-          }
+          send={async (reason) => {
+            const withdrawn = await answer(
+              client.POST('/api/enrollments/{id}/withdraw', {
+                params: { path: { id: withdrawing.id } },
+                body: { reason },
+              }),
+            );
+            // Whoever took the freed seat is named until the next withdrawal, with the phone.
+            setPromoted(withdrawn.promoted);
+            return withdrawn;
+          }}
           onClose={() => setWithdrawing(null)}
           onDone={() => {
             setWithdrawing(null);
@@ -480,7 +488,8 @@ function Enroll({ groupId, onEnrolled }: { groupId: string; onEnrolled: () => vo
     10,
   );
   const submit = useSubmit();
-  const [result, setResult] = useState<string | null>(null);
+  // A place on the waitlist is no seat: it is shown in a warning colour, not as a success.
+  const [result, setResult] = useState<{ text: string; waitlisted: boolean } | null>(null);
 
   return (
     <Stack>
@@ -491,8 +500,8 @@ function Enroll({ groupId, onEnrolled }: { groupId: string; onEnrolled: () => vo
         onChange={(e) => setSearch(e.currentTarget.value)}
       />
       {result && (
-        <Alert color="teal" role="status">
-          {result}
+        <Alert color={result.waitlisted ? 'yellow' : 'teal'} role="status">
+          {result.text}
         </Alert>
       )}
       <FormError error={submit.formError()} />
@@ -522,14 +531,16 @@ function Enroll({ groupId, onEnrolled }: { groupId: string; onEnrolled: () => vo
                           )
                           .then((enrollment) => {
                             if (!enrollment) return;
-                            setResult(
-                              enrollment.status === 'waitlisted'
+                            const waitlisted = enrollment.status === 'waitlisted';
+                            setResult({
+                              waitlisted,
+                              text: waitlisted
                                 ? t('groups.enrolledWaitlist', {
                                     name: fullName(trainee),
                                     position: enrollment.waitlistPosition,
                                   })
                                 : t('groups.enrolledActive', { name: fullName(trainee) }),
-                            );
+                            });
                             onEnrolled();
                           })
                       }

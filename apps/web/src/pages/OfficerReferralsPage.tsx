@@ -1,6 +1,9 @@
 import {
+  Alert,
   Anchor,
+  Badge,
   Button,
+  Card,
   Checkbox,
   Group,
   Select,
@@ -16,7 +19,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { AppModal } from '../components/AppModal';
 import { client, href, type Schemas } from '../api';
-import { FormError, ListState, usePaged, useSubmit } from '../components/data';
+import { FormError, ListState, useLoad, usePaged, useSubmit } from '../components/data';
 import { ListSearchBox, useListSearch } from '../components/ListSearch';
 import { fullName, StatusBadge, useCraftName } from '../components/labels';
 import { localToday, useFormat } from '../format';
@@ -69,6 +72,7 @@ export function OfficerReferralsPage() {
         <Title order={2}>{t('nav.referrals')}</Title>
         <Button onClick={() => setCreating(true)}>{t('referrals.create')}</Button>
       </Group>
+      <ChangesSinceLastLook refresh={refresh} />
       <ListSearchBox label={t('listSearch.referrals')} search={search} />
       <Select
         label={t('referrals.status')}
@@ -165,6 +169,94 @@ export function OfficerReferralsPage() {
         <OutcomeModal referral={recording} onClose={() => setRecording(null)} onDone={changed} />
       )}
     </Stack>
+  );
+}
+
+/**
+ * What the centre did with the officer's referrals since the officer last marked them as seen
+ * (kept on the server, so it holds on any device): newest first, each with its date.
+ */
+function ChangesSinceLastLook({ refresh }: { refresh: number }) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const [version, setVersion] = useState(0);
+  const changes = useLoad('/api/referrals/changes', undefined, refresh + version);
+  const submit = useSubmit();
+  const [marked, setMarked] = useState(false);
+  if (changes.error) return <Alert color="red">{changes.error}</Alert>;
+  const data = changes.data;
+  if (!data) return null;
+  const describe = (c: Schemas['ReferralChangeView']) =>
+    t(`referralChanges.change.${c.change}`, {
+      group: c.groupCode ?? '',
+      number: c.certificateNumber ?? '',
+    });
+  return (
+    <Card withBorder component="section" aria-label={t('referralChanges.title')}>
+      <Group justify="space-between" gap="xs" mb="xs">
+        <Group gap="xs">
+          <Title order={4}>{t('referralChanges.title')}</Title>
+          {data.total > 0 && (
+            <Badge color="orange" miw="max-content">
+              {t('referralChanges.count', { n: data.total })}
+            </Badge>
+          )}
+        </Group>
+        {data.total > 0 && (
+          <Button
+            size="xs"
+            variant="light"
+            loading={submit.busy}
+            onClick={() =>
+              void submit
+                .run(() =>
+                  client.PUT('/api/referrals/changes/seen', { body: { until: data.until } }),
+                )
+                .then((done) => {
+                  if (!done) return;
+                  setMarked(true);
+                  setVersion((v) => v + 1);
+                })
+            }
+          >
+            {t('referralChanges.markSeen')}
+          </Button>
+        )}
+      </Group>
+      <Text size="xs" c="dimmed" mb="xs">
+        {t('referralChanges.since', { date: format.dateTime(data.since) })}
+      </Text>
+      <FormError error={submit.error} />
+      {marked && data.total === 0 && (
+        <Alert color="teal" role="status" mb="xs">
+          {t('referralChanges.marked')}
+        </Alert>
+      )}
+      {data.total === 0 ? (
+        <Text c="dimmed">{t('referralChanges.none')}</Text>
+      ) : (
+        <Stack gap={6} component="ul" p={0} m={0} style={{ listStyle: 'none' }}>
+          {data.items.map((c) => (
+            <li key={`${c.referralId}-${c.change}`}>
+              <Text size="sm">
+                <b>{c.number}</b> · {fullName(c.person)}
+              </Text>
+              <Text size="sm">
+                {describe(c)}{' '}
+                <Text span size="xs" c="dimmed">
+                  {format.dateTime(c.at)}
+                </Text>
+              </Text>
+            </li>
+          ))}
+          {data.total > data.items.length && (
+            <Text size="xs" c="dimmed">
+              {t('referralChanges.more', { n: data.total - data.items.length })}
+            </Text>
+          )}
+        </Stack>
+      )}
+    </Card>
   );
 }
 

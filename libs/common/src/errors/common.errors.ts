@@ -327,6 +327,7 @@ export const NOT_FOUND_ENTITIES = {
   'Employment centre': 'employment_center.not_found',
   Group: 'group.not_found',
   Enrollment: 'enrollment.not_found',
+  'Waitlist promotion': 'promotion.not_found',
   Lesson: 'lesson.not_found',
   Holiday: 'holiday.not_found',
   Certificate: 'certificate.not_found',
@@ -381,6 +382,11 @@ export const NOT_FOUND_ERRORS = defineErrors({
     kk: 'Топқа жазылу табылмады',
     ru: 'Зачисление не найдено',
     en: 'The enrollment was not found',
+  },
+  'promotion.not_found': {
+    kk: 'Күту тізімінен ауысу туралы жазба табылмады',
+    ru: 'Запись о переводе из листа ожидания не найдена',
+    en: 'The waitlist promotion was not found',
   },
   'lesson.not_found': {
     kk: 'Сабақ табылмады',
