@@ -2596,6 +2596,8 @@ export interface operations {
         offset?: number;
         status?: 'planned' | 'open' | 'in_progress' | 'completed' | 'cancelled';
         courseId?: string;
+        /** @description Words of the group's code, course title, craft (in any language) or master's name. */
+        search?: string;
       };
       header?: never;
       path?: never;
@@ -3548,6 +3550,8 @@ export interface operations {
         groupId?: string;
         traineeId?: string;
         status?: 'pending' | 'issued' | 'failed' | 'revoked';
+        /** @description Words of the number or the holder's name, or the first digits of the holder's IIN. */
+        search?: string;
       };
       header?: never;
       path?: never;
@@ -3786,7 +3790,7 @@ export interface operations {
         employmentCenterId?: string;
         /** @description Only the referrals that led to this trainee (linked at intake). */
         traineeId?: string;
-        /** @description Part of the person's name, the referral number, or a whole IIN. */
+        /** @description Words of the person's name or the centre's number of the referral, or the IIN's first digits. */
         search?: string;
       };
       header?: never;
