@@ -217,7 +217,7 @@ describe('the built processes', () => {
     }
   });
 
-  it('seed-demo fills an empty database with every kind of record, and only an empty one', async () => {
+  it('seed-demo fills an empty database with every kind of record, and only an empty one; check finds its counters true', async () => {
     const scratch = `${new URL(process.env.DATABASE_URL!).pathname.slice(1)}_seed`;
     await onServer((client) =>
       client.query(
@@ -278,6 +278,26 @@ describe('the built processes', () => {
         expect(completed.outcomes).toBeGreaterThanOrEqual(1);
         const byCentre = await client.query('SELECT DISTINCT employment_center_id FROM referrals');
         expect(byCentre.rows).toHaveLength(2);
+
+        // `check` finds the counters of the seeded groups true to their rows, and names a group
+        // whose waitlist counter was made to lie (status 1).
+        const check = startProcess(BUILT.cli, ['check'], env);
+        expect([(await check.exited).code, check.output()]).toEqual([
+          0,
+          'Seat counters match the enrollments of every group\n',
+        ]);
+        const [lying] = (
+          await client.query<{ code: string }>(
+            `UPDATE groups SET waitlist_count = waitlist_count + 1
+              WHERE id = (SELECT id FROM groups ORDER BY code LIMIT 1) RETURNING code`,
+          )
+        ).rows;
+        const drifted = startProcess(BUILT.cli, ['check'], env);
+        expect((await drifted.exited).code).toBe(1);
+        expect(drifted.output()).toContain(`group ${lying!.code} (`);
+        expect(drifted.output()).toContain(
+          'Seat counters differ from the enrollments in 1 group(s)',
+        );
       } finally {
         await client.end();
       }
