@@ -12,6 +12,7 @@ import { SessionsAndSignInLimits1796035872685 } from './1796035872685-SessionsAn
 import { PreparedDocuments1796041064218 } from './1796041064218-PreparedDocuments';
 import { FunctionsFromFilesAndSeatCounterTrigger1796100000000 } from './1796100000000-FunctionsFromFilesAndSeatCounterTrigger';
 import { Outbox1796200000000 } from './1796200000000-Outbox';
+import { CodedFunctionRefusals1796300000000 } from './1796300000000-CodedFunctionRefusals';
 
 export const MIGRATIONS = [
   Foundation1795313600304,
@@ -27,4 +28,5 @@ export const MIGRATIONS = [
   PreparedDocuments1796041064218,
   FunctionsFromFilesAndSeatCounterTrigger1796100000000,
   Outbox1796200000000,
+  CodedFunctionRefusals1796300000000,
 ];

@@ -3,8 +3,10 @@
 -- changed and its audit row. Who may do what is decided in TypeScript (LessonsService): the master
 -- who must teach the group or null, the days after which the window closes or null, whether a
 -- reason is required; the statuses in which a group's attendance changes come from
--- ENROLLING_GROUP_STATUSES. Refusals are raised with SQLSTATE SHB01, the code as message, the human
--- text as detail and, for a field, the field as hint; LessonsService turns them into domain errors.
+-- ENROLLING_GROUP_STATUSES. Refusals are raised with SQLSTATE SHB01, the dotted code of the
+-- catalogues as message, its parameters as a JSON object in the detail (no words: the API writes
+-- them in the caller's language) and, for a field, the field as hint; LessonsService turns them
+-- into domain errors.
 CREATE OR REPLACE FUNCTION mark_attendance(p_lesson_id uuid, p_marks jsonb, p_reason text,
                                            p_group_master_id uuid, p_window_days integer,
                                            p_reason_required boolean, p_marking_statuses text[],
@@ -27,34 +29,32 @@ BEGIN
    WHERE l.id = p_lesson_id
      FOR UPDATE OF l;
   IF NOT FOUND THEN
-    RAISE EXCEPTION USING ERRCODE = 'SHB01', MESSAGE = 'lesson_not_found';
+    RAISE EXCEPTION USING ERRCODE = 'SHB01', MESSAGE = 'lesson.not_found';
   END IF;
   -- Guards a race, not a rule: the caller decided the actor must teach the group; the master is
   -- read here, in the statement that writes, so a master replaced meanwhile marks nothing.
   IF p_group_master_id IS NOT NULL AND v_lesson.master_id IS DISTINCT FROM p_group_master_id THEN
-    RAISE EXCEPTION USING ERRCODE = 'SHB01', MESSAGE = 'not_group_master',
-      DETAIL = format('Only the master of group %s marks its attendance', v_lesson.code);
+    RAISE EXCEPTION USING ERRCODE = 'SHB01', MESSAGE = 'lesson.not_group_master',
+      DETAIL = jsonb_build_object('group', v_lesson.code)::text;
   END IF;
   IF p_reason_required AND p_reason IS NULL THEN
-    RAISE EXCEPTION USING ERRCODE = 'SHB01', MESSAGE = 'invalid_input', HINT = 'reason',
-      DETAIL = 'is required when staff or admin mark or correct a lesson';
+    RAISE EXCEPTION USING ERRCODE = 'SHB01', MESSAGE = 'lesson.reason_required', HINT = 'reason';
   END IF;
   IF now() < v_lesson.starts_at THEN
-    RAISE EXCEPTION USING ERRCODE = 'SHB01', MESSAGE = 'lesson_not_started',
-      DETAIL = format('The lesson of %s %s has not started yet',
-                      to_char(v_lesson.date, 'YYYY-MM-DD'), v_lesson.start_time);
+    RAISE EXCEPTION USING ERRCODE = 'SHB01', MESSAGE = 'lesson.not_started',
+      DETAIL = jsonb_build_object('date', to_char(v_lesson.date, 'YYYY-MM-DD'),
+                                  'time', v_lesson.start_time)::text;
   END IF;
   IF p_window_days IS NOT NULL
      AND marking_window(v_lesson.date, v_lesson.starts_at, now(), p_zone, p_window_days) = 'closed'
   THEN
-    RAISE EXCEPTION USING ERRCODE = 'SHB01', MESSAGE = 'marking_window_closed',
-      DETAIL = format('Masters mark a lesson up to %s days after it; ask staff to correct the lesson of %s',
-                      p_window_days, to_char(v_lesson.date, 'YYYY-MM-DD'));
+    RAISE EXCEPTION USING ERRCODE = 'SHB01', MESSAGE = 'lesson.marking_window_closed',
+      DETAIL = jsonb_build_object('days', p_window_days,
+                                  'date', to_char(v_lesson.date, 'YYYY-MM-DD'))::text;
   END IF;
   IF NOT v_lesson.status = ANY (p_marking_statuses) THEN
-    RAISE EXCEPTION USING ERRCODE = 'SHB01', MESSAGE = 'group_not_running',
-      DETAIL = format('Group %s is %s; its attendance can no longer change',
-                      v_lesson.code, v_lesson.status);
+    RAISE EXCEPTION USING ERRCODE = 'SHB01', MESSAGE = 'group.not_running',
+      DETAIL = jsonb_build_object('group', v_lesson.code, 'status', v_lesson.status)::text;
   END IF;
 
   SELECT coalesce(array_agg(e.id), '{}') INTO v_active
@@ -64,17 +64,17 @@ BEGIN
    WHERE NOT ((m.v->>'enrollmentId')::uuid = ANY (v_active))
    ORDER BY m.n LIMIT 1;
   IF FOUND THEN
-    RAISE EXCEPTION USING ERRCODE = 'SHB01', MESSAGE = 'invalid_input',
+    RAISE EXCEPTION USING ERRCODE = 'SHB01', MESSAGE = 'lesson.not_in_group',
       HINT = format('marks.%s.enrollmentId', v_bad),
-      DETAIL = format('is not an active trainee of group %s', v_lesson.code);
+      DETAIL = jsonb_build_object('group', v_lesson.code)::text;
   END IF;
   SELECT coalesce(array_agg(a ORDER BY a), '{}') INTO v_missing
     FROM unnest(v_active) AS a
    WHERE a NOT IN (SELECT (v->>'enrollmentId')::uuid FROM jsonb_array_elements(p_marks) AS v);
   IF cardinality(v_missing) > 0 THEN
-    RAISE EXCEPTION USING ERRCODE = 'SHB01', MESSAGE = 'invalid_input', HINT = 'marks',
-      DETAIL = format('%s active trainee(s) of group %s have no mark: %s',
-                      cardinality(v_missing), v_lesson.code, array_to_string(v_missing, ', '));
+    RAISE EXCEPTION USING ERRCODE = 'SHB01', MESSAGE = 'lesson.marks_missing', HINT = 'marks',
+      DETAIL = jsonb_build_object('count', cardinality(v_missing),
+                                  'missing', array_to_string(v_missing, ', '))::text;
   END IF;
 
   v_had_marks := EXISTS (SELECT 1 FROM attendance_marks a WHERE a.lesson_id = p_lesson_id);
