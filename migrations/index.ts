@@ -13,6 +13,7 @@ import { PreparedDocuments1796041064218 } from './1796041064218-PreparedDocument
 import { FunctionsFromFilesAndSeatCounterTrigger1796100000000 } from './1796100000000-FunctionsFromFilesAndSeatCounterTrigger';
 import { Outbox1796200000000 } from './1796200000000-Outbox';
 import { CodedFunctionRefusals1796300000000 } from './1796300000000-CodedFunctionRefusals';
+import { SystemReasonCodes1796300100000 } from './1796300100000-SystemReasonCodes';
 
 export const MIGRATIONS = [
   Foundation1795313600304,
@@ -29,4 +30,5 @@ export const MIGRATIONS = [
   FunctionsFromFilesAndSeatCounterTrigger1796100000000,
   Outbox1796200000000,
   CodedFunctionRefusals1796300000000,
+  SystemReasonCodes1796300100000,
 ];

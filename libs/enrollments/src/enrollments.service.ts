@@ -173,7 +173,7 @@ export class EnrollmentsService {
    * Returns the ids of the enrollments closed, for the referrals that follow them.
    */
   async releaseGroup(manager: EntityManager, groupId: string, actor: Actor): Promise<string[]> {
-    const released = await this.repository.withdrawOpenOfGroup(manager, groupId, 'group cancelled');
+    const released = await this.repository.withdrawOpenOfGroup(manager, groupId, 'group_cancelled');
     for (const enrollment of released) {
       await this.audit.record(manager, actor, {
         action: 'withdraw',
@@ -181,7 +181,7 @@ export class EnrollmentsService {
         entityId: enrollment.id,
         changes: {
           status: { from: enrollment.status, to: 'withdrawn' },
-          reason: 'group cancelled',
+          reasonCode: 'group_cancelled',
         },
       });
     }

@@ -19,6 +19,7 @@ import {
   ENROLLMENT_TRANSITIONS,
   EnrollmentsRepository,
   lockGroupOfEnrollment,
+  type SystemReason,
 } from '@sheber/enrollments';
 import { GroupsRepository, GroupsService, type GroupTransitionOptions } from '@sheber/groups';
 import { type CompletionCandidate, completionCandidates } from './completion-candidates.queries';
@@ -107,7 +108,11 @@ export class CompletionService {
         { attendanceRate: rate, thresholdPercent: row.min_attendance_percent },
       );
     }
-    await this.finish(manager, [enrollmentId], 'completed', input.override ? input.reason! : null);
+    // An admin's override keeps the reason as typed.
+    await this.finish(manager, [enrollmentId], 'completed', {
+      reason: input.override ? input.reason! : null,
+      code: null,
+    });
     await this.audit.record(manager, actor, {
       action: 'complete',
       entity: 'enrollment',
@@ -146,18 +151,18 @@ export class CompletionService {
       manager,
       completed.map((r) => r.id),
       'completed',
-      null,
+      { reason: null, code: null },
     );
     await this.finish(
       manager,
       failed.map((r) => r.id),
       'failed',
-      'attendance below the course threshold',
+      { reason: null, code: 'attendance_below_threshold' },
     );
     const withdrawn = await this.enrollments.withdrawWaitlistOfGroup(
       manager,
       groupId,
-      'group completed',
+      'group_completed',
     );
     for (const row of active) {
       const rate = attendanceRate(row);
@@ -178,7 +183,7 @@ export class CompletionService {
         action: 'withdraw',
         entity: 'enrollment',
         entityId: id,
-        changes: { status: { from: 'waitlisted', to: 'withdrawn' }, reason: 'group completed' },
+        changes: { status: { from: 'waitlisted', to: 'withdrawn' }, reasonCode: 'group_completed' },
       });
     }
     return {
@@ -304,11 +309,7 @@ export class CompletionService {
         group: group.code,
       });
     }
-    const reopened = await this.enrollments.reactivateFinishedOfGroup(
-      manager,
-      groupId,
-      `group reopened: ${reason}`.slice(0, 500),
-    );
+    const reopened = await this.enrollments.reactivateFinishedOfGroup(manager, groupId, reason);
     await this.groupsRepository.reopenGroup(manager, groupId);
     for (const row of reopened) {
       await this.audit.record(manager, actor, {
@@ -342,10 +343,10 @@ export class CompletionService {
     manager: EntityManager,
     ids: string[],
     status: 'completed' | 'failed',
-    reason: string | null,
+    why: { reason: string | null; code: SystemReason | null },
   ): Promise<void> {
     if (ids.length === 0) return;
     // The trigger enrollment_seat_counters frees their seats in the same statement.
-    await this.enrollments.finishActive(manager, ids, status, reason);
+    await this.enrollments.finishActive(manager, ids, status, why);
   }
 }

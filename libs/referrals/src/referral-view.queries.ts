@@ -6,7 +6,12 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { replicaRows } from '@sheber/database/sql';
 import { CERTIFICATE_STATUS, type CertificateStatus } from '@sheber/certificates';
-import { MARK_COUNTS_SQL, type MarkCounts, type EnrollmentStatus } from '@sheber/enrollments';
+import {
+  MARK_COUNTS_SQL,
+  type MarkCounts,
+  type EnrollmentStatus,
+  type SystemReason,
+} from '@sheber/enrollments';
 import type { ReferralOutcome, ReferralStatus } from './referral-status';
 import type { CraftNames, ReferralCount } from './referral-report';
 
@@ -32,6 +37,7 @@ export interface ReferralRow extends MarkCounts {
   note: string | null;
   status: ReferralStatus;
   status_reason: string | null;
+  status_reason_code: SystemReason | null;
   status_changed_at: Date;
   trainee_id: string | null;
   enrollment_id: string | null;
@@ -61,7 +67,8 @@ function referralSelect(source: string): string {
   return `
   SELECT r.id, r.number, r.employment_center_id, ec.name AS center_name, r.iin, r.last_name,
          r.first_name, r.patronymic, r.phone, r.categories, r.craft, r.course_id,
-         rc.title AS course_title, r.note, r.status, r.status_reason, r.status_changed_at,
+         rc.title AS course_title, r.note, r.status, r.status_reason,
+         r.status_reason_code, r.status_changed_at,
          r.trainee_id, r.enrollment_id, e.status AS enrollment_status, e.waitlist_position,
          g.id AS group_id, g.code AS group_code, gc.title AS group_course_title,
          to_char(g.start_date, 'YYYY-MM-DD') AS start_date,

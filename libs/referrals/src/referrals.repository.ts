@@ -109,7 +109,7 @@ export class ReferralsRepository {
     await sqlRows(
       manager,
       `UPDATE referrals SET status = $2, trainee_id = $3, enrollment_id = $4, status_reason = NULL,
-              status_changed_at = now(), updated_at = now()
+              status_reason_code = NULL, status_changed_at = now(), updated_at = now()
         WHERE id = $1`,
       [id, status, traineeId, enrollmentId],
     );
@@ -124,7 +124,8 @@ export class ReferralsRepository {
   ): Promise<void> {
     await sqlRows(
       manager,
-      `UPDATE referrals SET status = $2, status_reason = $3, status_changed_at = now(), updated_at = now()
+      `UPDATE referrals SET status = $2, status_reason = $3, status_reason_code = NULL,
+              status_changed_at = now(), updated_at = now()
         WHERE id = $1`,
       [id, status, reason],
     );
@@ -147,12 +148,15 @@ export class ReferralsRepository {
 
   /**
    * The enrolled referrals of closed enrollments follow them: completed → completed; withdrawn or
-   * failed → dropped, with the enrollment's status and reason as the referral's reason.
+   * failed → dropped, with the enrollment's reason (as typed, and the system's code) as the
+   * referral's: the enrollment's status is shown beside it, in the reader's language.
    */
   followClosedEnrollments(
     manager: EntityManager,
     closed: readonly ClosedEnrollment[],
-  ): Promise<{ id: string; status: ReferralStatus; reason: string | null }[]> {
+  ): Promise<
+    { id: string; status: ReferralStatus; reason: string | null; reason_code: string | null }[]
+  > {
     if (closed.length === 0) return Promise.resolve([]);
     return sqlRows(
       manager,
@@ -160,17 +164,21 @@ export class ReferralsRepository {
           SET status = CASE e.status WHEN '${ENROLLMENT_STATUS.completed}' THEN '${REFERRAL_TRANSITIONS.complete.to}'
                                      ELSE '${REFERRAL_TRANSITIONS.drop.to}' END,
               status_reason = CASE e.status WHEN '${ENROLLMENT_STATUS.completed}' THEN NULL
-                                 ELSE concat('enrollment ', e.status, coalesce(': ' || e.status_reason, '')) END,
+                                 ELSE e.status_reason END,
+              status_reason_code = CASE e.status WHEN '${ENROLLMENT_STATUS.completed}' THEN NULL
+                                      ELSE e.status_reason_code END,
               status_changed_at = now(), updated_at = now()
-         FROM unnest($1::uuid[], $2::text[], $3::text[]) AS e (id, status, status_reason)
+         FROM unnest($1::uuid[], $2::text[], $3::text[], $5::text[])
+              AS e (id, status, status_reason, status_reason_code)
         WHERE e.id = r.enrollment_id AND r.status = ANY($4::text[])
-        RETURNING r.id, r.status, r.status_reason AS reason`,
+        RETURNING r.id, r.status, r.status_reason AS reason, r.status_reason_code AS reason_code`,
       [
         closed.map((e) => e.id),
         closed.map((e) => e.status),
         closed.map((e) => e.status_reason),
         // completing and dropping leave from the same status
         REFERRAL_TRANSITIONS.complete.from,
+        closed.map((e) => e.status_reason_code),
       ],
     );
   }
@@ -184,6 +192,7 @@ export class ReferralsRepository {
     return sqlRows(
       manager,
       `UPDATE referrals r SET status = '${REFERRAL_TRANSITIONS.reopen.to}', status_reason = NULL,
+              status_reason_code = NULL,
               status_changed_at = now(), updated_at = now()
          FROM referrals old
         WHERE old.id = r.id AND r.enrollment_id = ANY($1::uuid[])

@@ -67,6 +67,7 @@ export function toReferralView(row: ReferralRow, wholeIin: boolean): ReferralVie
     note: row.note,
     status: row.status,
     statusReason: row.status_reason,
+    statusReasonCode: row.status_reason_code,
     statusChangedAt: row.status_changed_at,
     traineeId: row.trainee_id,
     enrollment: row.enrollment_id
@@ -300,6 +301,7 @@ export class ReferralsService {
         changes: {
           status: { from: 'enrolled', to: referral.status },
           ...(referral.reason && { reason: referral.reason }),
+          ...(referral.reason_code && { reasonCode: referral.reason_code }),
         },
       });
     }

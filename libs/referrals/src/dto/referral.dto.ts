@@ -23,7 +23,12 @@ import {
   trimToNull,
 } from '@sheber/common';
 import { CERTIFICATE_STATUSES, type CertificateStatus } from '@sheber/certificates';
-import { ENROLLMENT_STATUSES, type EnrollmentStatus } from '@sheber/enrollments';
+import {
+  ENROLLMENT_STATUSES,
+  type EnrollmentStatus,
+  SYSTEM_REASONS,
+  type SystemReason,
+} from '@sheber/enrollments';
 import { CreateTraineeDto } from '@sheber/trainees';
 import {
   REFERRAL_OUTCOMES,
@@ -220,7 +225,11 @@ export class ReferralView {
   course: ReferralCourseView | null;
   note: string | null;
   status: ReferralStatus;
+  /** Why it was rejected, cancelled or dropped, as a person typed it. */
   statusReason: string | null;
+  /** Why, when the system decided (a cancelled or completed group, too little attendance). */
+  @ApiProperty({ enum: SYSTEM_REASONS, nullable: true })
+  statusReasonCode: SystemReason | null;
   statusChangedAt: Date;
   traineeId: string | null;
   enrollment: ReferralEnrollmentView | null;
