@@ -343,7 +343,7 @@ function AssignMaster({ group, onAssigned }: { group: GroupType; onAssigned: () 
         placeholder={t('groups.chooseMaster')}
         data={(masters.data ?? []).map((m) => ({ value: m.id, label: m.fullName }))}
         value={masterId}
-        onChange={setMasterId}
+        onChange={submit.clearing('masterId', setMasterId)}
         error={submit.fieldError('masterId')}
       />
       {submit.error && (
@@ -498,7 +498,9 @@ function Enroll({ groupId, onEnrolled }: { groupId: string; onEnrolled: () => vo
                       size="xs"
                       aria-label={`${t('groups.enrollButton')}: ${fullName(trainee)}`}
                       loading={submit.busy}
-                      onClick={() =>
+                      onClick={() => {
+                        // The previous enrollment's words never stand beside this one's refusal.
+                        setResult(null);
                         void submit
                           .run(() =>
                             answer(
@@ -519,8 +521,8 @@ function Enroll({ groupId, onEnrolled }: { groupId: string; onEnrolled: () => vo
                                 : t('groups.enrolledActive', { name: fullName(trainee) }),
                             );
                             onEnrolled();
-                          })
-                      }
+                          });
+                      }}
                     >
                       {t('groups.enrollButton')}
                     </Button>
@@ -619,7 +621,10 @@ function EditTimetable({ group, onSaved }: { group: GroupType; onSaved: () => vo
     <Stack maw={560}>
       <ScheduleEditor
         value={schedule}
-        onChange={setSchedule}
+        onChange={submit.clearing('schedule', (slots: ScheduleSlot[]) => {
+          setSchedule(slots);
+          setSaved(false);
+        })}
         error={submit.fieldError('schedule')}
       />
       <FormError error={submit.formError()} />
@@ -630,7 +635,8 @@ function EditTimetable({ group, onSaved }: { group: GroupType; onSaved: () => vo
       )}
       <Button
         loading={submit.busy}
-        onClick={() =>
+        onClick={() => {
+          setSaved(false);
           void submit
             .run(() =>
               client.PATCH('/api/groups/{id}', {
@@ -642,8 +648,8 @@ function EditTimetable({ group, onSaved }: { group: GroupType; onSaved: () => vo
               if (!g) return;
               setSaved(true);
               onSaved();
-            })
-        }
+            });
+        }}
       >
         {t('groups.saveTimetable')}
       </Button>

@@ -162,7 +162,7 @@ function AcceptModal({
             })}`,
           }))}
           value={groupId}
-          onChange={setGroupId}
+          onChange={submit.clearing('groupId', setGroupId)}
           error={submit.fieldError('groupId')}
         />
         <FormError error={submit.formError()} />

@@ -224,7 +224,9 @@ function NewReferralModal({
     <TextInput
       label={t(label)}
       value={form[name]}
-      onChange={(e) => setForm({ ...form, [name]: e.currentTarget.value })}
+      onChange={submit.clearing(apiField, (e) =>
+        setForm({ ...form, [name]: e.currentTarget.value }),
+      )}
       error={submit.fieldError(apiField)}
     />
   );
@@ -268,7 +270,9 @@ function NewReferralModal({
             inputMode="numeric"
             maxLength={12}
             value={form.iin}
-            onChange={(e) => setForm({ ...form, iin: e.currentTarget.value.trim() })}
+            onChange={submit.clearing('person.iin', (e) =>
+              setForm({ ...form, iin: e.currentTarget.value.trim() }),
+            )}
             description={iin.description}
             error={iin.error ?? submit.fieldError('person.iin')}
           />
@@ -281,7 +285,7 @@ function NewReferralModal({
           <Checkbox.Group
             label={t('trainees.categories')}
             value={categories}
-            onChange={setCategories}
+            onChange={submit.clearing('person.categories', setCategories)}
             error={submit.fieldError('person.categories')}
           >
             <Group mt={4}>
@@ -294,13 +298,15 @@ function NewReferralModal({
             label={t('referrals.craft')}
             data={crafts.map((c) => ({ value: c.code, label: format.name(c.name) }))}
             value={craft}
-            onChange={setCraft}
+            onChange={submit.clearing('craft', setCraft)}
             error={submit.fieldError('craft')}
           />
           <Textarea
             label={t('referrals.note')}
             value={form.note}
-            onChange={(e) => setForm({ ...form, note: e.currentTarget.value })}
+            onChange={submit.clearing('note', (e) =>
+              setForm({ ...form, note: e.currentTarget.value }),
+            )}
             error={submit.fieldError('note')}
           />
           <FormError error={submit.formError()} />
@@ -338,20 +344,20 @@ function OutcomeModal({
           label={t('referrals.outcome')}
           data={REFERRAL_OUTCOMES.map((o) => ({ value: o, label: t(`outcome.${o}`) }))}
           value={outcome}
-          onChange={setOutcome}
+          onChange={submit.clearing('outcome', setOutcome)}
           error={submit.fieldError('outcome')}
         />
         <TextInput
           label={t('referrals.outcomeDate')}
           type="date"
           value={date}
-          onChange={(e) => setDate(e.currentTarget.value)}
+          onChange={submit.clearing('date', (e) => setDate(e.currentTarget.value))}
           error={submit.fieldError('date')}
         />
         <Textarea
           label={t('referrals.note')}
           value={note}
-          onChange={(e) => setNote(e.currentTarget.value)}
+          onChange={submit.clearing('note', (e) => setNote(e.currentTarget.value))}
           error={submit.fieldError('note')}
         />
         <FormError error={submit.formError()} />
