@@ -1033,7 +1033,7 @@ export interface components {
       email: string;
       fullName: string;
       /** @enum {string} */
-      role: 'admin' | 'staff' | 'master' | 'officer';
+      role: 'master' | 'admin' | 'staff' | 'officer';
       employmentCenterId: string | null;
       /** @description After an admin's reset: until the user sets a new password, other routes answer 403. */
       passwordChangeRequired: boolean;
@@ -1090,7 +1090,7 @@ export interface components {
       email: string;
       fullName: string;
       /** @enum {string} */
-      role: 'admin' | 'staff' | 'master' | 'officer';
+      role: 'master' | 'admin' | 'staff' | 'officer';
       active: boolean;
       /** @description Craft codes, for masters. */
       crafts: string[];
@@ -1726,6 +1726,16 @@ export interface components {
       note: string | null;
     };
     ReferralView: {
+      /**
+       * @description Why, when the system decided (a cancelled or completed group, too little attendance).
+       * @enum {string|null}
+       */
+      statusReasonCode:
+        | 'group_cancelled'
+        | 'group_completed'
+        | 'attendance_below_threshold'
+        | 'group_reopened'
+        | null;
       id: string;
       number: string;
       employmentCenter: {
@@ -1739,6 +1749,7 @@ export interface components {
       /** @enum {string} */
       status:
         'completed' | 'cancelled' | 'submitted' | 'accepted' | 'enrolled' | 'rejected' | 'dropped';
+      /** @description Why it was rejected, cancelled or dropped, as a person typed it. */
       statusReason: string | null;
       /** Format: date-time */
       statusChangedAt: string;

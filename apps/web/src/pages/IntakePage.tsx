@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { AppModal } from '../components/AppModal';
 import { ReasonModal } from '../components/ReasonModal';
 import { client, type Schemas } from '../api';
+import { StatusReason } from '../components/StatusReason';
 import { FormError, ListState, useLoad, usePaged, useSubmit } from '../components/data';
 import { fullName, StatusBadge, useCraftName } from '../components/labels';
 import { ENROLLING_GROUP_STATUSES } from '../../../../libs/groups/src/group-status';
@@ -73,11 +74,7 @@ export function IntakePage() {
                   <Table.Td>{craftName(r.craft)}</Table.Td>
                   <Table.Td>
                     <StatusBadge kind="referralStatus" status={r.status} />
-                    {r.statusReason && (
-                      <Text size="xs" c="dimmed">
-                        {r.statusReason}
-                      </Text>
-                    )}
+                    <StatusReason code={r.statusReasonCode} reason={r.statusReason} />
                   </Table.Td>
                   <Table.Td>
                     {r.status === 'submitted' && (

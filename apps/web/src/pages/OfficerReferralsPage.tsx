@@ -16,6 +16,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { AppModal } from '../components/AppModal';
 import { client, href, type Schemas } from '../api';
+import { StatusReason } from '../components/StatusReason';
 import { FormError, ListState, usePaged, useSubmit } from '../components/data';
 import { fullName, StatusBadge, useCraftName } from '../components/labels';
 import { localToday, useFormat } from '../format';
@@ -101,11 +102,7 @@ export function OfficerReferralsPage() {
                           {r.enrollment.group.code}
                         </Text>
                       )}
-                      {r.statusReason && (
-                        <Text size="xs" c="dimmed">
-                          {r.statusReason}
-                        </Text>
-                      )}
+                      <StatusReason code={r.statusReasonCode} reason={r.statusReason} />
                     </Table.Td>
                     <Table.Td>{format.percent(r.enrollment?.attendanceRate)}</Table.Td>
                     <Table.Td>
