@@ -14,6 +14,7 @@ import { FunctionsFromFilesAndSeatCounterTrigger1796100000000 } from './17961000
 import { Outbox1796200000000 } from './1796200000000-Outbox';
 import { CodedFunctionRefusals1796300000000 } from './1796300000000-CodedFunctionRefusals';
 import { SystemReasonCodes1796300100000 } from './1796300100000-SystemReasonCodes';
+import { EmploymentCentreNames1796300200000 } from './1796300200000-EmploymentCentreNames';
 
 export const MIGRATIONS = [
   Foundation1795313600304,
@@ -31,4 +32,5 @@ export const MIGRATIONS = [
   Outbox1796200000000,
   CodedFunctionRefusals1796300000000,
   SystemReasonCodes1796300100000,
+  EmploymentCentreNames1796300200000,
 ];

@@ -24,7 +24,10 @@ export interface ReferralRow extends MarkCounts {
   id: string;
   number: string;
   employment_center_id: string;
-  center_name: string;
+  /** The centre's name in each language (the name as given where one is missing). */
+  center_name_kk: string;
+  center_name_ru: string;
+  center_name_en: string;
   iin: string;
   last_name: string;
   first_name: string;
@@ -65,7 +68,9 @@ export interface ReferralRow extends MarkCounts {
  */
 function referralSelect(source: string): string {
   return `
-  SELECT r.id, r.number, r.employment_center_id, ec.name AS center_name, r.iin, r.last_name,
+  SELECT r.id, r.number, r.employment_center_id, r.iin, r.last_name,
+         coalesce(ec.name_kk, ec.name) AS center_name_kk,
+         coalesce(ec.name_ru, ec.name) AS center_name_ru, coalesce(ec.name_en, ec.name) AS center_name_en,
          r.first_name, r.patronymic, r.phone, r.categories, r.craft, r.course_id,
          rc.title AS course_title, r.note, r.status, r.status_reason,
          r.status_reason_code, r.status_changed_at,

@@ -1129,21 +1129,50 @@ export interface components {
       name: components['schemas']['CraftNamesView'];
     };
     CreateEmploymentCenterDto: {
-      /** @description The centre's name, e.g. "Karaganda city employment centre". */
+      /**
+       * @description The centre's name, e.g. "Қарағанды қаласының жұмыспен қамту орталығы"; shown in every
+       *     language whose own name (nameKk, nameRu, nameEn) is not given.
+       */
       name: string;
+      /** @description The name in Kazakh; null or left out: `name`. */
+      nameKk?: string | null;
+      /** @description The name in Russian; null or left out: `name`. */
+      nameRu?: string | null;
+      /** @description The name in English; null or left out: `name`. */
+      nameEn?: string | null;
       /** @description The region it serves, e.g. "Karaganda region". */
       region: string;
     };
+    EmploymentCenterNamesView: {
+      kk: string;
+      ru: string;
+      en: string;
+    };
     EmploymentCenterView: {
       id: string;
-      name: string;
+      name: components['schemas']['EmploymentCenterNamesView'];
+      names: {
+        given: string;
+        kk: string | null;
+        ru: string | null;
+        en: string | null;
+      };
       region: string;
       /** Format: date-time */
       createdAt: string;
     };
     UpdateEmploymentCenterDto: {
-      /** @description The centre's name, e.g. "Karaganda city employment centre". */
+      /**
+       * @description The centre's name, e.g. "Қарағанды қаласының жұмыспен қамту орталығы"; shown in every
+       *     language whose own name (nameKk, nameRu, nameEn) is not given.
+       */
       name?: string;
+      /** @description The name in Kazakh; null or left out: `name`. */
+      nameKk?: string | null;
+      /** @description The name in Russian; null or left out: `name`. */
+      nameRu?: string | null;
+      /** @description The name in English; null or left out: `name`. */
+      nameEn?: string | null;
       /** @description The region it serves, e.g. "Karaganda region". */
       region?: string;
     };
@@ -1740,7 +1769,7 @@ export interface components {
       number: string;
       employmentCenter: {
         id: string;
-        name: string;
+        name: components['schemas']['EmploymentCenterNamesView'];
       };
       person: components['schemas']['ReferredPersonView'];
       craft: string;
@@ -1784,7 +1813,8 @@ export interface components {
     ReferralReportRowView: {
       id: string;
       number: string;
-      employmentCenter: string;
+      /** @description The centre's name in each language. */
+      employmentCenter: components['schemas']['EmploymentCenterNamesView'];
       lastName: string;
       firstName: string;
       patronymic: string | null;

@@ -29,6 +29,7 @@ import {
   SYSTEM_REASONS,
   type SystemReason,
 } from '@sheber/enrollments';
+import { EmploymentCenterNamesView } from '@sheber/employment-centers';
 import { CreateTraineeDto } from '@sheber/trainees';
 import {
   REFERRAL_OUTCOMES,
@@ -219,7 +220,7 @@ export class ReferralCourseView {
 export class ReferralView {
   id: string;
   number: string;
-  employmentCenter: { id: string; name: string };
+  employmentCenter: { id: string; name: EmploymentCenterNamesView };
   person: ReferredPersonView;
   craft: string;
   course: ReferralCourseView | null;
@@ -242,7 +243,8 @@ export class ReferralView {
 export class ReferralReportRowView {
   id: string;
   number: string;
-  employmentCenter: string;
+  /** The centre's name in each language. */
+  employmentCenter: EmploymentCenterNamesView;
   lastName: string;
   firstName: string;
   patronymic: string | null;
