@@ -188,7 +188,7 @@ describe('the built processes', () => {
       'short',
     ]);
     expect((await short.exited).code).toBe(1);
-    expect(short.output()).toContain('password must be at least 10 characters long');
+    expect(short.output()).toContain('password: At least 10 characters');
 
     const again = startProcess(BUILT.cli, [
       'create-admin',
