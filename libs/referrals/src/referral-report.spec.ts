@@ -142,6 +142,7 @@ describe('the JSON report, written as the rows are read', () => {
 describe('the CSV report, in its language', () => {
   it('names each employment centre in the report’s language', async () => {
     async function* one(): AsyncGenerator<ReferralReportRow[]> {
+      await new Promise((resolve) => setImmediate(resolve));
       yield [row(0)];
     }
     for (const [language, name] of [
