@@ -12,9 +12,13 @@ import { SessionsAndSignInLimits1796035872685 } from './1796035872685-SessionsAn
 import { PreparedDocuments1796041064218 } from './1796041064218-PreparedDocuments';
 import { FunctionsFromFilesAndSeatCounterTrigger1796100000000 } from './1796100000000-FunctionsFromFilesAndSeatCounterTrigger';
 import { Outbox1796200000000 } from './1796200000000-Outbox';
+import { CodedFunctionRefusals1796300000000 } from './1796300000000-CodedFunctionRefusals';
+import { SystemReasonCodes1796300100000 } from './1796300100000-SystemReasonCodes';
+import { EmploymentCentreNames1796300200000 } from './1796300200000-EmploymentCentreNames';
 import { MarkCorrectionsOneAtATime1796310000000 } from './1796310000000-MarkCorrectionsOneAtATime';
 import { KazakhCollationAndSearchIndexes1796320000000 } from './1796320000000-KazakhCollationAndSearchIndexes';
 import { WaitlistPromotionsAndReferralLooks1796330000000 } from './1796330000000-WaitlistPromotionsAndReferralLooks';
+import { MarkAttendanceCodedRefusals1796350000000 } from './1796350000000-MarkAttendanceCodedRefusals';
 
 export const MIGRATIONS = [
   Foundation1795313600304,
@@ -30,7 +34,11 @@ export const MIGRATIONS = [
   PreparedDocuments1796041064218,
   FunctionsFromFilesAndSeatCounterTrigger1796100000000,
   Outbox1796200000000,
+  CodedFunctionRefusals1796300000000,
+  SystemReasonCodes1796300100000,
+  EmploymentCentreNames1796300200000,
   MarkCorrectionsOneAtATime1796310000000,
   KazakhCollationAndSearchIndexes1796320000000,
   WaitlistPromotionsAndReferralLooks1796330000000,
+  MarkAttendanceCodedRefusals1796350000000,
 ];

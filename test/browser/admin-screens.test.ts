@@ -243,7 +243,7 @@ describe('an admin keeping accounts, the audit log, holidays and employment cent
     await page.getByRole('button', { name: 'Новый центр занятости' }).click();
     const form = page.getByRole('dialog', { name: 'Новый центр занятости' });
     const name = `Центр занятости г. Сарани ${suffix}`;
-    await form.getByRole('textbox', { name: 'Название' }).fill(name);
+    await form.getByRole('textbox', { name: 'Название', exact: true }).fill(name);
     await form.getByRole('textbox', { name: 'Регион' }).fill('Карагандинская область');
     await form.getByRole('button', { name: 'Сохранить' }).click();
     expect(await shown(page.getByRole('status'), name)).toBe(`Центр занятости сохранён: ${name}`);
@@ -251,7 +251,7 @@ describe('an admin keeping accounts, the audit log, holidays and employment cent
     await page.getByRole('button', { name: `Изменить: ${name}` }).click();
     const edit = page.getByRole('dialog', { name: `Изменить: ${name}` });
     const renamed = `Центр занятости города Сарани ${suffix}`;
-    await edit.getByRole('textbox', { name: 'Название' }).fill(renamed);
+    await edit.getByRole('textbox', { name: 'Название', exact: true }).fill(renamed);
     await edit.getByRole('button', { name: 'Сохранить' }).click();
     await page.getByRole('row').filter({ hasText: renamed }).waitFor();
     expect(await page.getByRole('row').filter({ hasText: name }).count()).toBe(0);

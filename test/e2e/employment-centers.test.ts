@@ -25,14 +25,18 @@ describe('employment centres kept by an admin', () => {
       .set(auth(admin))
       .send({ name: `  ${name} ` });
     expect(renamed.status).toBe(200);
-    expect(renamed.body).toMatchObject({ id: center.id, name, region: 'Karaganda region' });
+    expect(renamed.body).toMatchObject({
+      id: center.id,
+      name: { kk: name, ru: name, en: name },
+      region: 'Karaganda region',
+    });
 
     const moved = await t
       .http()
       .patch(`/api/employment-centers/${center.id}`)
       .set(auth(admin))
       .send({ region: 'Қарағанды облысы' });
-    expect(moved.body).toMatchObject({ name, region: 'Қарағанды облысы' });
+    expect(moved.body).toMatchObject({ name: { kk: name }, region: 'Қарағанды облысы' });
 
     const audit = await t
       .http()
@@ -42,6 +46,43 @@ describe('employment centres kept by an admin', () => {
       { region: { from: 'Karaganda region', to: 'Қарағанды облысы' } },
       { name: { from: center.name, to: name } },
     ]);
+  });
+
+  it('keeps a name in each language, the given one standing in for a language left empty', async () => {
+    const stamp = Date.now();
+    const created = await t
+      .http()
+      .post('/api/employment-centers')
+      .set(auth(admin))
+      .send({
+        name: `Саран қаласының жұмыспен қамту орталығы ${stamp}`,
+        nameKk: `Саран қаласының жұмыспен қамту орталығы ${stamp}`,
+        nameRu: `Центр занятости города Сарани ${stamp}`,
+        region: 'Қарағанды облысы',
+      });
+    expect(created.status).toBe(201);
+    expect(created.body.name).toEqual({
+      kk: `Саран қаласының жұмыспен қамту орталығы ${stamp}`,
+      ru: `Центр занятости города Сарани ${stamp}`,
+      en: `Саран қаласының жұмыспен қамту орталығы ${stamp}`,
+    });
+    const named = await t
+      .http()
+      .patch(`/api/employment-centers/${created.body.id}`)
+      .set(auth(admin))
+      .send({ nameEn: `Employment Centre of Saran ${stamp}`, nameRu: '' });
+    expect(named.status).toBe(200);
+    expect(named.body.name).toEqual({
+      kk: `Саран қаласының жұмыспен қамту орталығы ${stamp}`,
+      ru: `Саран қаласының жұмыспен қамту орталығы ${stamp}`,
+      en: `Employment Centre of Saran ${stamp}`,
+    });
+    expect(named.body.names).toEqual({
+      given: `Саран қаласының жұмыспен қамту орталығы ${stamp}`,
+      kk: `Саран қаласының жұмыспен қамту орталығы ${stamp}`,
+      ru: null,
+      en: `Employment Centre of Saran ${stamp}`,
+    });
   });
 
   it('refuses an empty name, a name another centre has, and an unknown centre', async () => {

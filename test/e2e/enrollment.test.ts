@@ -61,10 +61,13 @@ describe('enrollment and the waitlist', () => {
     expect((await enroll(group.id, second.id)).body.status).toBe('waitlisted');
     const again = await enroll(group.id, first.id);
     expect(again.status).toBe(409);
-    expect(again.body.message).toMatch(/already active/);
+    expect(again.body).toMatchObject({
+      code: 'enrollment.already_enrolled',
+      params: { group: group.code, status: 'active' },
+    });
     const waitAgain = await enroll(group.id, second.id);
     expect(waitAgain.status).toBe(409);
-    expect(waitAgain.body.message).toMatch(/already waitlisted/);
+    expect(waitAgain.body.params).toEqual({ group: group.code, status: 'waitlisted' });
     expect(await seats(group.id)).toEqual({ capacity: 1, active: 1, waitlisted: 1 });
   });
 
@@ -77,6 +80,10 @@ describe('enrollment and the waitlist', () => {
     });
     const refused = await enroll(clash.id, trainee.id);
     expect(refused.status).toBe(409);
+    expect(refused.body).toMatchObject({
+      code: 'enrollment.schedule_overlap',
+      params: { other: morning.code, group: clash.code },
+    });
     expect(refused.body.message).toContain(morning.code);
     expect(await seats(clash.id)).toEqual({ capacity: 8, active: 0, waitlisted: 0 });
     const evening = await createGroup(t.dataSource, {
@@ -91,7 +98,11 @@ describe('enrollment and the waitlist', () => {
       const group = await createGroup(t.dataSource, { status });
       const response = await enroll(group.id, trainee.id);
       expect(response.status).toBe(409);
-      expect(response.body.message).toContain(status);
+      expect(response.body).toMatchObject({
+        code: 'group.not_enrolling',
+        params: { group: group.code, status },
+      });
+      expect(response.body.message).toContain(group.code);
     }
     const running = await createGroup(t.dataSource, { status: 'in_progress' });
     expect((await enroll(running.id, trainee.id)).status).toBe(201);
@@ -193,7 +204,10 @@ describe('enrollment and the waitlist', () => {
       .set(bearer(staff))
       .send({ capacity: 3 });
     expect(lowered.status).toBe(409);
-    expect(lowered.body.message).toMatch(/4 active trainees/);
+    expect(lowered.body).toMatchObject({
+      code: 'group.capacity_below_active',
+      params: { active: 4, capacity: 3 },
+    });
   });
 
   it('cancelling a group withdraws its active and waitlisted trainees', async () => {

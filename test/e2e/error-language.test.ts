@@ -120,7 +120,7 @@ describe('errors in the caller’s language', () => {
     expect(ru.status).toBe(409);
     expect(ru.body).toMatchObject({
       code: 'group.wrong_status',
-      message: 'В текущем статусе группы это действие недоступно',
+      message: `В текущем статусе группы это действие недоступно (${cancelled.code})`,
     });
     expect((await open('en')).body.message).toContain(cancelled.code);
 

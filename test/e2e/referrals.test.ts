@@ -270,7 +270,10 @@ describe('referrals from employment centres', () => {
       expect(response.status).toBe(200);
       expect(await view(withdrawn.id)).toMatchObject({
         status: 'dropped',
-        statusReason: 'enrollment withdrawn: moved to Almaty',
+        // The reason as staff typed it; the enrollment's status is shown beside it, translated.
+        statusReason: 'moved to Almaty',
+        statusReasonCode: null,
+        enrollment: { status: 'withdrawn' },
       });
 
       // Completing the group fails the one who never came: the referral is dropped with it.
@@ -283,7 +286,11 @@ describe('referrals from employment centres', () => {
       expect(
         (await t.http().post(`/api/groups/${group.id}/complete`).set(bearer(staff))).status,
       ).toBe(200);
-      expect(await view(failed.id)).toMatchObject({ status: 'dropped' });
+      expect(await view(failed.id)).toMatchObject({
+        status: 'dropped',
+        statusReason: null,
+        statusReasonCode: 'attendance_below_threshold',
+      });
       expect(enrolledF.enrollment!.status).toBe('active');
 
       // An outcome is recorded after a drop as well.
@@ -302,7 +309,11 @@ describe('referrals from employment centres', () => {
       expect(
         (await t.http().post(`/api/groups/${cancelledGroup.id}/cancel`).set(bearer(staff))).status,
       ).toBe(200);
-      expect(await view(waiting.id)).toMatchObject({ status: 'dropped' });
+      expect(await view(waiting.id)).toMatchObject({
+        status: 'dropped',
+        statusReason: null,
+        statusReasonCode: 'group_cancelled',
+      });
     });
 
     it('counts a waitlisted place as enrolled, and accepts without a group first', async () => {

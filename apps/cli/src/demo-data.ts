@@ -11,9 +11,22 @@ export interface DemoAccount {
   center?: 'karaganda' | 'temirtau';
 }
 
+/** Each centre's name in the three languages of the interface; `name` is the one given first. */
 export const DEMO_CENTERS = {
-  karaganda: { name: 'Employment Centre of Karaganda city', region: 'Karaganda region' },
-  temirtau: { name: 'Employment Centre of Temirtau', region: 'Karaganda region' },
+  karaganda: {
+    name: 'Қарағанды қаласының жұмыспен қамту орталығы',
+    nameKk: 'Қарағанды қаласының жұмыспен қамту орталығы',
+    nameRu: 'Центр занятости города Караганды',
+    nameEn: 'Employment Centre of Karaganda city',
+    region: 'Қарағанды облысы',
+  },
+  temirtau: {
+    name: 'Теміртау қаласының жұмыспен қамту орталығы',
+    nameKk: 'Теміртау қаласының жұмыспен қамту орталығы',
+    nameRu: 'Центр занятости города Темиртау',
+    nameEn: 'Employment Centre of Temirtau',
+    region: 'Қарағанды облысы',
+  },
 } as const;
 
 export const DEMO_ACCOUNTS: DemoAccount[] = [

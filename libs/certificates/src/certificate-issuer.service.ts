@@ -92,10 +92,7 @@ export class CertificateIssuer {
       groupId,
     );
     if (rows.length === 0) {
-      throw new ConflictError(
-        'group.no_issued_certificates',
-        `Group ${code} has no issued certificate to print`,
-      );
+      throw new ConflictError('group.no_issued_certificates', { group: code });
     }
     return { code, documents: rows.map((row) => this.documentOf(row)) };
   }

@@ -120,17 +120,14 @@ export class CertificatesService {
       const row = await this.repository.lockCertificate(manager, id);
       if (!row) throw new NotFoundError('Certificate', id);
       if (row.status === 'revoked') {
-        throw new ConflictError(
-          'certificate_revoked',
-          `Certificate ${row.number} is revoked; reissue its replacement instead`,
-        );
+        throw new ConflictError('certificate.revoked', { number: row.number });
       }
       const enrollmentStatus = await enrollmentStatusOf(manager, row.enrollment_id);
       if (enrollmentStatus !== 'completed') {
-        throw new ConflictError(
-          'enrollment_not_completed',
-          `The enrollment of certificate ${row.number} is ${enrollmentStatus}`,
-        );
+        throw new ConflictError('enrollment.not_completed', {
+          number: row.number,
+          status: enrollmentStatus ?? 'gone',
+        });
       }
       await this.repository.revoke(manager, { ids: [id] }, reason);
       const [newId] = await this.records.writePendingCertificates(
@@ -277,10 +274,7 @@ export class CertificatesService {
       };
     }
     if (!row.file_key) {
-      throw new ConflictError(
-        'certificate_not_rendered',
-        `Certificate ${row.number} is ${row.status}; its PDF is not ready yet`,
-      );
+      throw new ConflictError('certificate.not_ready', { number: row.number, status: row.status });
     }
     try {
       return {
@@ -311,10 +305,7 @@ export class CertificatesService {
       const row = await this.repository.lockCertificate(manager, id);
       if (!row) throw new NotFoundError('Certificate', id);
       if (row.status === 'revoked')
-        throw new ConflictError(
-          'certificate_revoked',
-          `Certificate ${row.number} is already revoked`,
-        );
+        throw new ConflictError('certificate.revoked', { number: row.number });
       await this.repository.revoke(manager, { ids: [id] }, reason);
       await this.audit.record(manager, actor, {
         action: 'revoke',

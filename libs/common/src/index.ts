@@ -2,7 +2,6 @@ export * from './errors/messages';
 export * from './errors/common.errors';
 export * from './errors/domain-errors';
 export * from './errors/constraint-codes';
-export * from './errors/legacy-codes';
 export * from './roles';
 export * from './pagination.dto';
 export * from './logging/logger-options';

@@ -17,7 +17,10 @@ export const PG_UNIQUE_VIOLATION = '23505';
 export const PG_FOREIGN_KEY_VIOLATION = '23503';
 export const PG_CHECK_VIOLATION = '23514';
 export const PG_INVALID_TEXT_REPRESENTATION = '22P02';
-/** Domain refusals raised by the database functions: the code as message, the text as detail. */
+/**
+ * Domain refusals raised by the database functions: the dotted code as message, its parameters as
+ * a JSON object in the detail, the refused field (if one) as hint.
+ */
 export const SHEBER_REFUSAL = 'SHB01';
 
 const text = (value: unknown): string | undefined =>
@@ -47,4 +50,24 @@ export function postgresErrorInfo(error: unknown): PostgresErrorInfo | null {
 export function databaseRefusal(error: unknown): PostgresErrorInfo | null {
   const info = postgresErrorInfo(error);
   return info?.code === SHEBER_REFUSAL && info.message ? info : null;
+}
+
+/**
+ * The parameters a refusal gives in its detail (a JSON object of strings and numbers); none when
+ * the detail is absent or not such an object.
+ */
+export function refusalParams(refusal: PostgresErrorInfo): Record<string, string | number> {
+  if (!refusal.detail) return {};
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(refusal.detail);
+  } catch {
+    return {};
+  }
+  if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) return {};
+  return Object.fromEntries(
+    Object.entries(parsed as Record<string, unknown>).flatMap(([name, value]) =>
+      typeof value === 'string' || typeof value === 'number' ? [[name, value]] : [],
+    ),
+  );
 }

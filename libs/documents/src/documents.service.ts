@@ -110,7 +110,7 @@ export class DocumentsService {
         await this.preparer.markFailed(existing.id, 'file missing from the storage', 'ready');
       }
     }
-    throw new ConflictError('document_busy', 'The document changed twice meanwhile; ask again');
+    throw new ConflictError('document.busy');
   }
 
   /**
@@ -125,10 +125,8 @@ export class DocumentsService {
     )
       throw new NotFoundError('Document', id);
     if (row.status === 'failed') {
-      throw new ConflictError(
-        'document_failed',
-        `Document ${id} could not be prepared: ${row.failure_reason ?? 'unknown'}; ask for it again`,
-      );
+      // The failure's own words (failure_reason) are for the operator, not for the screen.
+      throw new ConflictError('document.failed', { id });
     }
     if (row.status === 'pending') return { preparing: toView(row) };
     return {

@@ -11,7 +11,7 @@ export class EmploymentCentersRepository {
 
   async insertEmploymentCenter(
     manager: EntityManager,
-    center: Pick<EmploymentCenter, 'name' | 'region'>,
+    center: Pick<EmploymentCenter, 'name' | 'nameKk' | 'nameRu' | 'nameEn' | 'region'>,
   ): Promise<EmploymentCenter> {
     return manager.save(manager.create(EmploymentCenter, center));
   }

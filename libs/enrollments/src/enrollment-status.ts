@@ -49,3 +49,16 @@ export const ENROLLMENT_TRANSITIONS: Record<
   reopen: { from: ['completed', 'failed'], to: 'active' },
 };
 export type EnrollmentTransition = keyof typeof ENROLLMENT_TRANSITIONS;
+
+/**
+ * Why the system (not a person) closed or reopened an enrollment: stored as a code beside the
+ * reason a person typed (`status_reason_code`), and written in the reader's language wherever it
+ * is shown (the web app, the reports). A referral that follows the enrollment takes the same code.
+ */
+export const SYSTEM_REASONS = [
+  'group_cancelled',
+  'group_completed',
+  'attendance_below_threshold',
+  'group_reopened',
+] as const;
+export type SystemReason = (typeof SYSTEM_REASONS)[number];

@@ -6,6 +6,7 @@ import {
   ENROLLMENT_STATUS,
   ENROLLMENT_TRANSITIONS,
   type EnrollmentStatus,
+  type SystemReason,
 } from './enrollment-status';
 
 /**
@@ -44,7 +45,7 @@ export class EnrollmentsRepository {
     await sqlRows(
       manager,
       `UPDATE enrollments SET status = '${ENROLLMENT_TRANSITIONS.withdraw.to}', waitlist_position = NULL,
-              status_reason = $2, status_changed_at = now(), updated_at = now()
+              status_reason = $2, status_reason_code = NULL, status_changed_at = now(), updated_at = now()
         WHERE id = $1`,
       [id, reason],
     );
@@ -54,16 +55,16 @@ export class EnrollmentsRepository {
   async withdrawOpenOfGroup(
     manager: EntityManager,
     groupId: string,
-    reason: string,
+    reasonCode: SystemReason,
   ): Promise<{ id: string; status: EnrollmentStatus }[]> {
     return sqlRows<{ id: string; status: EnrollmentStatus }>(
       manager,
       `UPDATE enrollments e SET status = '${ENROLLMENT_TRANSITIONS.withdraw.to}', waitlist_position = NULL,
-              status_reason = $2, status_changed_at = now(), updated_at = now()
+              status_reason = NULL, status_reason_code = $2, status_changed_at = now(), updated_at = now()
          FROM enrollments old
         WHERE e.id = old.id AND e.group_id = $1 AND e.status = ANY ($3::text[])
         RETURNING e.id, old.status`,
-      [groupId, reason, ENROLLMENT_TRANSITIONS.withdraw.from],
+      [groupId, reasonCode, ENROLLMENT_TRANSITIONS.withdraw.from],
     );
   }
 
@@ -176,13 +177,14 @@ export class EnrollmentsRepository {
     manager: EntityManager,
     ids: string[],
     status: 'completed' | 'failed',
-    reason: string | null,
+    why: { reason: string | null; code: SystemReason | null },
   ): Promise<void> {
     await sqlRows(
       manager,
-      `UPDATE enrollments SET status = $2, status_reason = $3, status_changed_at = now(), updated_at = now()
+      `UPDATE enrollments SET status = $2, status_reason = $3, status_reason_code = $4,
+              status_changed_at = now(), updated_at = now()
         WHERE id = ANY($1::uuid[]) AND status = 'active'`,
-      [ids, status, reason],
+      [ids, status, why.reason, why.code],
     );
   }
 
@@ -190,20 +192,20 @@ export class EnrollmentsRepository {
   async withdrawWaitlistOfGroup(
     manager: EntityManager,
     groupId: string,
-    reason: string,
+    reasonCode: SystemReason,
   ): Promise<{ id: string }[]> {
     return sqlRows<{ id: string }>(
       manager,
-      `UPDATE enrollments SET status = 'withdrawn', waitlist_position = NULL, status_reason = $2,
-              status_changed_at = now(), updated_at = now()
+      `UPDATE enrollments SET status = 'withdrawn', waitlist_position = NULL, status_reason = NULL,
+              status_reason_code = $2, status_changed_at = now(), updated_at = now()
         WHERE group_id = $1 AND status = 'waitlisted' RETURNING id`,
-      [groupId, reason],
+      [groupId, reasonCode],
     );
   }
 
   /**
-   * A reopened group's completed and failed enrollments are active again; returns each with the
-   * status it had.
+   * A reopened group's completed and failed enrollments are active again, with the admin's reason
+   * beside the code `group_reopened`; returns each with the status it had.
    */
   async reactivateFinishedOfGroup(
     manager: EntityManager,
@@ -212,12 +214,18 @@ export class EnrollmentsRepository {
   ): Promise<{ id: string; status: EnrollmentStatus }[]> {
     return sqlRows<{ id: string; status: EnrollmentStatus }>(
       manager,
-      `UPDATE enrollments e SET status = 'active', status_reason = $2, status_changed_at = now(),
+      `UPDATE enrollments e SET status = 'active', status_reason = $2,
+              status_reason_code = $4, status_changed_at = now(),
               updated_at = now()
          FROM enrollments old
         WHERE e.id = old.id AND e.group_id = $1 AND e.status = ANY ($3::text[])
         RETURNING e.id, old.status`,
-      [groupId, reason, ENROLLMENT_TRANSITIONS.reopen.from],
+      [
+        groupId,
+        reason,
+        ENROLLMENT_TRANSITIONS.reopen.from,
+        'group_reopened' satisfies SystemReason,
+      ],
     );
   }
 

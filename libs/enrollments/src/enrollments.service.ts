@@ -2,8 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuditService, auditActor } from '@sheber/audit';
-import { Actor, ConflictError, NotFoundError, Page } from '@sheber/common';
-import { databaseRefusal } from '@sheber/database/postgres-errors';
+import { Actor, ConflictError, isDottedCode, NotFoundError, Page } from '@sheber/common';
+import { databaseRefusal, refusalParams } from '@sheber/database/postgres-errors';
 import { preparedRows, type PreparedStatement } from '@sheber/database/sql';
 import {
   ENROLLING_GROUP_STATUSES,
@@ -56,9 +56,12 @@ export function toPromotionView(row: PromotionRow): WaitlistPromotionView {
 function enrollmentRefusal(error: unknown, groupId: string, traineeId: string): Error | null {
   const refusal = databaseRefusal(error);
   if (!refusal) return null;
-  if (refusal.message === 'trainee_not_found') return new NotFoundError('Trainee', traineeId);
-  if (refusal.message === 'group_not_found') return new NotFoundError('Group', groupId);
-  return new ConflictError(refusal.message!, refusal.detail ?? refusal.message!);
+  const code = refusal.message;
+  if (code === 'trainee.not_found') return new NotFoundError('Trainee', traineeId);
+  if (code === 'group.not_found') return new NotFoundError('Group', groupId);
+  // enrollment.already_enrolled, group.not_enrolling, enrollment.schedule_overlap: they name
+  // the groups, so the message in any language can say which.
+  return isDottedCode(code) ? new ConflictError(code, refusalParams(refusal)) : null;
 }
 
 /** The statuses of a group that accept enrollment go with every call (`$3`), never copied. */
@@ -145,10 +148,7 @@ export class EnrollmentsService {
     const groupId = await lockGroupOfEnrollment(manager, enrollmentId);
     const enrollment = await this.repository.lockEnrollment(manager, enrollmentId);
     if (!enrollment || !ENROLLMENT_TRANSITIONS.withdraw.from.includes(enrollment.status)) {
-      throw new ConflictError(
-        'enrollment_closed',
-        `The enrollment is ${enrollment?.status ?? 'gone'}; only an active or waitlisted one can be withdrawn`,
-      );
+      throw new ConflictError('enrollment.closed', { status: enrollment?.status ?? 'gone' });
     }
     await this.repository.withdraw(manager, enrollmentId, reason);
     if (enrollment.status === 'waitlisted') {
@@ -208,7 +208,7 @@ export class EnrollmentsService {
    * Returns the ids of the enrollments closed, for the referrals that follow them.
    */
   async releaseGroup(manager: EntityManager, groupId: string, actor: Actor): Promise<string[]> {
-    const released = await this.repository.withdrawOpenOfGroup(manager, groupId, 'group cancelled');
+    const released = await this.repository.withdrawOpenOfGroup(manager, groupId, 'group_cancelled');
     for (const enrollment of released) {
       await this.audit.record(manager, actor, {
         action: 'withdraw',
@@ -216,7 +216,7 @@ export class EnrollmentsService {
         entityId: enrollment.id,
         changes: {
           status: { from: enrollment.status, to: 'withdrawn' },
-          reason: 'group cancelled',
+          reasonCode: 'group_cancelled',
         },
       });
     }

@@ -66,16 +66,16 @@ function snapshot(group: Group): Record<string, unknown> {
 
 function checkTimetable(timetable: Timetable): void {
   if (timetable.endDate < timetable.startDate) {
-    throw new InvalidInputError('endDate', 'must be on or after startDate');
+    throw new InvalidInputError('endDate', 'group.end_before_start');
   }
   if (spanTooLong(timetable)) {
-    throw new InvalidInputError(
-      'endDate',
-      `must be at most ${MAX_GROUP_SPAN_YEARS} years after startDate (${latestEndDate(timetable.startDate)})`,
-    );
+    throw new InvalidInputError('endDate', 'group.span_too_long', {
+      years: MAX_GROUP_SPAN_YEARS,
+      latest: latestEndDate(timetable.startDate),
+    });
   }
   const [problem] = scheduleProblems(timetable.schedule);
-  if (problem) throw new InvalidInputError(problem[0], problem[1]);
+  if (problem) throw new InvalidInputError(problem.field, problem.code, problem.params);
 }
 
 /** A change of a group written and not yet audited: what the other domains must follow. */
@@ -111,9 +111,8 @@ export class GroupsService {
     const schedule = sortSchedule(input.schedule);
     checkTimetable({ startDate: input.startDate, endDate: input.endDate, schedule });
     const course = await courseForNewGroup(manager, input.courseId);
-    if (!course) throw new InvalidInputError('courseId', `course ${input.courseId} does not exist`);
-    if (!course.active)
-      throw new ConflictError('course_inactive', `Course "${course.title}" is retired`);
+    if (!course) throw new InvalidInputError('courseId', 'course.not_found');
+    if (!course.active) throw new ConflictError('course.retired', { title: course.title });
     return this.repository.insertGroup(manager, {
       code: input.code,
       courseId: input.courseId,
@@ -169,7 +168,7 @@ export class GroupsService {
   private assertVisible(actor: Actor, group: { code: string; masterId: string | null }): void {
     // Another master's group: 403 as for writes; its roster and marks are never shown.
     if (actor.role === 'master' && group.masterId !== actor.id) {
-      throw new ForbiddenError(`Group ${group.code} is taught by another master`);
+      throw new ForbiddenError('group.other_master', { group: group.code });
     }
   }
 
@@ -196,10 +195,7 @@ export class GroupsService {
     }
     const group = await this.lockGroup(manager, id);
     if (!UNFINISHED_GROUP_STATUSES.includes(group.status)) {
-      throw new ConflictError(
-        'group_finished',
-        `Group ${group.code} is ${group.status} and can no longer change`,
-      );
+      throw new ConflictError('group.finished', { group: group.code, status: group.status });
     }
     const before = snapshot(group);
     const timetable: Timetable = {
@@ -209,10 +205,11 @@ export class GroupsService {
     };
     checkTimetable(timetable);
     if (input.capacity !== undefined && input.capacity < group.activeCount) {
-      throw new ConflictError(
-        'capacity_below_active',
-        `Group ${group.code} has ${group.activeCount} active trainees; capacity cannot be ${input.capacity}`,
-      );
+      throw new ConflictError('group.capacity_below_active', {
+        group: group.code,
+        active: group.activeCount,
+        capacity: input.capacity,
+      });
     }
     const timetableChanged =
       timetable.startDate !== group.startDate ||
@@ -262,21 +259,19 @@ export class GroupsService {
   ): Promise<Group> {
     const { from } = GROUP_TRANSITIONS[transition];
     if (options.override && actor.role !== 'admin')
-      throw new ForbiddenError('Only an admin may override the rules of a group transition');
+      throw new ForbiddenError('group.override_admin_only');
     if (options.override && !options.reason)
-      throw new InvalidInputError('reason', 'is required with override');
+      throw new InvalidInputError('reason', 'field.required');
     const group = await this.lockGroup(manager, id);
     if (!from.includes(group.status)) {
-      throw new ConflictError(
-        'group_status',
-        `Group ${group.code} is ${group.status}; it cannot ${transition} (allowed from: ${from.join(', ')})`,
-      );
+      throw new ConflictError('group.wrong_status', {
+        group: group.code,
+        status: group.status,
+        allowedFrom: from.join(', '),
+      });
     }
     if (transition === 'start' && !group.masterId) {
-      throw new ConflictError(
-        'group_has_no_master',
-        `Group ${group.code} has no master; assign one before it starts`,
-      );
+      throw new ConflictError('group.no_master', { group: group.code });
     }
     if (transition === 'start' && !options.override) this.assertMayStart(group);
     return group;
@@ -315,7 +310,7 @@ export class GroupsService {
     if (today < earliestStart) {
       throw new RuleViolationError(
         'group.start_too_early',
-        `Group ${group.code} starts on ${group.startDate}; it can start from ${earliestStart}`,
+        { group: group.code, startDate: group.startDate, earliestStart },
         { startDate: group.startDate, earliestStart, today },
       );
     }
@@ -334,14 +329,11 @@ export class GroupsService {
       }
       const group = await this.lockGroup(manager, id);
       if (!UNFINISHED_GROUP_STATUSES.includes(group.status)) {
-        throw new ConflictError('group_finished', `Group ${group.code} is ${group.status}`);
+        throw new ConflictError('group.finished', { group: group.code, status: group.status });
       }
       const { craft, qualified } = await masterQualification(manager, master.id, group.courseId);
       if (!qualified) {
-        throw new ConflictError(
-          'master_not_qualified',
-          `${master.full_name} is not qualified to teach ${craft}`,
-        );
+        throw new ConflictError('master.not_qualified', { master: master.full_name, craft });
       }
       await this.assertMasterFree(manager, master.id, group);
       const previous = group.masterId;
@@ -385,10 +377,11 @@ export class GroupsService {
     const others = await this.repository.unfinishedGroupsOf([masterId], manager);
     const clash = others.find((other) => other.id !== group.id && timetablesOverlap(other, group));
     if (clash) {
-      throw new ConflictError(
-        'master_busy',
-        `The master already teaches group ${clash.code} at an overlapping time (${clash.startDate} – ${clash.endDate})`,
-      );
+      throw new ConflictError('master.busy', {
+        group: clash.code,
+        from: clash.startDate,
+        to: clash.endDate,
+      });
     }
   }
 
@@ -403,10 +396,11 @@ export class GroupsService {
   ): Promise<void> {
     const clash = await traineeTimetableClash(manager, group.id, timetable);
     if (clash) {
-      throw new ConflictError(
-        'trainee_schedule_overlap',
-        `Trainee ${clash.last_name} ${clash.first_name} of group ${group.code} is active in group ${clash.code}, whose dates and times overlap the new timetable`,
-      );
+      throw new ConflictError('group.trainee_schedule_overlap', {
+        trainee: `${clash.last_name} ${clash.first_name}`,
+        other: clash.code,
+        group: group.code,
+      });
     }
   }
 

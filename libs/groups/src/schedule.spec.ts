@@ -62,8 +62,8 @@ describe('scheduleProblems', () => {
         { weekday: 2, startTime: '11:00', endTime: '13:00' },
       ]),
     ).toEqual([
-      ['schedule.0.endTime', 'must be later than startTime'],
-      ['schedule.2', 'overlaps schedule.1'],
+      { field: 'schedule.0.endTime', code: 'group.slot_end_before_start' },
+      { field: 'schedule.2', code: 'group.slot_overlap', params: { slot: 2 } },
     ]);
   });
 });

@@ -1,4 +1,5 @@
-import { minutesOfDay } from '@sheber/common';
+import { type ErrorParams, minutesOfDay } from '@sheber/common';
+import type { GroupErrorCode } from './groups.errors';
 
 /** One weekly lesson: ISO weekday (Monday = 1) and local times of the centre. */
 export interface ScheduleSlot {
@@ -74,17 +75,30 @@ export function spanTooLong(timetable: Pick<Timetable, 'startDate' | 'endDate'>)
   return latest.length === 10 && timetable.endDate > latest;
 }
 
-export function scheduleProblems(schedule: ScheduleSlot[]): [string, string][] {
-  const problems: [string, string][] = [];
+/** A refused slot of a timetable: the field, its code and what the code's texts name. */
+export interface ScheduleProblem {
+  field: string;
+  code: GroupErrorCode;
+  params?: ErrorParams;
+}
+
+/** What is wrong with a timetable's slots, each beside its field. */
+export function scheduleProblems(schedule: ScheduleSlot[]): ScheduleProblem[] {
+  const problems: ScheduleProblem[] = [];
   schedule.forEach((slot, index) => {
     if (minutesOfDay(slot.endTime) <= minutesOfDay(slot.startTime)) {
-      problems.push([`schedule.${index}.endTime`, 'must be later than startTime']);
+      problems.push({ field: `schedule.${index}.endTime`, code: 'group.slot_end_before_start' });
     }
   });
   schedule.forEach((slot, index) => {
     schedule.slice(index + 1).forEach((other, offset) => {
       if (slotsOverlap(slot, other)) {
-        problems.push([`schedule.${index + offset + 1}`, `overlaps schedule.${index}`]);
+        // The slot it overlaps, counted from 1 as the form shows them.
+        problems.push({
+          field: `schedule.${index + offset + 1}`,
+          code: 'group.slot_overlap',
+          params: { slot: index + 1 },
+        });
       }
     });
   });

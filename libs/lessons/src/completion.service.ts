@@ -5,6 +5,7 @@ import { AuditService } from '@sheber/audit';
 import {
   Actor,
   ConflictError,
+  type ErrorParam,
   ForbiddenError,
   InvalidInputError,
   NotFoundError,
@@ -18,6 +19,7 @@ import {
   ENROLLMENT_TRANSITIONS,
   EnrollmentsRepository,
   lockGroupOfEnrollment,
+  type SystemReason,
 } from '@sheber/enrollments';
 import { GroupsRepository, GroupsService, type GroupTransitionOptions } from '@sheber/groups';
 import { type CompletionCandidate, completionCandidates } from './completion-candidates.queries';
@@ -53,8 +55,11 @@ export function trainingNotOver(
   return null;
 }
 
-function percent(rate: number | null): string {
-  return rate === null ? 'no marked lessons' : `${Math.round(rate * 1000) / 10}%`;
+/** An attendance rate as an error names it, in each language when there is none. */
+function percent(rate: number | null): ErrorParam {
+  return rate === null
+    ? { kk: 'белгіленген сабақ жоқ', ru: 'нет отмеченных занятий', en: 'no marked lessons' }
+    : `${Math.round(rate * 1000) / 10}%`;
 }
 
 /**
@@ -85,29 +90,29 @@ export class CompletionService {
     input: CompleteEnrollmentDto,
   ): Promise<{ id: string; status: 'completed'; attendanceRate: number | null }> {
     if (input.override && actor.role !== 'admin')
-      throw new ForbiddenError('Only an admin may override the attendance threshold');
-    if (input.override && !input.reason)
-      throw new InvalidInputError('reason', 'is required with override');
+      throw new ForbiddenError('enrollment.override_admin_only');
+    if (input.override && !input.reason) throw new InvalidInputError('reason', 'field.required');
     const groupId = await lockGroupOfEnrollment(manager, enrollmentId);
     await this.enrollments.lockEnrollmentsOfGroup(manager, groupId, enrollmentId);
     const [row] = await completionCandidates(manager, groupId, enrollmentId);
     if (!row || row.status !== 'active') {
-      throw new ConflictError(
-        'enrollment_not_active',
-        `The enrollment is ${row?.status ?? 'gone'}; only an active one can be completed`,
-      );
+      throw new ConflictError('enrollment.not_active', { status: row?.status ?? 'gone' });
     }
     if (!input.override) await this.assertTrainingOver(manager, groupId);
     const rate = attendanceRate(row);
     const eligible = rate !== null && rate * 100 >= row.min_attendance_percent;
     if (!eligible && !input.override) {
       throw new RuleViolationError(
-        'attendance_below_threshold',
-        `Attendance is ${percent(rate)}; the course needs ${row.min_attendance_percent}%`,
+        'enrollment.attendance_below_threshold',
+        { rate: percent(rate), threshold: row.min_attendance_percent },
         { attendanceRate: rate, thresholdPercent: row.min_attendance_percent },
       );
     }
-    await this.finish(manager, [enrollmentId], 'completed', input.override ? input.reason! : null);
+    // An admin's override keeps the reason as typed.
+    await this.finish(manager, [enrollmentId], 'completed', {
+      reason: input.override ? input.reason! : null,
+      code: null,
+    });
     await this.audit.record(manager, actor, {
       action: 'complete',
       entity: 'enrollment',
@@ -146,18 +151,18 @@ export class CompletionService {
       manager,
       completed.map((r) => r.id),
       'completed',
-      null,
+      { reason: null, code: null },
     );
     await this.finish(
       manager,
       failed.map((r) => r.id),
       'failed',
-      'attendance below the course threshold',
+      { reason: null, code: 'attendance_below_threshold' },
     );
     const withdrawn = await this.enrollments.withdrawWaitlistOfGroup(
       manager,
       groupId,
-      'group completed',
+      'group_completed',
     );
     for (const row of active) {
       const rate = attendanceRate(row);
@@ -178,7 +183,7 @@ export class CompletionService {
         action: 'withdraw',
         entity: 'enrollment',
         entityId: id,
-        changes: { status: { from: 'waitlisted', to: 'withdrawn' }, reason: 'group completed' },
+        changes: { status: { from: 'waitlisted', to: 'withdrawn' }, reasonCode: 'group_completed' },
       });
     }
     return {
@@ -213,16 +218,16 @@ export class CompletionService {
     if (problem === 'group.completion_too_early') {
       throw new RuleViolationError(
         problem,
-        `The training is not over: ${progress.held} of ${progress.planned} lessons have taken place; the last is on ${progress.lastLessonDate ?? endDate}`,
+        {
+          held: progress.held,
+          planned: progress.planned,
+          lastLessonDate: progress.lastLessonDate ?? endDate,
+        },
         { ...progress },
       );
     }
     if (problem === 'group.lessons_unmarked') {
-      throw new RuleViolationError(
-        problem,
-        `${progress.unmarked} lesson(s) that have taken place have no attendance marks`,
-        { ...progress },
-      );
+      throw new RuleViolationError(problem, { unmarked: progress.unmarked }, { ...progress });
     }
   }
 
@@ -283,30 +288,28 @@ export class CompletionService {
     );
     if (!group) throw new NotFoundError('Group', groupId);
     if (group.status !== 'completed') {
-      throw new ConflictError(
-        'group_status',
-        `Group ${group.code} is ${group.status}; only a completed group can be reopened`,
-      );
+      throw new ConflictError('group.wrong_status', {
+        group: group.code,
+        status: group.status,
+        allowedFrom: 'completed',
+      });
     }
     if (!group.open) {
       throw new RuleViolationError(
         'group.reopen_window_passed',
-        `Group ${group.code} was completed more than ${REOPEN_WINDOW_HOURS} hours ago; it can no longer be reopened`,
+        { group: group.code, windowHours: REOPEN_WINDOW_HOURS },
         { completedAt: group.completed_at, windowHours: REOPEN_WINDOW_HOURS },
       );
     }
     const clash = await reopeningClash(manager, groupId, finished);
     if (clash) {
-      throw new ConflictError(
-        'trainee_schedule_overlap',
-        `Trainee ${clash.last_name} ${clash.first_name} is now active in group ${clash.code}, whose dates and times overlap group ${group.code}`,
-      );
+      throw new ConflictError('group.trainee_schedule_overlap', {
+        trainee: `${clash.last_name} ${clash.first_name}`,
+        other: clash.code,
+        group: group.code,
+      });
     }
-    const reopened = await this.enrollments.reactivateFinishedOfGroup(
-      manager,
-      groupId,
-      `group reopened: ${reason}`.slice(0, 500),
-    );
+    const reopened = await this.enrollments.reactivateFinishedOfGroup(manager, groupId, reason);
     await this.groupsRepository.reopenGroup(manager, groupId);
     for (const row of reopened) {
       await this.audit.record(manager, actor, {
@@ -340,10 +343,10 @@ export class CompletionService {
     manager: EntityManager,
     ids: string[],
     status: 'completed' | 'failed',
-    reason: string | null,
+    why: { reason: string | null; code: SystemReason | null },
   ): Promise<void> {
     if (ids.length === 0) return;
     // The trigger enrollment_seat_counters frees their seats in the same statement.
-    await this.enrollments.finishActive(manager, ids, status, reason);
+    await this.enrollments.finishActive(manager, ids, status, why);
   }
 }

@@ -10,6 +10,7 @@ import {
   csvDocument,
   ForbiddenError,
   InvalidInputError,
+  isDottedCode,
   type Language,
   NotFoundError,
   Page,
@@ -17,7 +18,7 @@ import {
   todayIn,
 } from '@sheber/common';
 import { Environment } from '@sheber/config';
-import { databaseRefusal } from '@sheber/database/postgres-errors';
+import { databaseRefusal, refusalParams } from '@sheber/database/postgres-errors';
 import { preparedRows, type PreparedStatement } from '@sheber/database/sql';
 import type { EnrollmentStatus } from '@sheber/enrollments';
 import {
@@ -44,47 +45,25 @@ import { lessonsOfMaster } from './my-lessons.queries';
 
 export type { AttendanceSheet } from './attendance-sheet.queries';
 
-/** The parameters mark_attendance gives a refusal (JSON in its detail), or none. */
-function refusalParams(detail: string | undefined): Record<string, string | number> {
-  try {
-    const parsed: unknown = JSON.parse(detail ?? '{}');
-    if (typeof parsed !== 'object' || parsed === null) return {};
-    return Object.fromEntries(
-      Object.entries(parsed).filter(
-        (entry): entry is [string, string | number] =>
-          typeof entry[1] === 'string' || typeof entry[1] === 'number',
-      ),
-    );
-  } catch {
-    return {};
-  }
-}
 
 /** A refusal raised by mark_attendance (SQLSTATE SHB01) as the domain error it stands for. */
 function markingRefusal(error: unknown, lessonId: string): Error | null {
   const refusal = databaseRefusal(error);
   if (!refusal) return null;
-  const params = refusalParams(refusal.detail);
-  switch (refusal.message) {
-    case 'lesson_not_found':
-      return new NotFoundError('Lesson', lessonId);
-    case 'not_group_master':
-      return new ForbiddenError('lesson.not_group_master', params);
-    case 'reason_required':
-      return new InvalidInputError(refusal.hint ?? 'reason', 'lesson.reason_required');
-    case 'lesson_not_started':
-      return new ConflictError('lesson.not_started', params);
-    case 'marking_window_closed':
-      return new RuleViolationError('lesson.marking_window_closed', params);
-    case 'group_not_running':
-      return new ConflictError('group.not_running', params);
-    case 'not_in_group':
-      return new InvalidInputError(refusal.hint ?? 'marks', 'lesson.not_in_group', params);
-    case 'marks_missing':
-      return new InvalidInputError(refusal.hint ?? 'marks', 'lesson.marks_missing', params);
-    case undefined:
+  const code = refusal.message;
+  const params = refusalParams(refusal);
+  if (code === 'lesson.not_found') return new NotFoundError('Lesson', lessonId);
+  if (!isDottedCode(code)) return null;
+  // A refused field (the reason, a mark) names itself in the hint.
+  if (refusal.hint) return new InvalidInputError(refusal.hint, code, params);
+  switch (code) {
+    case 'lesson.not_group_master':
+      return new ForbiddenError(code, params);
+    case 'lesson.marking_window_closed':
+      return new RuleViolationError(code, params);
     default:
-      return new ConflictError(refusal.message!, refusal.detail ?? refusal.message!);
+      // lesson.not_started, group.not_running
+      return new ConflictError(code, params);
   }
 }
 
@@ -187,9 +166,9 @@ export class LessonsService {
     const today = todayIn(this.env.CENTRE_TIMEZONE);
     const from = query.from ?? addDays(today, -MASTER_MARKING_DAYS);
     const to = query.to ?? addDays(today, MASTER_MARKING_DAYS);
-    if (to < from) throw new InvalidInputError('to', 'must be on or after from');
+    if (to < from) throw new InvalidInputError('to', 'field.period_reversed');
     if (to > addDays(from, MAX_LESSON_RANGE_DAYS)) {
-      throw new InvalidInputError('to', `must be at most ${MAX_LESSON_RANGE_DAYS} days after from`);
+      throw new InvalidInputError('to', 'lesson.range_too_long', { days: MAX_LESSON_RANGE_DAYS });
     }
     const rows = await lessonsOfMaster(this.dataSource, {
       masterId: actor.id,
@@ -243,7 +222,7 @@ export class LessonsService {
     const seen = new Set<string>();
     input.marks.forEach((mark, index) => {
       if (seen.has(mark.enrollmentId))
-        throw new InvalidInputError(`marks.${index}.enrollmentId`, 'appears twice in this request');
+        throw new InvalidInputError(`marks.${index}.enrollmentId`, 'field.duplicates');
       seen.add(mark.enrollmentId);
     });
     const [actorId, actorRole, requestId] = auditActor(actor);

@@ -2,13 +2,18 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { sqlRows } from '@sheber/database/sql';
-import { CLOSED_ENROLLMENT_STATUSES, ENROLLMENT_STATUS } from '@sheber/enrollments';
+import {
+  CLOSED_ENROLLMENT_STATUSES,
+  ENROLLMENT_STATUS,
+  type SystemReason,
+} from '@sheber/enrollments';
 
 /** A closed enrollment as the referral that follows it sees it. */
 export interface ClosedEnrollment {
   id: string;
   status: 'completed' | 'withdrawn' | 'failed';
   status_reason: string | null;
+  status_reason_code: SystemReason | null;
 }
 
 /**
@@ -21,7 +26,7 @@ export class FollowedEnrollmentsQueries {
   closedEnrollments(manager: EntityManager, ids: string[]): Promise<ClosedEnrollment[]> {
     return sqlRows<ClosedEnrollment>(
       manager,
-      `SELECT e.id, e.status, e.status_reason FROM enrollments e
+      `SELECT e.id, e.status, e.status_reason, e.status_reason_code FROM enrollments e
         WHERE e.id = ANY($1::uuid[]) AND e.status = ANY($2::text[])`,
       [ids, CLOSED_ENROLLMENT_STATUSES],
     );

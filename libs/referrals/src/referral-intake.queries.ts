@@ -7,7 +7,9 @@ import { OPEN_REFERRAL_STATUSES, type ReferralStatus } from './referral-status';
 /** A referral that keeps the person from being referred again. */
 export interface OpenReferral {
   number: string;
-  center_name: string;
+  center_name_kk: string;
+  center_name_ru: string;
+  center_name_en: string;
   status: ReferralStatus;
 }
 
@@ -21,7 +23,10 @@ export class ReferralIntakeQueries {
   async openReferralOf(manager: EntityManager, iin: string): Promise<OpenReferral | undefined> {
     const [open] = await sqlRows<OpenReferral>(
       manager,
-      `SELECT r.number, ec.name AS center_name, r.status
+      `SELECT r.number, r.status,
+              coalesce(ec.name_kk, ec.name) AS center_name_kk,
+              coalesce(ec.name_ru, ec.name) AS center_name_ru,
+              coalesce(ec.name_en, ec.name) AS center_name_en
          FROM referrals r JOIN employment_centers ec ON ec.id = r.employment_center_id
         WHERE r.iin = $1 AND r.status = ANY($2::text[])`,
       [iin, OPEN_REFERRAL_STATUSES],

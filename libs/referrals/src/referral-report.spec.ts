@@ -42,7 +42,7 @@ describe('summarizeReferrals', () => {
 const row = (i: number): ReferralReportRow => ({
   id: `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`,
   number: `N-${i}`,
-  employmentCenter: 'Karaganda',
+  employmentCenter: { kk: 'Қарағанды', ru: 'Караганда', en: 'Karaganda' },
   lastName: 'Жұмабаева',
   firstName: 'Әлия',
   patronymic: null,
@@ -136,5 +136,25 @@ describe('the JSON report, written as the rows are read', () => {
   it('has an empty array of rows for a period without referrals', async () => {
     async function* none(): AsyncGenerator<ReferralReportRow[]> {}
     expect(JSON.parse(await text(none()))).toEqual({ ...SUMMARY, rows: [] });
+  });
+});
+
+describe('the CSV report, in its language', () => {
+  it('names each employment centre in the report’s language', async () => {
+    async function* one(): AsyncGenerator<ReferralReportRow[]> {
+      await new Promise((resolve) => setImmediate(resolve));
+      yield [row(0)];
+    }
+    for (const [language, name] of [
+      ['kk', 'Қарағанды'],
+      ['ru', 'Караганда'],
+    ] as const) {
+      const chunks: Buffer[] = [];
+      for await (const chunk of referralReportCsv(one(), language, {}))
+        chunks.push(Buffer.from(chunk));
+      const [, line] = Buffer.concat(chunks).toString('utf8').split('\r\n');
+      expect(line).toContain(`,${name},`);
+      expect(line).not.toContain('Karaganda');
+    }
   });
 });

@@ -21,7 +21,8 @@ import type { ReferralRow } from './referral-view.queries';
 export interface ReferralReportRow {
   id: string;
   number: string;
-  employmentCenter: string;
+  /** The centre's name in each language; the files show the one of their language. */
+  employmentCenter: Record<ReportLanguage, string>;
   lastName: string;
   firstName: string;
   patronymic: string | null;
@@ -73,11 +74,20 @@ export interface ReferralCount {
   count: number;
 }
 
+/** A centre's name in each language, from the three columns a query reads. */
+export function centerNames(row: {
+  center_name_kk: string;
+  center_name_ru: string;
+  center_name_en: string;
+}): Record<ReportLanguage, string> {
+  return { kk: row.center_name_kk, ru: row.center_name_ru, en: row.center_name_en };
+}
+
 export function toReportRow(row: ReferralRow): ReferralReportRow {
   return {
     id: row.id,
     number: row.number,
-    employmentCenter: row.center_name,
+    employmentCenter: centerNames(row),
     lastName: row.last_name,
     firstName: row.first_name,
     patronymic: row.patronymic,
@@ -351,6 +361,7 @@ function textCell(
       : null;
   }
   if (key === 'craft') return crafts[row.craft]?.[lang] ?? row.craft;
+  if (key === 'employmentCenter') return row.employmentCenter[lang];
   if (key === 'attendanceRate') {
     return row.attendanceRate === null ? null : `${Math.round(row.attendanceRate * 1000) / 10}%`;
   }

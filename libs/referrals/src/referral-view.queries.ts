@@ -7,7 +7,12 @@ import { DataSource } from 'typeorm';
 import { containsPattern, iinPrefixRange, isIinPrefix, searchWords } from '@sheber/database/search';
 import { replicaRows } from '@sheber/database/sql';
 import { CERTIFICATE_STATUS, type CertificateStatus } from '@sheber/certificates';
-import { MARK_COUNTS_SQL, type MarkCounts, type EnrollmentStatus } from '@sheber/enrollments';
+import {
+  MARK_COUNTS_SQL,
+  type MarkCounts,
+  type EnrollmentStatus,
+  type SystemReason,
+} from '@sheber/enrollments';
 import type { ReferralOutcome, ReferralStatus } from './referral-status';
 import type { CraftNames, ReferralCount } from './referral-report';
 
@@ -20,7 +25,10 @@ export interface ReferralRow extends MarkCounts {
   id: string;
   number: string;
   employment_center_id: string;
-  center_name: string;
+  /** The centre's name in each language (the name as given where one is missing). */
+  center_name_kk: string;
+  center_name_ru: string;
+  center_name_en: string;
   iin: string;
   last_name: string;
   first_name: string;
@@ -33,6 +41,7 @@ export interface ReferralRow extends MarkCounts {
   note: string | null;
   status: ReferralStatus;
   status_reason: string | null;
+  status_reason_code: SystemReason | null;
   status_changed_at: Date;
   trainee_id: string | null;
   enrollment_id: string | null;
@@ -60,9 +69,12 @@ export interface ReferralRow extends MarkCounts {
  */
 function referralSelect(source: string): string {
   return `
-  SELECT r.id, r.number, r.employment_center_id, ec.name AS center_name, r.iin, r.last_name,
+  SELECT r.id, r.number, r.employment_center_id, r.iin, r.last_name,
+         coalesce(ec.name_kk, ec.name) AS center_name_kk,
+         coalesce(ec.name_ru, ec.name) AS center_name_ru, coalesce(ec.name_en, ec.name) AS center_name_en,
          r.first_name, r.patronymic, r.phone, r.categories, r.craft, r.course_id,
-         rc.title AS course_title, r.note, r.status, r.status_reason, r.status_changed_at,
+         rc.title AS course_title, r.note, r.status, r.status_reason,
+         r.status_reason_code, r.status_changed_at,
          r.trainee_id, r.enrollment_id, e.status AS enrollment_status, e.waitlist_position,
          g.id AS group_id, g.code AS group_code, gc.title AS group_course_title,
          to_char(g.start_date, 'YYYY-MM-DD') AS start_date,

@@ -133,7 +133,7 @@ export class ReferralsRepository {
     await sqlRows(
       manager,
       `UPDATE referrals SET status = $2, trainee_id = $3, enrollment_id = $4, status_reason = NULL,
-              status_changed_at = now(), updated_at = now()
+              status_reason_code = NULL, status_changed_at = now(), updated_at = now()
         WHERE id = $1`,
       [id, status, traineeId, enrollmentId],
     );
@@ -148,7 +148,8 @@ export class ReferralsRepository {
   ): Promise<void> {
     await sqlRows(
       manager,
-      `UPDATE referrals SET status = $2, status_reason = $3, status_changed_at = now(), updated_at = now()
+      `UPDATE referrals SET status = $2, status_reason = $3, status_reason_code = NULL,
+              status_changed_at = now(), updated_at = now()
         WHERE id = $1`,
       [id, status, reason],
     );
@@ -171,12 +172,15 @@ export class ReferralsRepository {
 
   /**
    * The enrolled referrals of closed enrollments follow them: completed → completed; withdrawn or
-   * failed → dropped, with the enrollment's status and reason as the referral's reason.
+   * failed → dropped, with the enrollment's reason (as typed, and the system's code) as the
+   * referral's: the enrollment's status is shown beside it, in the reader's language.
    */
   followClosedEnrollments(
     manager: EntityManager,
     closed: readonly ClosedEnrollment[],
-  ): Promise<{ id: string; status: ReferralStatus; reason: string | null }[]> {
+  ): Promise<
+    { id: string; status: ReferralStatus; reason: string | null; reason_code: string | null }[]
+  > {
     if (closed.length === 0) return Promise.resolve([]);
     return sqlRows(
       manager,
@@ -184,17 +188,21 @@ export class ReferralsRepository {
           SET status = CASE e.status WHEN '${ENROLLMENT_STATUS.completed}' THEN '${REFERRAL_TRANSITIONS.complete.to}'
                                      ELSE '${REFERRAL_TRANSITIONS.drop.to}' END,
               status_reason = CASE e.status WHEN '${ENROLLMENT_STATUS.completed}' THEN NULL
-                                 ELSE concat('enrollment ', e.status, coalesce(': ' || e.status_reason, '')) END,
+                                 ELSE e.status_reason END,
+              status_reason_code = CASE e.status WHEN '${ENROLLMENT_STATUS.completed}' THEN NULL
+                                      ELSE e.status_reason_code END,
               status_changed_at = now(), updated_at = now()
-         FROM unnest($1::uuid[], $2::text[], $3::text[]) AS e (id, status, status_reason)
+         FROM unnest($1::uuid[], $2::text[], $3::text[], $5::text[])
+              AS e (id, status, status_reason, status_reason_code)
         WHERE e.id = r.enrollment_id AND r.status = ANY($4::text[])
-        RETURNING r.id, r.status, r.status_reason AS reason`,
+        RETURNING r.id, r.status, r.status_reason AS reason, r.status_reason_code AS reason_code`,
       [
         closed.map((e) => e.id),
         closed.map((e) => e.status),
         closed.map((e) => e.status_reason),
         // completing and dropping leave from the same status
         REFERRAL_TRANSITIONS.complete.from,
+        closed.map((e) => e.status_reason_code),
       ],
     );
   }
@@ -208,6 +216,7 @@ export class ReferralsRepository {
     return sqlRows(
       manager,
       `UPDATE referrals r SET status = '${REFERRAL_TRANSITIONS.reopen.to}', status_reason = NULL,
+              status_reason_code = NULL,
               status_changed_at = now(), updated_at = now()
          FROM referrals old
         WHERE old.id = r.id AND r.enrollment_id = ANY($1::uuid[])

@@ -36,6 +36,7 @@ import {
   type ReferralReportBatches,
   type ReferralReportSummary,
   summarizeReferrals,
+  centerNames,
   toReportRow,
 } from './referral-report';
 import { ReferralIntakeQueries } from './referral-intake.queries';
@@ -53,7 +54,7 @@ export function toReferralView(row: ReferralRow, wholeIin: boolean): ReferralVie
   return {
     id: row.id,
     number: row.number,
-    employmentCenter: { id: row.employment_center_id, name: row.center_name },
+    employmentCenter: { id: row.employment_center_id, name: centerNames(row) },
     person: {
       iin: wholeIin ? row.iin : maskIin(row.iin),
       lastName: row.last_name,
@@ -67,6 +68,7 @@ export function toReferralView(row: ReferralRow, wholeIin: boolean): ReferralVie
     note: row.note,
     status: row.status,
     statusReason: row.status_reason,
+    statusReasonCode: row.status_reason_code,
     statusChangedAt: row.status_changed_at,
     traineeId: row.trainee_id,
     enrollment: row.enrollment_id
@@ -139,7 +141,7 @@ export class ReferralsService {
       if (open) {
         throw new ConflictError('referral.person_open', {
           number: open.number,
-          center: open.center_name,
+          center: centerNames(open),
         });
       }
       const created = await this.referrals.insertReferral(manager, {
@@ -301,6 +303,7 @@ export class ReferralsService {
         changes: {
           status: { from: 'enrolled', to: referral.status },
           ...(referral.reason && { reason: referral.reason }),
+          ...(referral.reason_code && { reasonCode: referral.reason_code }),
         },
       });
     }

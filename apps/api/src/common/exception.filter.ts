@@ -9,7 +9,6 @@ import {
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import {
   CONSTRAINT_CODES,
-  currentCode,
   DomainError,
   type ErrorParams,
   type FieldError,
@@ -104,11 +103,10 @@ function paramsIn(
 class Writer {
   constructor(readonly language: Language) {}
 
-  /** The text of a code; `english` (words of an older throw site) stands for English. */
-  text(code: string, params?: ErrorParams, english?: string): string {
-    if (english !== undefined && this.language === 'en') return english;
+  /** The text of a code in the writer's language. */
+  text(code: string, params?: ErrorParams): string {
     const messages = ERROR_TEXTS.get(code);
-    if (!messages) return english ?? code;
+    if (!messages) return code;
     return renderMessage(messages[this.language], params, this.language);
   }
 
@@ -116,26 +114,25 @@ class Writer {
     statusCode: number,
     code: string,
     params?: ErrorParams,
-    extra: Partial<ErrorBody> & { english?: string } = {},
+    extra: Partial<ErrorBody> = {},
   ): ErrorBody {
-    const { english, ...rest } = extra;
     const sent = paramsIn(params, this.language);
     return {
       statusCode,
       error: REASON[statusCode] ?? 'Error',
       code,
-      message: this.text(code, params, english),
+      message: this.text(code, params),
       ...(sent && { params: sent }),
-      ...rest,
+      ...extra,
     };
   }
 
-  field(error: FieldError, english?: string): FieldErrorBody {
+  field(error: FieldError): FieldErrorBody {
     const params = paramsIn(error.params, this.language);
     return {
       field: error.field,
       code: error.code,
-      message: this.text(error.code, error.params, english),
+      message: this.text(error.code, error.params),
       ...(params && { params }),
     };
   }
@@ -148,10 +145,8 @@ class Writer {
   fromDomainError(error: DomainError): ErrorBody {
     if (error instanceof InvalidInputError) {
       const field = { field: error.field, code: error.fieldCode, params: error.params };
-      return this.invalidInput([this.field(field, error.fieldEnglish)]);
+      return this.invalidInput([this.field(field)]);
     }
-    const code = currentCode(error.code);
-    const english = error.englishOnly;
     const status =
       error instanceof NotFoundError
         ? 404
@@ -167,7 +162,7 @@ class Writer {
                   ? 429
                   : 400;
     const details = error instanceof RuleViolationError ? error.details : undefined;
-    return this.body(status, code, error.params, { english, ...(details && { details }) });
+    return this.body(status, error.code, error.params, details && { details });
   }
 
   /** Fastify's own errors (body too large, malformed JSON, wrong content type) carry a 4xx code. */

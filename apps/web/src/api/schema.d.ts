@@ -1128,7 +1128,7 @@ export interface components {
       email: string;
       fullName: string;
       /** @enum {string} */
-      role: 'admin' | 'staff' | 'master' | 'officer';
+      role: 'master' | 'admin' | 'staff' | 'officer';
       employmentCenterId: string | null;
       /** @description After an admin's reset: until the user sets a new password, other routes answer 403. */
       passwordChangeRequired: boolean;
@@ -1203,7 +1203,7 @@ export interface components {
       email: string;
       fullName: string;
       /** @enum {string} */
-      role: 'admin' | 'staff' | 'master' | 'officer';
+      role: 'master' | 'admin' | 'staff' | 'officer';
       active: boolean;
       /** @description Craft codes, for masters. */
       crafts: string[];
@@ -1245,21 +1245,50 @@ export interface components {
       name: components['schemas']['CraftNamesView'];
     };
     CreateEmploymentCenterDto: {
-      /** @description The centre's name, e.g. "Karaganda city employment centre". */
+      /**
+       * @description The centre's name, e.g. "Қарағанды қаласының жұмыспен қамту орталығы"; shown in every
+       *     language whose own name (nameKk, nameRu, nameEn) is not given.
+       */
       name: string;
+      /** @description The name in Kazakh; null or left out: `name`. */
+      nameKk?: string | null;
+      /** @description The name in Russian; null or left out: `name`. */
+      nameRu?: string | null;
+      /** @description The name in English; null or left out: `name`. */
+      nameEn?: string | null;
       /** @description The region it serves, e.g. "Karaganda region". */
       region: string;
     };
+    EmploymentCenterNamesView: {
+      kk: string;
+      ru: string;
+      en: string;
+    };
     EmploymentCenterView: {
       id: string;
-      name: string;
+      name: components['schemas']['EmploymentCenterNamesView'];
+      names: {
+        given: string;
+        kk: string | null;
+        ru: string | null;
+        en: string | null;
+      };
       region: string;
       /** Format: date-time */
       createdAt: string;
     };
     UpdateEmploymentCenterDto: {
-      /** @description The centre's name, e.g. "Karaganda city employment centre". */
+      /**
+       * @description The centre's name, e.g. "Қарағанды қаласының жұмыспен қамту орталығы"; shown in every
+       *     language whose own name (nameKk, nameRu, nameEn) is not given.
+       */
       name?: string;
+      /** @description The name in Kazakh; null or left out: `name`. */
+      nameKk?: string | null;
+      /** @description The name in Russian; null or left out: `name`. */
+      nameRu?: string | null;
+      /** @description The name in English; null or left out: `name`. */
+      nameEn?: string | null;
       /** @description The region it serves, e.g. "Karaganda region". */
       region?: string;
     };
@@ -1959,11 +1988,21 @@ export interface components {
       note: string | null;
     };
     ReferralView: {
+      /**
+       * @description Why, when the system decided (a cancelled or completed group, too little attendance).
+       * @enum {string|null}
+       */
+      statusReasonCode:
+        | 'group_cancelled'
+        | 'group_completed'
+        | 'attendance_below_threshold'
+        | 'group_reopened'
+        | null;
       id: string;
       number: string;
       employmentCenter: {
         id: string;
-        name: string;
+        name: components['schemas']['EmploymentCenterNamesView'];
       };
       person: components['schemas']['ReferredPersonView'];
       craft: string;
@@ -1972,6 +2011,7 @@ export interface components {
       /** @enum {string} */
       status:
         'completed' | 'cancelled' | 'submitted' | 'accepted' | 'enrolled' | 'rejected' | 'dropped';
+      /** @description Why it was rejected, cancelled or dropped, as a person typed it. */
       statusReason: string | null;
       /** Format: date-time */
       statusChangedAt: string;
@@ -2006,7 +2046,8 @@ export interface components {
     ReferralReportRowView: {
       id: string;
       number: string;
-      employmentCenter: string;
+      /** @description The centre's name in each language. */
+      employmentCenter: components['schemas']['EmploymentCenterNamesView'];
       lastName: string;
       firstName: string;
       patronymic: string | null;

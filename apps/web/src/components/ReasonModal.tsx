@@ -36,7 +36,7 @@ export function ReasonModal({
         <Textarea
           label={t('common.reason')}
           value={reason}
-          onChange={(e) => setReason(e.currentTarget.value)}
+          onChange={submit.clearing('reason', (e) => setReason(e.currentTarget.value))}
           error={submit.fieldError('reason')}
         />
         <FormError error={submit.formError()} />

@@ -198,7 +198,29 @@ export function useSubmit() {
     setFieldErrors({});
   }, []);
 
-  return { busy, error, status, fieldErrors, fieldError, formError, run, reset };
+  /**
+   * A field changed: its message (and its nested fields') goes, the others stay beside theirs.
+   * The refusal's own message goes too: it was about the form as it was.
+   */
+  const clear = useCallback((field: string) => {
+    setError(undefined);
+    setFieldErrors((current) => {
+      const kept = Object.entries(current).filter(
+        ([name]) => name !== field && !name.startsWith(`${field}.`),
+      );
+      return kept.length === Object.keys(current).length ? current : Object.fromEntries(kept);
+    });
+  }, []);
+
+  /** A field's change handler that first clears the field's message: `onChange={clearing('code', …)}`. */
+  const clearing =
+    <A extends unknown[]>(field: string, handler: (...args: A) => void) =>
+    (...args: A): void => {
+      clear(field);
+      handler(...args);
+    };
+
+  return { busy, error, status, fieldErrors, fieldError, formError, run, reset, clear, clearing };
 }
 
 /** The form's refusal, where the API said what was wrong outside any one field. */

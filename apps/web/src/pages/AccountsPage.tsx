@@ -39,6 +39,7 @@ export function AccountsPage() {
   const { t } = useTranslation();
   const me = useUser();
   const craftName = useCraftName();
+  const format = useFormat();
   const centres = useCentres();
   const [search, setSearch] = useState('');
   const [debounced] = useDebouncedValue(search.trim(), 300);
@@ -67,7 +68,10 @@ export function AccountsPage() {
     setNotice(message);
     setRefresh((r) => r + 1);
   };
-  const centreName = (id: string | null) => centres.find((c) => c.id === id)?.name ?? '';
+  const centreName = (id: string | null) => {
+    const centre = centres.find((c) => c.id === id);
+    return centre ? format.name(centre.name) : '';
+  };
 
   return (
     <Stack>
@@ -379,7 +383,7 @@ function AccountModal({
             <Select
               label={t('accounts.centre')}
               withAsterisk
-              data={centres.map((c) => ({ value: c.id, label: c.name }))}
+              data={centres.map((c) => ({ value: c.id, label: format.name(c.name) }))}
               value={form.employmentCenterId}
               onChange={(id) => change({ employmentCenterId: id })}
               error={submit.fieldError('employmentCenterId')}

@@ -2,7 +2,7 @@ import { Button, Center, Group, Paper, PasswordInput, Stack, Text, Title } from 
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../api';
-import { FormError } from '../components/data';
+import { errorMessage, FormError } from '../components/data';
 import { LanguageSwitch } from '../components/Layout';
 import { useSession } from '../session';
 
@@ -18,28 +18,33 @@ export function ChangePasswordPage() {
   const [currentPassword, setCurrentPassword] = useState('');
   const [newPassword, setNewPassword] = useState('');
   const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | undefined>(undefined);
+  // Each refusal beside its field; what concerns neither below the form.
+  const [errors, setErrors] = useState<{ current?: string; new?: string; form?: string }>({});
 
-  const refusal = (reason: unknown): string => {
+  const refusal = (reason: unknown): typeof errors => {
     if (reason instanceof ApiError) {
-      if (reason.code === 'password.current_wrong') return t('auth.changePassword.currentWrong');
-      if (reason.code === 'password.unchanged') return t('auth.changePassword.unchanged');
-      if (reason.fieldErrors.newPassword) return t('auth.changePassword.tooShort');
+      if (reason.code === 'password.current_wrong')
+        return { current: t('auth.changePassword.currentWrong') };
+      if (reason.code === 'password.unchanged') return { new: t('auth.changePassword.unchanged') };
+      if (reason.fieldErrors.newPassword) return { new: t('auth.changePassword.tooShort') };
+      if (reason.fieldErrors.currentPassword)
+        return { current: reason.fieldErrors.currentPassword };
+      return { form: errorMessage(reason) };
     }
-    return reason instanceof Error ? reason.message : String(reason);
+    return { form: reason instanceof Error ? reason.message : String(reason) };
   };
 
   const submit = async () => {
     if (newPassword.length < MIN_LENGTH) {
-      setError(t('auth.changePassword.tooShort'));
+      setErrors({ new: t('auth.changePassword.tooShort') });
       return;
     }
     setBusy(true);
-    setError(undefined);
+    setErrors({});
     try {
       await changePassword(currentPassword, newPassword);
     } catch (reason) {
-      setError(refusal(reason));
+      setErrors(refusal(reason));
     } finally {
       setBusy(false);
     }
@@ -65,7 +70,11 @@ export function ChangePasswordPage() {
               autoComplete="current-password"
               required
               value={currentPassword}
-              onChange={(e) => setCurrentPassword(e.currentTarget.value)}
+              onChange={(e) => {
+                setCurrentPassword(e.currentTarget.value);
+                setErrors({ ...errors, current: undefined, form: undefined });
+              }}
+              error={errors.current}
             />
             <PasswordInput
               label={t('auth.changePassword.new')}
@@ -73,9 +82,13 @@ export function ChangePasswordPage() {
               autoComplete="new-password"
               required
               value={newPassword}
-              onChange={(e) => setNewPassword(e.currentTarget.value)}
+              onChange={(e) => {
+                setNewPassword(e.currentTarget.value);
+                setErrors({ ...errors, new: undefined, form: undefined });
+              }}
+              error={errors.new}
             />
-            <FormError error={error} />
+            <FormError error={errors.form} />
             <Button type="submit" loading={busy}>
               {t('auth.changePassword.submit')}
             </Button>

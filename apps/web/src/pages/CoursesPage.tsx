@@ -156,31 +156,39 @@ function CreateCourseModal({ onClose, onCreated }: { onClose: () => void; onCrea
             label={t('courses.craft')}
             data={crafts.map((c) => ({ value: c.code, label: format.name(c.name) }))}
             value={form.craft || null}
-            onChange={(craft) => setForm({ ...form, craft: craft ?? '' })}
+            onChange={submit.clearing('craft', (craft) => setForm({ ...form, craft: craft ?? '' }))}
             error={submit.fieldError('craft')}
           />
           <TextInput
             label={t('courses.title')}
             value={form.title}
-            onChange={(e) => setForm({ ...form, title: e.currentTarget.value })}
+            onChange={submit.clearing('title', (e) =>
+              setForm({ ...form, title: e.currentTarget.value }),
+            )}
             error={submit.fieldError('title')}
           />
           <Textarea
             label={t('courses.description')}
             value={form.description}
-            onChange={(e) => setForm({ ...form, description: e.currentTarget.value })}
+            onChange={submit.clearing('description', (e) =>
+              setForm({ ...form, description: e.currentTarget.value }),
+            )}
             error={submit.fieldError('description')}
           />
           <NumberInput
             label={t('courses.hours')}
             value={form.hours}
-            onChange={(hours) => setForm({ ...form, hours: Number(hours) })}
+            onChange={submit.clearing('hours', (hours) =>
+              setForm({ ...form, hours: Number(hours) }),
+            )}
             error={submit.fieldError('hours')}
           />
           <NumberInput
             label={t('courses.minAttendance')}
             value={form.min}
-            onChange={(min) => setForm({ ...form, min: Number(min) })}
+            onChange={submit.clearing('minAttendancePercent', (min) =>
+              setForm({ ...form, min: Number(min) }),
+            )}
             error={submit.fieldError('minAttendancePercent')}
           />
           <FormError error={submit.formError()} />

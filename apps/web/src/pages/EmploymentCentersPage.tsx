@@ -5,6 +5,7 @@ import { answer, client, type Schemas } from '../api';
 import { AppModal } from '../components/AppModal';
 import { FormError, ListState, usePaged, useSubmit } from '../components/data';
 import { RecordList } from '../components/RecordList';
+import { useFormat } from '../format';
 
 type Centre = Schemas['EmploymentCenterView'];
 
@@ -14,6 +15,7 @@ export function EmploymentCentersPage() {
   const [refresh, setRefresh] = useState(0);
   const [editing, setEditing] = useState<Centre | 'new' | undefined>(undefined);
   const [notice, setNotice] = useState<string | undefined>(undefined);
+  const format = useFormat();
   const list = usePaged('/api/employment-centers', {}, undefined, refresh);
 
   return (
@@ -41,14 +43,14 @@ export function EmploymentCentersPage() {
           rows={list.items}
           rowKey={(centre) => centre.id}
           columns={[
-            { label: t('centres.name'), render: (centre) => centre.name },
+            { label: t('centres.name'), render: (centre) => format.name(centre.name) },
             { label: t('centres.region'), render: (centre) => centre.region },
           ]}
           actions={(centre) => (
             <Button
               size="xs"
               variant="light"
-              aria-label={t('centres.editOf', { name: centre.name })}
+              aria-label={t('centres.editOf', { name: format.name(centre.name) })}
               onClick={() => {
                 setNotice(undefined);
                 setEditing(centre);
@@ -65,7 +67,7 @@ export function EmploymentCentersPage() {
           onClose={() => setEditing(undefined)}
           onSaved={(centre) => {
             setEditing(undefined);
-            setNotice(t('centres.saved', { name: centre.name }));
+            setNotice(t('centres.saved', { name: format.name(centre.name) }));
             setRefresh((r) => r + 1);
           }}
         />
@@ -84,7 +86,21 @@ function CentreModal({
   onSaved: (centre: Centre) => void;
 }) {
   const { t } = useTranslation();
-  const [form, setForm] = useState({ name: centre?.name ?? '', region: centre?.region ?? '' });
+  const format = useFormat();
+  // The name as given, and the name in each language where one is given (empty: the given one).
+  const [form, setForm] = useState({
+    name: centre?.names.given ?? '',
+    nameKk: centre?.names.kk ?? '',
+    nameRu: centre?.names.ru ?? '',
+    nameEn: centre?.names.en ?? '',
+    region: centre?.region ?? '',
+  });
+  const body = {
+    ...form,
+    nameKk: form.nameKk.trim() || null,
+    nameRu: form.nameRu.trim() || null,
+    nameEn: form.nameEn.trim() || null,
+  };
   const submit = useSubmit();
   const change = (patch: Partial<typeof form>) => {
     setForm({ ...form, ...patch });
@@ -94,7 +110,7 @@ function CentreModal({
     <AppModal
       opened
       onClose={onClose}
-      title={centre ? t('centres.editOf', { name: centre.name }) : t('centres.create')}
+      title={centre ? t('centres.editOf', { name: format.name(centre.name) }) : t('centres.create')}
     >
       <form
         onSubmit={(event) => {
@@ -105,9 +121,9 @@ function CentreModal({
                 centre
                   ? client.PATCH('/api/employment-centers/{id}', {
                       params: { path: { id: centre.id } },
-                      body: form,
+                      body,
                     })
-                  : client.POST('/api/employment-centers', { body: form }),
+                  : client.POST('/api/employment-centers', { body }),
               ),
             )
             .then((saved) => saved && onSaved(saved));
@@ -121,6 +137,16 @@ function CentreModal({
             onChange={(e) => change({ name: e.currentTarget.value })}
             error={submit.fieldError('name')}
           />
+          {(['nameKk', 'nameRu', 'nameEn'] as const).map((field) => (
+            <TextInput
+              key={field}
+              label={t(`centreNames.${field}`)}
+              placeholder={form.name}
+              value={form[field]}
+              onChange={(e) => change({ [field]: e.currentTarget.value })}
+              error={submit.fieldError(field)}
+            />
+          ))}
           <TextInput
             label={t('centres.region')}
             withAsterisk
@@ -129,7 +155,7 @@ function CentreModal({
             error={submit.fieldError('region')}
           />
           <Text size="sm" c="dimmed">
-            {t('centres.oneName')}
+            {t('centreNames.hint')}
           </Text>
           <FormError error={submit.formError()} />
           <Button type="submit" loading={submit.busy}>

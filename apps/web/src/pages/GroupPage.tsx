@@ -354,7 +354,7 @@ function AssignMaster({ group, onAssigned }: { group: GroupType; onAssigned: () 
         placeholder={t('groups.chooseMaster')}
         data={(masters.data ?? []).map((m) => ({ value: m.id, label: m.fullName }))}
         value={masterId}
-        onChange={setMasterId}
+        onChange={submit.clearing('masterId', setMasterId)}
         error={submit.fieldError('masterId')}
       />
       {submit.error && (
@@ -519,7 +519,9 @@ function Enroll({ groupId, onEnrolled }: { groupId: string; onEnrolled: () => vo
                       size="xs"
                       aria-label={`${t('groups.enrollButton')}: ${fullName(trainee)}`}
                       loading={submit.busy}
-                      onClick={() =>
+                      onClick={() => {
+                        // The previous enrollment's words never stand beside this one's refusal.
+                        setResult(null);
                         void submit
                           .run(() =>
                             answer(
@@ -542,8 +544,8 @@ function Enroll({ groupId, onEnrolled }: { groupId: string; onEnrolled: () => vo
                                 : t('groups.enrolledActive', { name: fullName(trainee) }),
                             });
                             onEnrolled();
-                          })
-                      }
+                          });
+                      }}
                     >
                       {t('groups.enrollButton')}
                     </Button>
@@ -851,7 +853,10 @@ function EditTimetable({ group, onSaved }: { group: GroupType; onSaved: () => vo
     <Stack maw={560}>
       <ScheduleEditor
         value={schedule}
-        onChange={setSchedule}
+        onChange={submit.clearing('schedule', (slots: ScheduleSlot[]) => {
+          setSchedule(slots);
+          setSaved(false);
+        })}
         error={submit.fieldError('schedule')}
       />
       <FormError error={submit.formError()} />
@@ -862,7 +867,8 @@ function EditTimetable({ group, onSaved }: { group: GroupType; onSaved: () => vo
       )}
       <Button
         loading={submit.busy}
-        onClick={() =>
+        onClick={() => {
+          setSaved(false);
           void submit
             .run(() =>
               client.PATCH('/api/groups/{id}', {
@@ -874,8 +880,8 @@ function EditTimetable({ group, onSaved }: { group: GroupType; onSaved: () => vo
               if (!g) return;
               setSaved(true);
               onSaved();
-            })
-        }
+            });
+        }}
       >
         {t('groups.saveTimetable')}
       </Button>

@@ -222,7 +222,9 @@ function CreateGroupModal({ opened, onClose }: { opened: boolean; onClose: () =>
             label={t('groups.course')}
             data={(courses.data?.items ?? []).map((c) => ({ value: c.id, label: c.title }))}
             value={form.courseId || null}
-            onChange={(courseId) => setForm({ ...form, courseId: courseId ?? '' })}
+            onChange={submit.clearing('courseId', (courseId) =>
+              setForm({ ...form, courseId: courseId ?? '' }),
+            )}
             error={submit.fieldError('courseId')}
             searchable
           />
@@ -230,13 +232,17 @@ function CreateGroupModal({ opened, onClose }: { opened: boolean; onClose: () =>
             label={t('groups.code')}
             placeholder="JW-2026-03"
             value={form.code}
-            onChange={(e) => setForm({ ...form, code: e.currentTarget.value })}
+            onChange={submit.clearing('code', (e) =>
+              setForm({ ...form, code: e.currentTarget.value }),
+            )}
             error={submit.fieldError('code')}
           />
           <TextInput
             label={t('groups.room')}
             value={form.room}
-            onChange={(e) => setForm({ ...form, room: e.currentTarget.value })}
+            onChange={submit.clearing('room', (e) =>
+              setForm({ ...form, room: e.currentTarget.value }),
+            )}
             error={submit.fieldError('room')}
           />
           <Group grow>
@@ -244,14 +250,18 @@ function CreateGroupModal({ opened, onClose }: { opened: boolean; onClose: () =>
               label={t('groups.startDate')}
               type="date"
               value={form.startDate}
-              onChange={(e) => setForm({ ...form, startDate: e.currentTarget.value })}
+              onChange={submit.clearing('startDate', (e) =>
+                setForm({ ...form, startDate: e.currentTarget.value }),
+              )}
               error={submit.fieldError('startDate')}
             />
             <TextInput
               label={t('groups.endDate')}
               type="date"
               value={form.endDate}
-              onChange={(e) => setForm({ ...form, endDate: e.currentTarget.value })}
+              onChange={submit.clearing('endDate', (e) =>
+                setForm({ ...form, endDate: e.currentTarget.value }),
+              )}
               error={submit.fieldError('endDate')}
             />
           </Group>
@@ -260,12 +270,14 @@ function CreateGroupModal({ opened, onClose }: { opened: boolean; onClose: () =>
             min={1}
             max={8}
             value={form.capacity}
-            onChange={(capacity) => setForm({ ...form, capacity: Number(capacity) })}
+            onChange={submit.clearing('capacity', (capacity) =>
+              setForm({ ...form, capacity: Number(capacity) }),
+            )}
             error={submit.fieldError('capacity')}
           />
           <ScheduleEditor
             value={schedule}
-            onChange={setSchedule}
+            onChange={submit.clearing('schedule', setSchedule)}
             error={submit.fieldError('schedule')}
           />
           <FormError error={submit.formError()} />

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { AppModal } from '../components/AppModal';
 import { ReasonModal } from '../components/ReasonModal';
 import { RecordList } from '../components/RecordList';
+import { StatusReason } from '../components/StatusReason';
 import { answer, client, type Schemas } from '../api';
 import { FormError, ListState, useLoad, usePaged, useSubmit } from '../components/data';
 import { ListSearchBox, useListSearch } from '../components/ListSearch';
@@ -41,6 +42,7 @@ function Phone({ phone }: { phone: string | null }) {
  */
 export function IntakePage() {
   const { t } = useTranslation();
+  const format = useFormat();
   const craftName = useCraftName();
   const [status, setStatus] = useState<string | null>('submitted');
   const [refresh, setRefresh] = useState(0);
@@ -143,7 +145,7 @@ export function IntakePage() {
                 </>
               ),
             },
-            { label: t('intake.centre'), render: (r) => r.employmentCenter.name },
+            { label: t('intake.centre'), render: (r) => format.name(r.employmentCenter.name) },
             { label: t('referrals.craft'), render: (r) => craftName(r.craft) },
             {
               label: t('referrals.status'),
@@ -155,11 +157,7 @@ export function IntakePage() {
                       {r.enrollment.group.code}
                     </Text>
                   )}
-                  {r.statusReason && (
-                    <Text size="xs" c="dimmed">
-                      {r.statusReason}
-                    </Text>
-                  )}
+                  <StatusReason code={r.statusReasonCode} reason={r.statusReason} />
                 </>
               ),
             },
@@ -271,6 +269,7 @@ function AcceptModal({
   onDone: (message: string) => void;
 }) {
   const { t } = useTranslation();
+  const format = useFormat();
   const craftName = useCraftName();
   const [groupId, setGroupId] = useState<string | null>(null);
   const submit = useSubmit();
@@ -305,7 +304,7 @@ function AcceptModal({
             {t('intake.phone')}: <Phone phone={referral.person.phone} />
           </Text>
           <Text size="sm">
-            {t('intake.centre')}: {referral.employmentCenter.name}
+            {t('intake.centre')}: {format.name(referral.employmentCenter.name)}
           </Text>
           {referral.note && (
             <Text size="sm">
@@ -329,7 +328,7 @@ function AcceptModal({
               })}`,
             }))}
             value={groupId}
-            onChange={setGroupId}
+            onChange={submit.clearing('groupId', setGroupId)}
             error={submit.fieldError('groupId')}
           />
         )}

@@ -19,6 +19,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { AppModal } from '../components/AppModal';
 import { client, href, type Schemas } from '../api';
+import { StatusReason } from '../components/StatusReason';
 import { FormError, ListState, useLoad, usePaged, useSubmit } from '../components/data';
 import { ListSearchBox, useListSearch } from '../components/ListSearch';
 import { fullName, StatusBadge, useCraftName } from '../components/labels';
@@ -113,11 +114,7 @@ export function OfficerReferralsPage() {
                           {r.enrollment.group.code}
                         </Text>
                       )}
-                      {r.statusReason && (
-                        <Text size="xs" c="dimmed">
-                          {r.statusReason}
-                        </Text>
-                      )}
+                      <StatusReason code={r.statusReasonCode} reason={r.statusReason} />
                     </Table.Td>
                     <Table.Td>{format.percent(r.enrollment?.attendanceRate)}</Table.Td>
                     <Table.Td>
@@ -324,7 +321,9 @@ function NewReferralModal({
     <TextInput
       label={t(label)}
       value={form[name]}
-      onChange={(e) => setForm({ ...form, [name]: e.currentTarget.value })}
+      onChange={submit.clearing(apiField, (e) =>
+        setForm({ ...form, [name]: e.currentTarget.value }),
+      )}
       error={submit.fieldError(apiField)}
     />
   );
@@ -368,7 +367,9 @@ function NewReferralModal({
             inputMode="numeric"
             maxLength={12}
             value={form.iin}
-            onChange={(e) => setForm({ ...form, iin: e.currentTarget.value.trim() })}
+            onChange={submit.clearing('person.iin', (e) =>
+              setForm({ ...form, iin: e.currentTarget.value.trim() }),
+            )}
             description={iin.description}
             error={iin.error ?? submit.fieldError('person.iin')}
           />
@@ -381,7 +382,7 @@ function NewReferralModal({
           <Checkbox.Group
             label={t('trainees.categories')}
             value={categories}
-            onChange={setCategories}
+            onChange={submit.clearing('person.categories', setCategories)}
             error={submit.fieldError('person.categories')}
           >
             <Group mt={4}>
@@ -394,13 +395,15 @@ function NewReferralModal({
             label={t('referrals.craft')}
             data={crafts.map((c) => ({ value: c.code, label: format.name(c.name) }))}
             value={craft}
-            onChange={setCraft}
+            onChange={submit.clearing('craft', setCraft)}
             error={submit.fieldError('craft')}
           />
           <Textarea
             label={t('referrals.note')}
             value={form.note}
-            onChange={(e) => setForm({ ...form, note: e.currentTarget.value })}
+            onChange={submit.clearing('note', (e) =>
+              setForm({ ...form, note: e.currentTarget.value }),
+            )}
             error={submit.fieldError('note')}
           />
           <FormError error={submit.formError()} />
@@ -438,20 +441,20 @@ function OutcomeModal({
           label={t('referrals.outcome')}
           data={REFERRAL_OUTCOMES.map((o) => ({ value: o, label: t(`outcome.${o}`) }))}
           value={outcome}
-          onChange={setOutcome}
+          onChange={submit.clearing('outcome', setOutcome)}
           error={submit.fieldError('outcome')}
         />
         <TextInput
           label={t('referrals.outcomeDate')}
           type="date"
           value={date}
-          onChange={(e) => setDate(e.currentTarget.value)}
+          onChange={submit.clearing('date', (e) => setDate(e.currentTarget.value))}
           error={submit.fieldError('date')}
         />
         <Textarea
           label={t('referrals.note')}
           value={note}
-          onChange={(e) => setNote(e.currentTarget.value)}
+          onChange={submit.clearing('note', (e) => setNote(e.currentTarget.value))}
           error={submit.fieldError('note')}
         />
         <FormError error={submit.formError()} />

@@ -303,7 +303,7 @@ function Referrals({ traineeId }: { traineeId: string }) {
               label: t('referrals.number'),
               render: (r) => `${r.number} · ${format.dateTime(r.createdAt)}`,
             },
-            { label: t('traineePage.centre'), render: (r) => r.employmentCenter.name },
+            { label: t('traineePage.centre'), render: (r) => format.name(r.employmentCenter.name) },
             { label: t('referrals.craft'), render: (r) => craftName(r.craft) },
             {
               label: t('referrals.status'),

@@ -124,7 +124,7 @@ function RegisterTraineeModal({
     <TextInput
       label={t(label)}
       value={form[name]}
-      onChange={(e) => setForm({ ...form, [name]: e.currentTarget.value })}
+      onChange={submit.clearing(name, (e) => setForm({ ...form, [name]: e.currentTarget.value }))}
       error={submit.fieldError(name)}
     />
   );
@@ -167,7 +167,9 @@ function RegisterTraineeModal({
             inputMode="numeric"
             maxLength={12}
             value={form.iin}
-            onChange={(e) => setForm({ ...form, iin: e.currentTarget.value.trim() })}
+            onChange={submit.clearing('iin', (e) =>
+              setForm({ ...form, iin: e.currentTarget.value.trim() }),
+            )}
             description={iin.description}
             error={iin.error ?? submit.fieldError('iin')}
           />
@@ -183,7 +185,7 @@ function RegisterTraineeModal({
           <Checkbox.Group
             label={t('trainees.categories')}
             value={categories}
-            onChange={setCategories}
+            onChange={submit.clearing('categories', setCategories)}
             error={submit.fieldError('categories')}
           >
             <Group mt={4}>
@@ -206,7 +208,7 @@ function RegisterTraineeModal({
           <Checkbox
             label={t('trainees.consent')}
             checked={consent}
-            onChange={(e) => setConsent(e.currentTarget.checked)}
+            onChange={submit.clearing('consent', (e) => setConsent(e.currentTarget.checked))}
             error={submit.fieldError('consent')}
           />
           <FormError error={submit.formError()} />

@@ -4,8 +4,14 @@ import { errorText, type ErrorParams } from './messages';
 /** A dotted code such as `group.full`; anything else given in its place is English words. */
 const DOTTED_CODE = /^[a-z][a-z0-9_]*(\.[a-z0-9_]+)+$/;
 
-export function isDottedCode(value: string): boolean {
-  return DOTTED_CODE.test(value);
+/**
+ * What a domain error takes as its code: dotted, as declared in a catalogue. A snake_case code or
+ * an English sentence built at the throw site has no dot and does not compile.
+ */
+export type ErrorCode = `${string}.${string}`;
+
+export function isDottedCode(value: string | undefined): value is ErrorCode {
+  return value !== undefined && DOTTED_CODE.test(value);
 }
 
 /**
@@ -15,22 +21,14 @@ export function isDottedCode(value: string): boolean {
  * in; `message` is the English text, for logs.
  */
 export abstract class DomainError extends Error {
-  readonly code: string;
+  readonly code: ErrorCode;
   readonly params: ErrorParams;
-  /**
-   * English words given by a throw site that predates the catalogues (code and message, no
-   * parameters): the filter keeps them for English and writes other languages from the code.
-   */
-  readonly englishOnly?: string;
 
-  constructor(code: string, paramsOrMessage: ErrorParams | string = {}) {
-    const legacy = typeof paramsOrMessage === 'string' ? paramsOrMessage : undefined;
-    const params = typeof paramsOrMessage === 'string' ? {} : paramsOrMessage;
-    super(legacy ?? errorText(code, 'en', params) ?? code);
+  constructor(code: ErrorCode, params: ErrorParams = {}) {
+    super(errorText(code, 'en', params) ?? code);
     this.name = new.target.name;
     this.code = code;
     this.params = params;
-    this.englishOnly = legacy;
   }
 }
 
@@ -49,46 +47,38 @@ export class ConflictError extends DomainError {}
 /** The request is well-formed but a business rule refuses it. */
 export class RuleViolationError extends DomainError {
   constructor(
-    code: string,
-    paramsOrMessage: ErrorParams | string = {},
+    code: ErrorCode,
+    params: ErrorParams = {},
     readonly details?: Record<string, unknown>,
   ) {
-    super(code, paramsOrMessage);
+    super(code, params);
   }
 }
 
 /**
  * The input is invalid in a way only the service can tell (e.g. a field depends on another):
- * `new InvalidInputError('endDate', 'field.too_large', { max })`. Given English words instead of
- * a code (older throw sites), the field's code is `field.invalid`.
+ * `new InvalidInputError('endDate', 'field.too_large', { max })`.
  */
 export class InvalidInputError extends DomainError {
   /** The code of the field's problem; the error's own code is `request.invalid_input`. */
-  readonly fieldCode: string;
-  /** The English words of an older throw site, kept for English answers. */
-  readonly fieldEnglish?: string;
+  readonly fieldCode: ErrorCode;
 
   constructor(
     readonly field: string,
-    codeOrMessage: string,
+    fieldCode: ErrorCode,
     params: ErrorParams = {},
   ) {
-    const coded = isDottedCode(codeOrMessage);
-    const english = coded
-      ? (errorText(codeOrMessage, 'en', params) ?? codeOrMessage)
-      : codeOrMessage;
-    super('request.invalid_input', coded ? params : `${field}: ${codeOrMessage}`);
-    this.message = `${field}: ${english}`;
-    this.fieldCode = coded ? codeOrMessage : 'field.invalid';
-    this.fieldEnglish = coded ? undefined : codeOrMessage;
+    super('request.invalid_input', params);
+    // The logs name the field and its problem; the client gets them in `errors[]`.
+    this.message = `${field}: ${errorText(fieldCode, 'en', params) ?? fieldCode}`;
+    this.fieldCode = fieldCode;
   }
 }
 
 /** The caller is signed in but may not do this: `auth.forbidden` unless a rule says more. */
 export class ForbiddenError extends DomainError {
-  constructor(codeOrMessage: string = 'auth.forbidden', params: ErrorParams = {}) {
-    if (isDottedCode(codeOrMessage)) super(codeOrMessage, params);
-    else super('auth.forbidden', codeOrMessage);
+  constructor(code: ErrorCode = 'auth.forbidden', params: ErrorParams = {}) {
+    super(code, params);
   }
 }
 
@@ -98,7 +88,7 @@ export class UnauthenticatedError extends DomainError {}
 /** Too many attempts; `retryAfterSeconds` tells the client when to try again. */
 export class TooManyAttemptsError extends DomainError {
   constructor(
-    code: string,
+    code: ErrorCode,
     readonly retryAfterSeconds: number,
     params: ErrorParams = {},
   ) {

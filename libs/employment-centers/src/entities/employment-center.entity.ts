@@ -7,8 +7,18 @@ export class EmploymentCenter {
   @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'pk_employment_centers' })
   id: string;
 
+  /** The name as given; it stands for a language whose own name is not given. */
   @Column({ type: 'varchar', length: 200 })
   name: string;
+
+  @Column({ name: 'name_kk', type: 'varchar', length: 200, nullable: true })
+  nameKk: string | null;
+
+  @Column({ name: 'name_ru', type: 'varchar', length: 200, nullable: true })
+  nameRu: string | null;
+
+  @Column({ name: 'name_en', type: 'varchar', length: 200, nullable: true })
+  nameEn: string | null;
 
   @Column({ type: 'varchar', length: 200 })
   region: string;

@@ -18,6 +18,7 @@ import {
   ENROLLMENT_STATUSES,
   type EnrollmentStatus,
   OPEN_ENROLLMENT_STATUSES,
+  type SystemReason,
 } from '../enrollment-status';
 
 /** A trainee in a group. At most one active-or-waitlisted enrollment per trainee and group. */
@@ -62,8 +63,13 @@ export class Enrollment {
   @Column({ name: 'waitlist_position', type: 'integer', nullable: true })
   waitlistPosition: number | null;
 
+  /** Why, as a person typed it (a withdrawal, a reopening). */
   @Column({ name: 'status_reason', type: 'varchar', length: 500, nullable: true })
   statusReason: string | null;
+
+  /** Why, when the system decided (a cancelled or completed group): one of SYSTEM_REASONS. */
+  @Column({ name: 'status_reason_code', type: 'varchar', length: 32, nullable: true })
+  statusReasonCode: SystemReason | null;
 
   @Column({ name: 'status_changed_at', type: 'timestamptz', default: () => 'now()' })
   statusChangedAt: Date;

@@ -2,8 +2,9 @@
 -- free seat or the next waitlist place, refuses an overlap with the trainee's other active groups,
 -- and writes the enrollment and its audit row. The statuses of a group that accept enrollment come
 -- from ENROLLING_GROUP_STATUSES (libs/groups/src/group-status.ts). Refusals are raised with SQLSTATE
--- SHB01, the code as message and the human text as detail; EnrollmentsService turns them into
--- NotFoundError and ConflictError.
+-- SHB01, the dotted code of the catalogues as message and its parameters as a JSON object in the
+-- detail (no words: the API writes them in the caller's language); EnrollmentsService turns them
+-- into NotFoundError and ConflictError.
 CREATE OR REPLACE FUNCTION enroll_trainee(p_group_id uuid, p_trainee_id uuid,
                                           p_enrolling_statuses text[], p_actor_id uuid,
                                           p_actor_role text, p_request_id text)
@@ -21,15 +22,15 @@ BEGIN
   -- check overlaps at the same time.
   PERFORM 1 FROM trainees t WHERE t.id = p_trainee_id FOR UPDATE;
   IF NOT FOUND THEN
-    RAISE EXCEPTION USING ERRCODE = 'SHB01', MESSAGE = 'trainee_not_found';
+    RAISE EXCEPTION USING ERRCODE = 'SHB01', MESSAGE = 'trainee.not_found';
   END IF;
   SELECT e.status, g.code INTO v_same
     FROM enrollments e JOIN groups g ON g.id = e.group_id
    WHERE e.trainee_id = p_trainee_id AND e.group_id = p_group_id
      AND e.status IN ('active', 'waitlisted');
   IF FOUND THEN
-    RAISE EXCEPTION USING ERRCODE = 'SHB01', MESSAGE = 'already_enrolled',
-      DETAIL = format('The trainee is already %s in group %s', v_same.status, v_same.code);
+    RAISE EXCEPTION USING ERRCODE = 'SHB01', MESSAGE = 'enrollment.already_enrolled',
+      DETAIL = jsonb_build_object('group', v_same.code, 'status', v_same.status)::text;
   END IF;
 
   -- The group's row lock, held until commit, makes the seat take below race-proof: requests for
@@ -41,13 +42,11 @@ BEGIN
     FROM groups g WHERE g.id = p_group_id
      FOR NO KEY UPDATE;
   IF NOT FOUND THEN
-    RAISE EXCEPTION USING ERRCODE = 'SHB01', MESSAGE = 'group_not_found';
+    RAISE EXCEPTION USING ERRCODE = 'SHB01', MESSAGE = 'group.not_found';
   END IF;
   IF NOT v_group.status = ANY (p_enrolling_statuses) THEN
-    RAISE EXCEPTION USING ERRCODE = 'SHB01', MESSAGE = 'group_not_enrolling',
-      DETAIL = format('Group %s is %s; trainees can enroll only while it is %s',
-                      v_group.code, v_group.status,
-                      replace(array_to_string(p_enrolling_statuses, ' or '), '_', ' '));
+    RAISE EXCEPTION USING ERRCODE = 'SHB01', MESSAGE = 'group.not_enrolling',
+      DETAIL = jsonb_build_object('group', v_group.code, 'status', v_group.status)::text;
   END IF;
   IF v_group.active_count >= v_group.capacity THEN
     v_status := 'waitlisted';
@@ -62,9 +61,8 @@ BEGIN
    ORDER BY g.start_date, g.code
    LIMIT 1;
   IF v_clash IS NOT NULL THEN
-    RAISE EXCEPTION USING ERRCODE = 'SHB01', MESSAGE = 'schedule_overlap',
-      DETAIL = format('The trainee is active in group %s, whose dates and times overlap group %s',
-                      v_clash, v_group.code);
+    RAISE EXCEPTION USING ERRCODE = 'SHB01', MESSAGE = 'enrollment.schedule_overlap',
+      DETAIL = jsonb_build_object('other', v_clash, 'group', v_group.code)::text;
   END IF;
 
   INSERT INTO enrollments (trainee_id, group_id, status, waitlist_position)

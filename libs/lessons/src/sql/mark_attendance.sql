@@ -4,8 +4,9 @@
 -- who must teach the group or null, the days after which the window closes or null, whether a
 -- reason is required, whether a lesson already marked may be corrected one mark at a time; the
 -- statuses in which a group's attendance changes come from ENROLLING_GROUP_STATUSES. Refusals are
--- raised with SQLSTATE SHB01, the code as message, the code's parameters as JSON in detail and,
--- for a field, the field as hint; LessonsService turns them into domain errors.
+-- raised with SQLSTATE SHB01, the dotted code of the catalogues as message, its parameters as a
+-- JSON object in the detail (no words: the API writes them in the caller's language) and, for a
+-- field, the field as hint; LessonsService turns them into domain errors.
 CREATE OR REPLACE FUNCTION mark_attendance(p_lesson_id uuid, p_marks jsonb, p_reason text,
                                            p_group_master_id uuid, p_window_days integer,
                                            p_reason_required boolean, p_marking_statuses text[],
@@ -29,32 +30,32 @@ BEGIN
    WHERE l.id = p_lesson_id
      FOR UPDATE OF l;
   IF NOT FOUND THEN
-    RAISE EXCEPTION USING ERRCODE = 'SHB01', MESSAGE = 'lesson_not_found';
+    RAISE EXCEPTION USING ERRCODE = 'SHB01', MESSAGE = 'lesson.not_found';
   END IF;
   -- Guards a race, not a rule: the caller decided the actor must teach the group; the master is
   -- read here, in the statement that writes, so a master replaced meanwhile marks nothing.
   IF p_group_master_id IS NOT NULL AND v_lesson.master_id IS DISTINCT FROM p_group_master_id THEN
-    RAISE EXCEPTION USING ERRCODE = 'SHB01', MESSAGE = 'not_group_master',
+    RAISE EXCEPTION USING ERRCODE = 'SHB01', MESSAGE = 'lesson.not_group_master',
       DETAIL = jsonb_build_object('group', v_lesson.code)::text;
   END IF;
   IF p_reason_required AND p_reason IS NULL THEN
-    RAISE EXCEPTION USING ERRCODE = 'SHB01', MESSAGE = 'reason_required', HINT = 'reason',
+    RAISE EXCEPTION USING ERRCODE = 'SHB01', MESSAGE = 'lesson.reason_required', HINT = 'reason',
       DETAIL = '{}';
   END IF;
   IF now() < v_lesson.starts_at THEN
-    RAISE EXCEPTION USING ERRCODE = 'SHB01', MESSAGE = 'lesson_not_started',
+    RAISE EXCEPTION USING ERRCODE = 'SHB01', MESSAGE = 'lesson.not_started',
       DETAIL = jsonb_build_object('date', to_char(v_lesson.date, 'YYYY-MM-DD'),
                                   'time', v_lesson.start_time)::text;
   END IF;
   IF p_window_days IS NOT NULL
      AND marking_window(v_lesson.date, v_lesson.starts_at, now(), p_zone, p_window_days) = 'closed'
   THEN
-    RAISE EXCEPTION USING ERRCODE = 'SHB01', MESSAGE = 'marking_window_closed',
+    RAISE EXCEPTION USING ERRCODE = 'SHB01', MESSAGE = 'lesson.marking_window_closed',
       DETAIL = jsonb_build_object('days', p_window_days,
                                   'date', to_char(v_lesson.date, 'YYYY-MM-DD'))::text;
   END IF;
   IF NOT v_lesson.status = ANY (p_marking_statuses) THEN
-    RAISE EXCEPTION USING ERRCODE = 'SHB01', MESSAGE = 'group_not_running',
+    RAISE EXCEPTION USING ERRCODE = 'SHB01', MESSAGE = 'group.not_running',
       DETAIL = jsonb_build_object('group', v_lesson.code, 'status', v_lesson.status)::text;
   END IF;
 
@@ -72,7 +73,7 @@ BEGIN
                                        AND a.enrollment_id = (m.v->>'enrollmentId')::uuid))
    ORDER BY m.n LIMIT 1;
   IF FOUND THEN
-    RAISE EXCEPTION USING ERRCODE = 'SHB01', MESSAGE = 'not_in_group',
+    RAISE EXCEPTION USING ERRCODE = 'SHB01', MESSAGE = 'lesson.not_in_group',
       HINT = format('marks.%s.enrollmentId', v_bad),
       DETAIL = jsonb_build_object('group', v_lesson.code)::text;
   END IF;
@@ -81,7 +82,7 @@ BEGIN
       FROM unnest(v_active) AS a
      WHERE a NOT IN (SELECT (v->>'enrollmentId')::uuid FROM jsonb_array_elements(p_marks) AS v);
     IF cardinality(v_missing) > 0 THEN
-      RAISE EXCEPTION USING ERRCODE = 'SHB01', MESSAGE = 'marks_missing', HINT = 'marks',
+      RAISE EXCEPTION USING ERRCODE = 'SHB01', MESSAGE = 'lesson.marks_missing', HINT = 'marks',
         DETAIL = jsonb_build_object('count', cardinality(v_missing), 'group', v_lesson.code,
                                     'enrollments', to_jsonb(v_missing))::text;
     END IF;

@@ -23,7 +23,13 @@ import {
   trimToNull,
 } from '@sheber/common';
 import { CERTIFICATE_STATUSES, type CertificateStatus } from '@sheber/certificates';
-import { ENROLLMENT_STATUSES, type EnrollmentStatus } from '@sheber/enrollments';
+import {
+  ENROLLMENT_STATUSES,
+  type EnrollmentStatus,
+  SYSTEM_REASONS,
+  type SystemReason,
+} from '@sheber/enrollments';
+import { EmploymentCenterNamesView } from '@sheber/employment-centers';
 import { CreateTraineeDto } from '@sheber/trainees';
 import {
   REFERRAL_OUTCOMES,
@@ -219,13 +225,17 @@ export class ReferralCourseView {
 export class ReferralView {
   id: string;
   number: string;
-  employmentCenter: { id: string; name: string };
+  employmentCenter: { id: string; name: EmploymentCenterNamesView };
   person: ReferredPersonView;
   craft: string;
   course: ReferralCourseView | null;
   note: string | null;
   status: ReferralStatus;
+  /** Why it was rejected, cancelled or dropped, as a person typed it. */
   statusReason: string | null;
+  /** Why, when the system decided (a cancelled or completed group, too little attendance). */
+  @ApiProperty({ enum: SYSTEM_REASONS, nullable: true })
+  statusReasonCode: SystemReason | null;
   statusChangedAt: Date;
   traineeId: string | null;
   enrollment: ReferralEnrollmentView | null;
@@ -238,7 +248,8 @@ export class ReferralView {
 export class ReferralReportRowView {
   id: string;
   number: string;
-  employmentCenter: string;
+  /** The centre's name in each language. */
+  employmentCenter: EmploymentCenterNamesView;
   lastName: string;
   firstName: string;
   patronymic: string | null;

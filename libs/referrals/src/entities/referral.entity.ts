@@ -15,7 +15,7 @@ import { Course } from '@sheber/courses';
 import { Craft } from '@sheber/crafts';
 import { sqlStringList } from '@sheber/database/sql';
 import { EmploymentCenter } from '@sheber/employment-centers';
-import { Enrollment } from '@sheber/enrollments';
+import { Enrollment, type SystemReason } from '@sheber/enrollments';
 import { Trainee } from '@sheber/trainees';
 import { User } from '@sheber/users';
 import {
@@ -120,6 +120,10 @@ export class Referral {
   /** Why it was rejected, cancelled or dropped. */
   @Column({ name: 'status_reason', type: 'varchar', length: 500, nullable: true })
   statusReason: string | null;
+
+  /** Why, when the system decided (its enrollment's SYSTEM_REASONS code); shown translated. */
+  @Column({ name: 'status_reason_code', type: 'varchar', length: 32, nullable: true })
+  statusReasonCode: SystemReason | null;
 
   @Column({ name: 'status_changed_at', type: 'timestamptz', default: () => 'now()' })
   statusChangedAt: Date;
