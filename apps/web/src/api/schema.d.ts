@@ -1190,7 +1190,7 @@ export interface components {
       email: string;
       fullName: string;
       /** @enum {string} */
-      role: 'admin' | 'staff' | 'master' | 'officer';
+      role: 'master' | 'admin' | 'staff' | 'officer';
       active: boolean;
       /** @description Craft codes, for masters. */
       crafts: string[];
