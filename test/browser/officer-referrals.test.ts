@@ -84,7 +84,7 @@ describe('an employment-centre officer', () => {
     await accept.getByRole('combobox', { name: 'Group' }).click();
     await intake.getByRole('option', { name: new RegExp(`^PT-R-${suffix}`) }).click();
     await screenshot(intake, 'staff-intake');
-    await accept.getByRole('button', { name: 'Accept' }).click();
+    await accept.getByRole('button', { name: 'Accept', exact: true }).click();
     await accept.waitFor({ state: 'detached' });
     await intake.getByText(`KRG-${suffix}`).waitFor({ state: 'detached' });
     const { items } = await staff<{ items: { id: string; number: string }[] }>(

@@ -232,7 +232,8 @@ describe('staff dashboard and referral intake', () => {
     expect(await cellsOf(page.getByRole('table', { name: 'Referral intake' }), number)).toEqual([
       number,
       "Байжанова ГүлнараPhone: —Officer's note: Зейнеткер, үйде жұмыс істегісі келеді",
-      (referral as Referral & { employmentCenter: { name: string } }).employmentCenter.name,
+      (referral as Referral & { employmentCenter: { name: { en: string } } }).employmentCenter.name
+        .en,
       'Jewelry',
       `Rejected${reason}`,
       '',

@@ -140,7 +140,7 @@ describe('staff in the browser', () => {
     await form.getByRole('textbox', { name: "Guardian's name" }).fill('Асанова Гүлнар');
     await form.getByRole('button', { name: 'Register a trainee' }).click();
     await form.waitFor({ state: 'detached' });
-    await page.getByRole('textbox', { name: 'Search by name or IIN' }).fill(lastName);
+    await page.getByRole('searchbox', { name: 'Search by name or IIN' }).fill(lastName);
     const row = page.getByRole('row').filter({ hasText: lastName });
     expect(await shown(row, '2012')).toBe(
       `${lastName} Нұржан********${iin.slice(8)}3 September 2012`,

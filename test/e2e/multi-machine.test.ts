@@ -173,7 +173,18 @@ describe('two API processes and two workers sharing S3', () => {
     ]);
     // All in the one bucket, under the installation's prefix, nothing half-written left.
     const keys = await s3.keys('national/');
-    expect(keys.filter((key) => key.endsWith('.pdf'))).toHaveLength(CERTIFICATES);
+    const pdfs = keys.filter((key) => key.endsWith('.pdf'));
+    for (const row of rows) {
+      expect(pdfs).toContain(`national/${row.number.slice(4, 8)}/${row.number}.pdf`);
+    }
+    // And no PDF that no issued certificate claims. (The workers relay the whole database's
+    // outbox, so certificates that earlier test files left pending are issued here too.)
+    const [claimed] = await dataSource.query<{ n: number }[]>(
+      `SELECT count(*)::int AS n FROM certificates
+        WHERE status = 'issued' AND 'national/' || file_key = ANY($1)`,
+      [pdfs],
+    );
+    expect(claimed!.n).toBe(pdfs.length);
     expect(keys.filter((key) => key.includes('.incomplete/'))).toEqual([]);
     // The queue's keys carry the hash tag, so one Cluster slot would hold them all.
     const redis = new Redis(process.env.REDIS_URL ?? 'redis://127.0.0.1:6379');

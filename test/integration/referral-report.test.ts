@@ -104,7 +104,7 @@ describe('the JSON report of more than one batch', () => {
       rows: {
         number: string;
         referredOn: string;
-        employmentCenter: string;
+        employmentCenter: { kk: string; ru: string; en: string };
         lastName: string;
         firstName: string;
         patronymic: string | null;
@@ -130,7 +130,7 @@ describe('the JSON report of more than one batch', () => {
         [
           r.number,
           r.referredOn,
-          r.employmentCenter,
+          r.employmentCenter.en,
           r.lastName,
           r.firstName,
           r.patronymic ?? '',
@@ -139,6 +139,10 @@ describe('the JSON report of more than one batch', () => {
       ),
     ).toEqual(lines.map((line) => line.split(',').slice(0, 7).join(',')));
     expect(new Set(report.rows.map((r) => r.number)).size).toBe(ROWS);
-    expect(report.rows[0]!.employmentCenter).toBe(centreName);
+    expect(report.rows[0]!.employmentCenter).toEqual({
+      kk: centreName,
+      ru: centreName,
+      en: centreName,
+    });
   });
 });

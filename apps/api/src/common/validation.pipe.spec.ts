@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { CreateUserDto } from '@sheber/users';
+import { CreateUserDto, UserListQueryDto } from '@sheber/users';
 import { InputValidationException } from '@sheber/common';
 import { createValidationPipe } from './validation.pipe';
 
@@ -20,6 +20,18 @@ describe('the validation pipe', () => {
       { field: 'email', code: 'field.email' },
       { field: 'extra', code: 'field.unknown' },
     ]);
+  });
+
+  it('refuses a JSON null body, even where every field is optional, and lets a missing one pass', async () => {
+    const error = await pipe
+      .transform(null, { type: 'body', metatype: UserListQueryDto })
+      .catch((e: unknown) => e);
+    expect((error as InputValidationException).fieldErrors).toEqual([
+      { field: 'body', code: 'field.object' },
+    ]);
+    await expect(
+      pipe.transform(undefined, { type: 'body', metatype: UserListQueryDto }),
+    ).resolves.toBeInstanceOf(UserListQueryDto);
   });
 
   it('gives each constraint its field code and the values it names', async () => {

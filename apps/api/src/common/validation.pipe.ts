@@ -11,6 +11,11 @@ import {
  */
 class SheberValidationPipe extends ValidationPipe {
   override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
+    // JSON `null` is not an object: Nest would take it for an empty body, and a route whose
+    // fields are all optional would act on it. A missing body (undefined) stays allowed.
+    if (metadata.type === 'body' && value === null) {
+      throw new InputValidationException([{ field: 'body', code: 'field.object' }]);
+    }
     const root = metadata.type === 'body' ? '' : (metadata.data ?? '');
     const problems = inputShapeProblems(value, root, metadata.type);
     if (problems.length > 0) throw new InputValidationException(problems);
