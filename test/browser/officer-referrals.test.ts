@@ -86,7 +86,9 @@ describe('an employment-centre officer', () => {
     await screenshot(intake, 'staff-intake');
     await accept.getByRole('button', { name: 'Accept', exact: true }).click();
     await accept.waitFor({ state: 'detached' });
-    await intake.getByText(`KRG-${suffix}`).waitFor({ state: 'detached' });
+    await intake
+      .getByRole('cell', { name: `KRG-${suffix}`, exact: true })
+      .waitFor({ state: 'detached' });
     const { items } = await staff<{ items: { id: string; number: string }[] }>(
       'GET',
       '/api/referrals?status=enrolled&limit=100',

@@ -231,7 +231,7 @@ describe('staff keeping the catalogue: courses, groups and their masters', () =>
     await choose(page, master, requalified.fullName);
     await assign.click();
     expect(await shown(refusal, 'not qualified')).toBe(
-      `The master cannot be assigned${requalified.fullName} is not qualified to teach jewelry`,
+      `The master cannot be assignedThe master is not qualified to teach this craft (${requalified.fullName})`,
     );
 
     await choose(page, master, free.fullName);
