@@ -1,45 +1,20 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { Locator, Page } from 'playwright-core';
 import { createUser, TEST_PASSWORD } from '../factories/users';
-import { type BrowserStack, screenshot, shown, startBrowserStack } from '../support/browser';
-
-type Language = 'kk' | 'ru';
-
-/** The sign-in form's words in each language. */
-const SIGN_IN: Record<Language, { email: string; password: string; submit: string; out: string }> =
-  {
-    kk: { email: 'Электрондық пошта', password: 'Құпиясөз', submit: 'Кіру', out: 'Шығу' },
-    ru: { email: 'Эл. почта', password: 'Пароль', submit: 'Войти', out: 'Выйти' },
-  };
-
-/** A window whose app speaks `language` from the first screen on. */
-async function pageIn(
-  stack: BrowserStack,
-  language: Language,
-  options: { mobile?: boolean } = {},
-): Promise<Page> {
-  const page = await stack.newPage(options);
-  await page.addInitScript(`localStorage.setItem('sheber.language', '${language}')`);
-  return page;
-}
-
-async function signInAs(page: Page, language: Language, email: string, password = TEST_PASSWORD) {
-  const words = SIGN_IN[language];
-  await page.goto('/');
-  await page.getByRole('textbox', { name: words.email }).fill(email);
-  await page.getByRole('textbox', { name: words.password }).fill(password);
-  await page.getByRole('button', { name: words.submit }).click();
-}
+import {
+  type BrowserStack,
+  fitsTheWindow,
+  pageIn,
+  screenshot,
+  shown,
+  signInAs,
+  startBrowserStack,
+} from '../support/browser';
 
 /** Picks an option of a Mantine select: opens it, then clicks the option by its name. */
 async function choose(page: Page, combobox: Locator, option: string): Promise<void> {
   await combobox.click();
   await page.getByRole('option', { name: option, exact: true }).click();
-}
-
-/** Nothing on the page is wider than the window: no sideways scrolling. */
-async function fitsTheWindow(page: Page): Promise<boolean> {
-  return Boolean(await page.evaluate('document.documentElement.scrollWidth <= window.innerWidth'));
 }
 
 describe('an admin keeping accounts, the audit log, holidays and employment centres', () => {

@@ -1,22 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import type { Page } from 'playwright-core';
 import { createCourse, createTrainee } from '../factories/catalog';
-import { createUser, TEST_PASSWORD } from '../factories/users';
+import { createUser } from '../factories/users';
 import {
   type BrowserStack,
   centreToday,
+  fitsTheWindow,
   screenshot,
   shown,
+  signedInPage,
   startBrowserStack,
 } from '../support/browser';
-
-type Language = 'kk' | 'ru';
-
-const SIGN_IN: Record<Language, { email: string; password: string; submit: string; out: string }> =
-  {
-    kk: { email: 'Электрондық пошта', password: 'Құпиясөз', submit: 'Кіру', out: 'Шығу' },
-    ru: { email: 'Эл. почта', password: 'Пароль', submit: 'Войти', out: 'Выйти' },
-  };
 
 /** Every day 00:00–00:30 local: yesterday's lesson has always started, tomorrow's has not. */
 const DAILY = [1, 2, 3, 4, 5, 6, 7].map((weekday) => ({
@@ -24,29 +17,6 @@ const DAILY = [1, 2, 3, 4, 5, 6, 7].map((weekday) => ({
   startTime: '00:00',
   endTime: '00:30',
 }));
-
-/** A window whose app speaks `language` from the first screen on, signed in as `email`. */
-async function signedInPage(
-  stack: BrowserStack,
-  language: Language,
-  email: string,
-  options: { mobile?: boolean } = {},
-): Promise<Page> {
-  const page = await stack.newPage(options);
-  await page.addInitScript(`localStorage.setItem('sheber.language', '${language}')`);
-  const words = SIGN_IN[language];
-  await page.goto('/');
-  await page.getByRole('textbox', { name: words.email }).fill(email);
-  await page.getByRole('textbox', { name: words.password }).fill(TEST_PASSWORD);
-  await page.getByRole('button', { name: words.submit }).click();
-  await page.getByRole('button', { name: words.out }).waitFor();
-  return page;
-}
-
-/** Nothing on the page is wider than the window: no sideways scrolling. */
-async function fitsTheWindow(page: Page): Promise<boolean> {
-  return Boolean(await page.evaluate('document.documentElement.scrollWidth <= window.innerWidth'));
-}
 
 describe("the master's week and the journal's corrections", () => {
   let stack: BrowserStack;

@@ -1,46 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import type { Page } from 'playwright-core';
 import { createGroup, createTrainee } from '../factories/catalog';
-import { createUser, TEST_PASSWORD } from '../factories/users';
+import { createUser } from '../factories/users';
 import {
   type ApiClient,
   type BrowserStack,
+  fitsTheWindow,
   screenshot,
   shown,
+  signedInPage,
   startBrowserStack,
 } from '../support/browser';
-
-type Language = 'kk' | 'ru';
-
-/** The sign-in form's words in each language. */
-const SIGN_IN: Record<Language, { email: string; password: string; submit: string; out: string }> =
-  {
-    kk: { email: 'Электрондық пошта', password: 'Құпиясөз', submit: 'Кіру', out: 'Шығу' },
-    ru: { email: 'Эл. почта', password: 'Пароль', submit: 'Войти', out: 'Выйти' },
-  };
-
-/** A window whose app speaks `language` from the first screen on, signed in as `email`. */
-async function signedInPage(
-  stack: BrowserStack,
-  language: Language,
-  email: string,
-  options: { mobile?: boolean } = {},
-): Promise<Page> {
-  const page = await stack.newPage(options);
-  await page.addInitScript(`localStorage.setItem('sheber.language', '${language}')`);
-  const words = SIGN_IN[language];
-  await page.goto('/');
-  await page.getByRole('textbox', { name: words.email }).fill(email);
-  await page.getByRole('textbox', { name: words.password }).fill(TEST_PASSWORD);
-  await page.getByRole('button', { name: words.submit }).click();
-  await page.getByRole('button', { name: words.out }).waitFor();
-  return page;
-}
-
-/** Nothing on the page is wider than the window: no sideways scrolling. */
-async function fitsTheWindow(page: Page): Promise<boolean> {
-  return Boolean(await page.evaluate('document.documentElement.scrollWidth <= window.innerWidth'));
-}
 
 describe('correcting what was saved: the trainee page and a group’s details', () => {
   let stack: BrowserStack;

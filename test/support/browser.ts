@@ -168,3 +168,56 @@ export async function shown(locator: Locator, text: string | RegExp): Promise<st
   await match.waitFor();
   return (await match.textContent()) ?? '';
 }
+
+/** A language the browser tests sign in with from the first screen. */
+export type Language = 'kk' | 'ru';
+
+/** The sign-in form's words in each language. */
+const SIGN_IN: Record<Language, { email: string; password: string; submit: string; out: string }> =
+  {
+    kk: { email: 'Электрондық пошта', password: 'Құпиясөз', submit: 'Кіру', out: 'Шығу' },
+    ru: { email: 'Эл. почта', password: 'Пароль', submit: 'Войти', out: 'Выйти' },
+  };
+
+/** A window whose app speaks `language` from the first screen on. */
+export async function pageIn(
+  stack: BrowserStack,
+  language: Language,
+  options: { mobile?: boolean } = {},
+): Promise<Page> {
+  const page = await stack.newPage(options);
+  await page.addInitScript(`localStorage.setItem('sheber.language', '${language}')`);
+  return page;
+}
+
+/** Fills and sends the sign-in form in that language (the caller waits for what follows). */
+export async function signInAs(
+  page: Page,
+  language: Language,
+  email: string,
+  password = TEST_PASSWORD,
+): Promise<void> {
+  const words = SIGN_IN[language];
+  await page.goto('/');
+  await page.getByRole('textbox', { name: words.email }).fill(email);
+  await page.getByRole('textbox', { name: words.password }).fill(password);
+  await page.getByRole('button', { name: words.submit }).click();
+}
+
+/** A window in `language`, signed in as `email`, once the app shows the sign-out button. */
+export async function signedInPage(
+  stack: BrowserStack,
+  language: Language,
+  email: string,
+  options: { mobile?: boolean } = {},
+): Promise<Page> {
+  const page = await pageIn(stack, language, options);
+  await signInAs(page, language, email);
+  await page.getByRole('button', { name: SIGN_IN[language].out }).waitFor();
+  return page;
+}
+
+/** Nothing on the page is wider than the window: no sideways scrolling. */
+export async function fitsTheWindow(page: Page): Promise<boolean> {
+  return Boolean(await page.evaluate('document.documentElement.scrollWidth <= window.innerWidth'));
+}
