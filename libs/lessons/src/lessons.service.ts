@@ -45,7 +45,6 @@ import { lessonsOfMaster } from './my-lessons.queries';
 
 export type { AttendanceSheet } from './attendance-sheet.queries';
 
-
 /** A refusal raised by mark_attendance (SQLSTATE SHB01) as the domain error it stands for. */
 function markingRefusal(error: unknown, lessonId: string): Error | null {
   const refusal = databaseRefusal(error);
