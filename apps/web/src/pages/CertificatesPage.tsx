@@ -1,4 +1,4 @@
-import { Anchor, Button, Progress, Select, Stack, Table, Text, Title } from '@mantine/core';
+import { Anchor, Button, Progress, Select, Stack, Text, Title } from '@mantine/core';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ReasonModal } from '../components/ReasonModal';
@@ -6,6 +6,7 @@ import { answer, client, href, type Schemas } from '../api';
 import { FormError, ListState, useLoad, usePaged, useSubmit } from '../components/data';
 import { ListSearchBox, useListSearch } from '../components/ListSearch';
 import { StatusBadge } from '../components/labels';
+import { RecordList } from '../components/RecordList';
 import { TraineeLink } from '../components/TraineeLink';
 import { useFormat } from '../format';
 import { useUser } from '../session';
@@ -126,69 +127,68 @@ export function CertificatesPage() {
       )}
       {(groupId || search.search) && (
         <ListState list={list} empty={t('certificates.none')}>
-          <Table.ScrollContainer minWidth={560}>
-            <Table striped>
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>{t('certificates.number')}</Table.Th>
-                  <Table.Th>{t('certificates.holder')}</Table.Th>
-                  <Table.Th>{t('certificates.status')}</Table.Th>
-                  <Table.Th>{t('certificates.issuedAt')}</Table.Th>
-                  <Table.Th />
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {list.items.map((c) => (
-                  <Table.Tr key={c.id}>
-                    <Table.Td>{c.number}</Table.Td>
-                    <Table.Td>
-                      <TraineeLink id={c.traineeId} name={c.holder} />
-                    </Table.Td>
-                    <Table.Td>
-                      <StatusBadge kind="certificateStatus" status={c.status} />
-                      {c.replacedBy && (
-                        <Text size="xs" c="dimmed">
-                          {t('certificates.replacedBy', { number: c.replacedBy.number })}
-                        </Text>
-                      )}
-                    </Table.Td>
-                    <Table.Td>{c.issuedAt ? format.dateTime(c.issuedAt) : '—'}</Table.Td>
-                    <Table.Td>
-                      {(c.status === 'issued' || c.status === 'revoked') && (
-                        <Anchor
-                          href={href('/api/certificates/{id}/pdf', { path: { id: c.id } })}
-                          download
-                        >
-                          {t('certificates.download')}
-                        </Anchor>
-                      )}{' '}
-                      {c.status === 'issued' && user.role === 'admin' && (
-                        <>
-                          <Button
-                            size="xs"
-                            variant="subtle"
-                            aria-label={`${t('certificates.reissue')}: ${c.number}`}
-                            onClick={() => setRevoking({ certificate: c, action: 'reissue' })}
-                          >
-                            {t('certificates.reissue')}
-                          </Button>
-                          <Button
-                            size="xs"
-                            color="red"
-                            variant="subtle"
-                            aria-label={`${t('certificates.revoke')}: ${c.number}`}
-                            onClick={() => setRevoking({ certificate: c, action: 'revoke' })}
-                          >
-                            {t('certificates.revoke')}
-                          </Button>
-                        </>
-                      )}
-                    </Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
+          <RecordList
+            label={t('nav.certificates')}
+            rows={list.items}
+            rowKey={(c) => c.id}
+            columns={[
+              { label: t('certificates.number'), render: (c) => c.number },
+              {
+                label: t('certificates.holder'),
+                render: (c) => <TraineeLink id={c.traineeId} name={c.holder} />,
+              },
+              {
+                label: t('certificates.status'),
+                render: (c) => (
+                  <>
+                    <StatusBadge kind="certificateStatus" status={c.status} />
+                    {c.replacedBy && (
+                      <Text size="xs" c="dimmed">
+                        {t('certificates.replacedBy', { number: c.replacedBy.number })}
+                      </Text>
+                    )}
+                  </>
+                ),
+              },
+              {
+                label: t('certificates.issuedAt'),
+                render: (c) => (c.issuedAt ? format.dateTime(c.issuedAt) : '—'),
+              },
+            ]}
+            actions={(c) => (
+              <>
+                {(c.status === 'issued' || c.status === 'revoked') && (
+                  <Anchor
+                    href={href('/api/certificates/{id}/pdf', { path: { id: c.id } })}
+                    download
+                  >
+                    {t('certificates.download')}
+                  </Anchor>
+                )}
+                {c.status === 'issued' && user.role === 'admin' && (
+                  <>
+                    <Button
+                      size="xs"
+                      variant="subtle"
+                      aria-label={`${t('certificates.reissue')}: ${c.number}`}
+                      onClick={() => setRevoking({ certificate: c, action: 'reissue' })}
+                    >
+                      {t('certificates.reissue')}
+                    </Button>
+                    <Button
+                      size="xs"
+                      color="red"
+                      variant="subtle"
+                      aria-label={`${t('certificates.revoke')}: ${c.number}`}
+                      onClick={() => setRevoking({ certificate: c, action: 'revoke' })}
+                    >
+                      {t('certificates.revoke')}
+                    </Button>
+                  </>
+                )}
+              </>
+            )}
+          />
         </ListState>
       )}
       {revoking && (
