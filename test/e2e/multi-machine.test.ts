@@ -171,20 +171,30 @@ describe('two API processes and two workers sharing S3', () => {
       'worker 1 → api 0',
       'worker 1 → api 1',
     ]);
-    // All in the one bucket, under the installation's prefix, nothing half-written left.
-    const keys = await s3.keys('national/');
-    const pdfs = keys.filter((key) => key.endsWith('.pdf'));
+    // All in the one bucket, under the installation's prefix, nothing half-written left; and no
+    // PDF that no issued certificate claims. (The workers relay the whole database's outbox, so
+    // certificates that earlier test files left pending are issued here too: one may be between
+    // its upload and its row's update, so the check waits, bounded, for such renders to finish.)
+    let keys: string[];
+    let pdfs: string[];
+    let claimed: number;
+    const settled = Date.now() + 15_000;
+    for (;;) {
+      keys = await s3.keys('national/');
+      pdfs = keys.filter((key) => key.endsWith('.pdf'));
+      const [row] = await dataSource.query<{ n: number }[]>(
+        `SELECT count(*)::int AS n FROM certificates
+          WHERE status = 'issued' AND 'national/' || file_key = ANY($1)`,
+        [pdfs],
+      );
+      claimed = row!.n;
+      if (claimed === pdfs.length || Date.now() > settled) break;
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
     for (const row of rows) {
       expect(pdfs).toContain(`national/${row.number.slice(4, 8)}/${row.number}.pdf`);
     }
-    // And no PDF that no issued certificate claims. (The workers relay the whole database's
-    // outbox, so certificates that earlier test files left pending are issued here too.)
-    const [claimed] = await dataSource.query<{ n: number }[]>(
-      `SELECT count(*)::int AS n FROM certificates
-        WHERE status = 'issued' AND 'national/' || file_key = ANY($1)`,
-      [pdfs],
-    );
-    expect(claimed!.n).toBe(pdfs.length);
+    expect(claimed).toBe(pdfs.length);
     expect(keys.filter((key) => key.includes('.incomplete/'))).toEqual([]);
     // The queue's keys carry the hash tag, so one Cluster slot would hold them all.
     const redis = new Redis(process.env.REDIS_URL ?? 'redis://127.0.0.1:6379');

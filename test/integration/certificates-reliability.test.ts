@@ -123,21 +123,31 @@ describe('certificate issuing under failure', () => {
    * in the test's storage that no issued certificate claims.
    */
   async function expectOneFileEach(app: TestApp, storage: string, rows: IssuedRow[]) {
-    const files = readdirSync(storage, { recursive: true, encoding: 'utf8' }).filter((f) =>
-      f.endsWith('.pdf'),
-    );
+    // A worker may be rendering a certificate that an earlier test file left pending: its file is
+    // written a moment before its row says issued. Wait for such renders to finish (bounded), so
+    // that only a file nothing will ever claim fails the check.
+    const deadline = Date.now() + 15_000;
+    let files: string[];
+    let unclaimed: { number: string; status: string | null }[];
+    for (;;) {
+      files = readdirSync(storage, { recursive: true, encoding: 'utf8' }).filter((f) =>
+        f.endsWith('.pdf'),
+      );
+      const claimed = await app.dataSource.query<{ file_key: string }[]>(
+        `SELECT file_key FROM certificates WHERE status = 'issued' AND file_key = ANY($1)`,
+        [files],
+      );
+      // Each unclaimed file with what the database says of its number, so a failure tells why.
+      const claimedKeys = new Set(claimed.map((row) => row.file_key));
+      unclaimed = await app.dataSource.query<{ number: string; status: string | null }[]>(
+        `SELECT f.number, c.status FROM unnest($1::text[]) AS f(number)
+           LEFT JOIN certificates c ON c.number = f.number`,
+        [files.filter((file) => !claimedKeys.has(file)).map((file) => path.basename(file, '.pdf'))],
+      );
+      if (unclaimed.length === 0 || Date.now() > deadline) break;
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
     expect(files).toEqual(expect.arrayContaining(rows.map((r) => r.file_key)));
-    const claimed = await app.dataSource.query<{ file_key: string }[]>(
-      `SELECT file_key FROM certificates WHERE status = 'issued' AND file_key = ANY($1)`,
-      [files],
-    );
-    // Each unclaimed file with what the database says of its number, so a failure tells why.
-    const claimedKeys = new Set(claimed.map((row) => row.file_key));
-    const unclaimed = await app.dataSource.query<{ number: string; status: string | null }[]>(
-      `SELECT f.number, c.status FROM unnest($1::text[]) AS f(number)
-         LEFT JOIN certificates c ON c.number = f.number`,
-      [files.filter((file) => !claimedKeys.has(file)).map((file) => path.basename(file, '.pdf'))],
-    );
     expect(unclaimed).toEqual([]);
     for (const row of rows) {
       const pdf = readFileSync(path.join(storage, row.file_key!));
