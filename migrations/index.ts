@@ -19,6 +19,7 @@ import { MarkCorrectionsOneAtATime1796310000000 } from './1796310000000-MarkCorr
 import { KazakhCollationAndSearchIndexes1796320000000 } from './1796320000000-KazakhCollationAndSearchIndexes';
 import { WaitlistPromotionsAndReferralLooks1796330000000 } from './1796330000000-WaitlistPromotionsAndReferralLooks';
 import { MarkAttendanceCodedRefusals1796350000000 } from './1796350000000-MarkAttendanceCodedRefusals';
+import { Workshops1796400000000 } from './1796400000000-Workshops';
 
 export const MIGRATIONS = [
   Foundation1795313600304,
@@ -41,4 +42,5 @@ export const MIGRATIONS = [
   KazakhCollationAndSearchIndexes1796320000000,
   WaitlistPromotionsAndReferralLooks1796330000000,
   MarkAttendanceCodedRefusals1796350000000,
+  Workshops1796400000000,
 ];

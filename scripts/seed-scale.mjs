@@ -34,6 +34,8 @@ if (!/^[a-z0-9_]+$/.test(name)) {
 const N = {
   centres: 20,
   masters: 400,
+  /** Of each craft: more than its unfinished groups, so each of those has a workshop of its own. */
+  workshopsPerCraft: 80,
   officersPerCentre: 5,
   staff: 50,
   courses: 200,
@@ -161,8 +163,14 @@ const STAGES = [
     name: 'groups',
     weight: 2,
     sql: [
+      // The workshops of the network: of each craft, numbered in name order.
+      `INSERT INTO workshops (name, craft, workplaces, created_at, updated_at)
+       SELECT c.name_kk || ' шеберханасы №' || lpad(k::text, 3, '0'), c.code, 8,
+              timestamptz '2016-01-05 05:00:00+00', timestamptz '2016-01-05 05:00:00+00'
+         FROM crafts c CROSS JOIN generate_series(1, ${N.workshopsPerCraft}) k`,
       // Groups in order of start: the last few hundred are open or running, each with a master
-      // of its own (so no master's unfinished groups overlap); the rest are over.
+      // and a workshop of its own (so no master's and no workshop's unfinished groups overlap);
+      // the rest are over.
       `WITH courses_in_turn AS (
          SELECT id, craft, row_number() OVER (ORDER BY id) - 1 AS k FROM courses),
        numbered AS (
@@ -178,12 +186,15 @@ const STAGES = [
            FROM (SELECT id, row_number() OVER (ORDER BY email) AS n FROM users
                   WHERE role = 'master') u
            JOIN (SELECT code, row_number() OVER (ORDER BY code) - 1 AS k FROM crafts) c
-             ON c.k = u.n % 5)
-       INSERT INTO groups (code, course_id, master_id, room, start_date, end_date, schedule,
+             ON c.k = u.n % 5),
+       workshops_in_turn AS (
+         SELECT id, craft, row_number() OVER (PARTITION BY craft ORDER BY name) - 1 AS k
+           FROM workshops)
+       INSERT INTO groups (code, course_id, master_id, workshop_id, start_date, end_date, schedule,
                            capacity, status, created_at, updated_at)
        SELECT upper(left(n.craft, 2)) || '-' || extract(year FROM n.start_date) || '-' ||
                 lpad(n.g::text, 5, '0'),
-              n.course_id, m.user_id, 'Шеберхана ' || (1 + n.g % 12),
+              n.course_id, m.user_id, w.id,
               n.start_date, n.start_date + 32,
               '[{"weekday":1,"startTime":"10:00","endTime":"13:00"},
                 {"weekday":3,"startTime":"10:00","endTime":"13:00"},
@@ -203,7 +214,9 @@ const STAGES = [
          CROSS JOIN LATERAL (
            SELECT coalesce(first_masters.user_id, (
              SELECT mc.user_id FROM master_crafts mc WHERE mc.craft_code = n.craft
-              ORDER BY mc.user_id OFFSET n.g % 150 LIMIT 1)) AS user_id) m`,
+              ORDER BY mc.user_id OFFSET n.g % 150 LIMIT 1)) AS user_id) m
+         JOIN workshops_in_turn w ON w.craft = n.craft
+          AND w.k = CASE WHEN n.unfinished THEN n.rank ELSE n.g % ${N.workshopsPerCraft} END`,
       // Running groups started before today, open ones start after it; both end after it.
       `UPDATE groups SET start_date = current_date + (CASE WHEN status = 'open' THEN 7 ELSE -14 END),
                         end_date = current_date + (CASE WHEN status = 'open' THEN 39 ELSE 18 END)
@@ -443,6 +456,12 @@ const STAGES = [
       "no master's unfinished groups overlap": `SELECT master_id FROM groups
          WHERE status IN ('planned', 'open', 'in_progress') AND master_id IS NOT NULL
          GROUP BY master_id HAVING count(*) > 1`,
+      "no workshop's unfinished groups overlap": `SELECT workshop_id FROM groups
+         WHERE status IN ('planned', 'open', 'in_progress') AND workshop_id IS NOT NULL
+         GROUP BY workshop_id HAVING count(*) > 1`,
+      'every group fits its workshop, of its craft': `SELECT g.code FROM groups g
+         JOIN courses c ON c.id = g.course_id JOIN workshops w ON w.id = g.workshop_id
+         WHERE g.capacity > w.workplaces OR c.craft <> w.craft`,
       'no trainee is active in two unfinished groups': `SELECT e.trainee_id FROM enrollments e
          JOIN groups g ON g.id = e.group_id
          WHERE e.status = 'active' AND g.status IN ('open', 'in_progress')

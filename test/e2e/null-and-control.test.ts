@@ -47,12 +47,12 @@ describe('null values and control characters', () => {
       .set(bearer(admin))
       .send({ patronymic: null, phone: null });
     expect(cleared.status).toBe(200);
-    const room = await t
+    const workshop = await t
       .http()
       .patch(`/api/groups/${group.id}`)
       .set(bearer(admin))
-      .send({ room: null });
-    expect(room.status).toBe(200);
+      .send({ workshopId: null });
+    expect(workshop.status).toBe(200);
     // The no-op user PATCH above did not sign the user out.
     expect((await t.http().get('/api/auth/me').set(bearer(user.token))).status).toBe(200);
   });

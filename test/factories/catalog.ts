@@ -3,6 +3,7 @@ import type { DataSource } from 'typeorm';
 import { Course } from '../../libs/courses/src';
 import { Group, type GroupStatus, type ScheduleSlot } from '../../libs/groups/src';
 import { checkIin, makeIin, searchNameOf, Trainee } from '../../libs/trainees/src';
+import { Workshop } from '../../libs/workshops/src';
 
 export async function createCourse(
   dataSource: DataSource,
@@ -24,6 +25,19 @@ export const MON_WED_MORNING: ScheduleSlot[] = [
 
 let groupCounter = 0;
 
+/** A workshop straight in the database (pottery, 8 workplaces, a name of its own by default). */
+export async function createWorkshop(
+  dataSource: DataSource,
+  overrides: Partial<Pick<Workshop, 'name' | 'craft' | 'workplaces' | 'active'>> = {},
+): Promise<Workshop> {
+  return dataSource.getRepository(Workshop).save({
+    name: `Шеберхана ${randomUUID().slice(0, 8)}`,
+    craft: 'pottery',
+    workplaces: 8,
+    ...overrides,
+  });
+}
+
 /** A group straight in the database (open by default), with its course unless one is given. */
 export async function createGroup(
   dataSource: DataSource,
@@ -35,6 +49,7 @@ export async function createGroup(
     endDate?: string;
     schedule?: ScheduleSlot[];
     masterId?: string | null;
+    workshopId?: string | null;
   } = {},
 ): Promise<Group> {
   groupCounter += 1;
@@ -48,6 +63,7 @@ export async function createGroup(
     capacity: options.capacity ?? 8,
     status: options.status ?? 'open',
     masterId: options.masterId ?? null,
+    workshopId: options.workshopId ?? null,
   });
 }
 

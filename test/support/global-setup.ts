@@ -20,6 +20,7 @@ export default async function globalSetup(globalConfig: Config.GlobalConfig): Pr
     paths: {
       '@sheber/database/*': ['libs/database/src/*'],
       '@sheber/enrollments/*': ['libs/enrollments/src/*'],
+      '@sheber/groups/*': ['libs/groups/src/*'],
       '@sheber/*': ['libs/*/src'],
     },
   });

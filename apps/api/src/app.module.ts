@@ -5,6 +5,7 @@ import { AuthGuard, AuthModule, RateLimitGuard } from '@sheber/auth';
 import { CertificatesModule } from '@sheber/certificates';
 import { ConfigModule } from '@sheber/config';
 import { CoursesModule } from '@sheber/courses';
+import { WorkshopsModule } from '@sheber/workshops';
 import { CraftsModule } from '@sheber/crafts';
 import { DatabaseModule } from '@sheber/database';
 import { DocumentsModule } from '@sheber/documents';
@@ -24,6 +25,7 @@ import {
   PublicCertificatesController,
 } from './certificates/certificates.controller';
 import { CoursesController } from './courses/courses.controller';
+import { WorkshopsController } from './workshops/workshops.controller';
 import { CraftsController } from './crafts/crafts.controller';
 import { DocumentsController } from './documents/documents.controller';
 import { EnrollmentsController } from './enrollments/enrollments.controller';
@@ -51,6 +53,7 @@ import { UsersController } from './users/users.controller';
     CraftsModule,
     EmploymentCentersModule,
     CoursesModule,
+    WorkshopsModule,
     GroupsModule,
     TraineesModule,
     EnrollmentsModule,
@@ -68,6 +71,7 @@ import { UsersController } from './users/users.controller';
     EmploymentCentersController,
     AuditController,
     CoursesController,
+    WorkshopsController,
     GroupsController,
     MastersController,
     TraineesController,

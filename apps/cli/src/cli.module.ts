@@ -10,6 +10,7 @@ import { ReferralsModule } from '@sheber/referrals';
 import { TraineesModule } from '@sheber/trainees';
 import { TrainingModule } from '@sheber/training';
 import { UsersModule } from '@sheber/users';
+import { WorkshopsModule } from '@sheber/workshops';
 import { CheckCommand } from './commands/check.command';
 import { CreateAdminCommand } from './commands/create-admin.command';
 import { SeedDemoCommand } from './commands/seed-demo.command';
@@ -26,6 +27,7 @@ import { SeedDemoCommand } from './commands/seed-demo.command';
     UsersModule,
     EmploymentCentersModule,
     CoursesModule,
+    WorkshopsModule,
     GroupsModule,
     TraineesModule,
     EnrollmentsModule,

@@ -111,11 +111,26 @@ export const DEMO_COURSES: DemoCourse[] = [
   },
 ];
 
+export interface DemoWorkshop {
+  name: string;
+  craft: string;
+  workplaces: number;
+}
+
+export const DEMO_WORKSHOPS: DemoWorkshop[] = [
+  { name: 'Зергерлік шеберхана', craft: 'jewelry', workplaces: 8 },
+  { name: 'Қыш шеберханасы', craft: 'pottery', workplaces: 8 },
+  { name: 'Тері шеберханасы', craft: 'leather', workplaces: 8 },
+  { name: 'Киіз шеберханасы', craft: 'felt', workplaces: 8 },
+  { name: 'Кәдесый шеберханасы', craft: 'souvenirs', workplaces: 6 },
+];
+
 export interface DemoGroup {
   code: string;
   course: string;
   master?: string;
-  room: string;
+  /** The name of its workshop (DEMO_WORKSHOPS). */
+  workshop: string;
   startDate: string;
   endDate: string;
   schedule: { weekday: number; startTime: string; endTime: string }[];
@@ -131,7 +146,7 @@ export const DEMO_GROUPS: DemoGroup[] = [
     code: 'JW-2026-01',
     course: 'jewelry',
     master: 'master.jewelry@sheber.kz',
-    room: 'Зергерлік шеберхана',
+    workshop: 'Зергерлік шеберхана',
     startDate: '2026-02-02',
     endDate: '2026-05-29',
     schedule: [
@@ -146,7 +161,7 @@ export const DEMO_GROUPS: DemoGroup[] = [
     code: 'JW-2026-04',
     course: 'jewelry',
     master: 'master.jewelry@sheber.kz',
-    room: 'Зергерлік шеберхана',
+    workshop: 'Зергерлік шеберхана',
     startDate: '2026-09-07',
     endDate: '2026-12-25',
     schedule: [
@@ -161,7 +176,7 @@ export const DEMO_GROUPS: DemoGroup[] = [
     code: 'PT-2026-05',
     course: 'pottery',
     master: 'master.pottery@sheber.kz',
-    room: 'Қыш шеберханасы',
+    workshop: 'Қыш шеберханасы',
     startDate: '2026-12-01',
     endDate: '2027-02-26',
     schedule: [
@@ -176,7 +191,7 @@ export const DEMO_GROUPS: DemoGroup[] = [
     code: 'SV-2026-06',
     course: 'souvenirs',
     master: 'master.jewelry@sheber.kz',
-    room: 'Шеберхана 3',
+    workshop: 'Кәдесый шеберханасы',
     startDate: '2026-11-07',
     endDate: '2027-01-30',
     schedule: [{ weekday: 6, startTime: '10:00', endTime: '14:00' }],
@@ -187,7 +202,7 @@ export const DEMO_GROUPS: DemoGroup[] = [
   {
     code: 'LT-2027-01',
     course: 'leather',
-    room: 'Тері шеберханасы',
+    workshop: 'Тері шеберханасы',
     startDate: '2027-01-11',
     endDate: '2027-03-26',
     schedule: [
@@ -202,7 +217,7 @@ export const DEMO_GROUPS: DemoGroup[] = [
     code: 'FL-2026-03',
     course: 'felt',
     master: 'master.leather@sheber.kz',
-    room: 'Киіз шеберханасы',
+    workshop: 'Киіз шеберханасы',
     startDate: '2026-10-05',
     endDate: '2026-12-18',
     schedule: [{ weekday: 4, startTime: '10:00', endTime: '14:00' }],

@@ -12,6 +12,7 @@ import { OutboxMessage } from '@sheber/queues';
 import { Referral, ReferralLook } from '@sheber/referrals';
 import { Trainee } from '@sheber/trainees';
 import { MasterCraft, User } from '@sheber/users';
+import { Workshop } from '@sheber/workshops';
 
 /** Every entity of the schema; the data source and the migration generator read this list. */
 export const ENTITIES = [
@@ -36,4 +37,5 @@ export const ENTITIES = [
   Trainee,
   User,
   WaitlistPromotion,
+  Workshop,
 ];

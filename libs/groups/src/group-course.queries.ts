@@ -2,14 +2,21 @@
 import type { EntityManager } from 'typeorm';
 import { sqlRows } from '@sheber/database/sql';
 
-/** The course a new group is created for: its title and whether it is still offered. */
-export async function courseForNewGroup(
+/** A group's course: its title, craft and whether it is still offered. */
+export interface GroupCourse {
+  title: string;
+  craft: string;
+  active: boolean;
+}
+
+/** The course a group is (or is to be) of, or null. */
+export async function courseOfGroup(
   manager: EntityManager,
   courseId: string,
-): Promise<{ title: string; active: boolean } | null> {
-  const [course] = await sqlRows<{ title: string; active: boolean }>(
+): Promise<GroupCourse | null> {
+  const [course] = await sqlRows<GroupCourse>(
     manager,
-    'SELECT title, active FROM courses WHERE id = $1',
+    'SELECT title, craft, active FROM courses WHERE id = $1',
     [courseId],
   );
   return course ?? null;

@@ -1,4 +1,4 @@
-// Reads: courses, crafts, groups, users.
+// Reads: courses, crafts, groups, users, workshops.
 import type { DataSource } from 'typeorm';
 import { containsPattern, searchWords } from '@sheber/database/search';
 import type { GroupView } from './dto/group.dto';
@@ -16,7 +16,9 @@ interface GroupViewRow {
   course_hours: number;
   master_id: string | null;
   master_name: string | null;
-  room: string | null;
+  workshop_id: string | null;
+  workshop_name: string | null;
+  workshop_workplaces: number | null;
   start_date: string;
   end_date: string;
   schedule: ScheduleSlot[];
@@ -28,10 +30,14 @@ interface GroupViewRow {
   created_at: Date;
 }
 
-/** The columns of a group view, from `g` (groups), `c` (courses) and `u` (its master). */
+/**
+ * The columns of a group view, from `g` (groups), `c` (courses), `u` (its master) and `w` (its
+ * workshop).
+ */
 const VIEW_COLUMNS = `
   g.id, g.code, g.course_id, c.title AS course_title, c.craft AS course_craft,
-  c.hours AS course_hours, g.master_id, u.full_name AS master_name, g.room,
+  c.hours AS course_hours, g.master_id, u.full_name AS master_name, g.workshop_id,
+  w.name AS workshop_name, w.workplaces AS workshop_workplaces,
   to_char(g.start_date, 'YYYY-MM-DD') AS start_date, to_char(g.end_date, 'YYYY-MM-DD') AS end_date,
   g.schedule, g.capacity, g.status, g.active_count, g.waitlist_count, g.completed_at, g.created_at`;
 
@@ -51,7 +57,10 @@ function toView(row: GroupViewRow): GroupView {
       row.master_id && row.master_name !== null
         ? { id: row.master_id, fullName: row.master_name }
         : null,
-    room: row.room,
+    workshop:
+      row.workshop_id && row.workshop_name !== null
+        ? { id: row.workshop_id, name: row.workshop_name, workplaces: row.workshop_workplaces! }
+        : null,
     startDate: row.start_date,
     endDate: row.end_date,
     schedule: row.schedule,
@@ -70,6 +79,7 @@ export async function groupView(db: DataSource, id: string): Promise<GroupView |
        FROM groups g
        JOIN courses c ON c.id = g.course_id
        LEFT JOIN users u ON u.id = g.master_id
+       LEFT JOIN workshops w ON w.id = g.workshop_id
       WHERE g.id = $1`,
     [id],
   );
@@ -128,6 +138,7 @@ export async function groupViewPage(
   const joined = `JOIN groups g ON g.id = page.id
        JOIN courses c ON c.id = g.course_id
        LEFT JOIN users u ON u.id = g.master_id
+       LEFT JOIN workshops w ON w.id = g.workshop_id
       ORDER BY g.start_date DESC, g.code`;
   if (searchWords(filter.search).length > 0) {
     const hits = `hits AS MATERIALIZED (

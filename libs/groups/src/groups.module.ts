@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { WorkshopsModule } from '@sheber/workshops';
 import { AuditModule } from '@sheber/audit';
 import { TraineesModule } from '@sheber/trainees';
 import { UsersModule } from '@sheber/users';
@@ -6,7 +7,7 @@ import { GroupsRepository } from './groups.repository';
 import { GroupsService } from './groups.service';
 
 @Module({
-  imports: [AuditModule, TraineesModule, UsersModule],
+  imports: [AuditModule, TraineesModule, UsersModule, WorkshopsModule],
   providers: [GroupsService, GroupsRepository],
   exports: [GroupsService, GroupsRepository],
 })

@@ -52,7 +52,7 @@ export class GroupsRepository {
     manager: EntityManager,
     fields: Pick<
       Group,
-      'code' | 'courseId' | 'room' | 'startDate' | 'endDate' | 'schedule' | 'capacity'
+      'code' | 'courseId' | 'workshopId' | 'startDate' | 'endDate' | 'schedule' | 'capacity'
     >,
   ): Promise<Group> {
     return manager.save(manager.create(Group, fields));
@@ -66,7 +66,7 @@ export class GroupsRepository {
       {
         code: group.code,
         masterId: group.masterId,
-        room: group.room,
+        workshopId: group.workshopId,
         startDate: group.startDate,
         endDate: group.endDate,
         schedule: group.schedule,
@@ -97,6 +97,14 @@ export class GroupsRepository {
     if (masterIds.length === 0) return [];
     return manager.find(Group, {
       where: { masterId: In(masterIds), status: In([...UNFINISHED_GROUP_STATUSES]) },
+      order: { startDate: 'ASC' },
+    });
+  }
+
+  /** The unfinished groups held in the workshop (read under the workshop's row lock). */
+  async unfinishedGroupsIn(manager: EntityManager, workshopId: string): Promise<Group[]> {
+    return manager.find(Group, {
+      where: { workshopId, status: In([...UNFINISHED_GROUP_STATUSES]) },
       order: { startDate: 'ASC' },
     });
   }

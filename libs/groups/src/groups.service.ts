@@ -24,10 +24,11 @@ import {
 } from './dto/group.dto';
 import { Group } from './entities/group.entity';
 import { GROUP_TRANSITIONS, type GroupTransition, UNFINISHED_GROUP_STATUSES } from './group-status';
-import { courseForNewGroup } from './group-course.queries';
+import { courseOfGroup } from './group-course.queries';
 import { groupView, groupViewPage } from './group-view.queries';
 import { TraineesRepository } from '@sheber/trainees';
 import { UsersRepository } from '@sheber/users';
+import { WorkshopsRepository } from '@sheber/workshops';
 import { GroupsRepository } from './groups.repository';
 import { activeMasters, masterQualification } from './master-assignment.queries';
 import {
@@ -55,7 +56,7 @@ function snapshot(group: Group): Record<string, unknown> {
     code: group.code,
     courseId: group.courseId,
     masterId: group.masterId,
-    room: group.room,
+    workshopId: group.workshopId,
     startDate: group.startDate,
     endDate: group.endDate,
     schedule: group.schedule,
@@ -99,6 +100,7 @@ export class GroupsService {
     private readonly repository: GroupsRepository,
     private readonly users: UsersRepository,
     private readonly trainees: TraineesRepository,
+    private readonly workshops: WorkshopsRepository,
     private readonly audit: AuditService,
     private readonly env: Environment,
   ) {}
@@ -110,18 +112,27 @@ export class GroupsService {
   async insertNewGroup(manager: EntityManager, input: CreateGroupDto): Promise<Group> {
     const schedule = sortSchedule(input.schedule);
     checkTimetable({ startDate: input.startDate, endDate: input.endDate, schedule });
-    const course = await courseForNewGroup(manager, input.courseId);
+    const course = await courseOfGroup(manager, input.courseId);
     if (!course) throw new InvalidInputError('courseId', 'course.not_found');
     if (!course.active) throw new ConflictError('course.retired', { title: course.title });
-    return this.repository.insertGroup(manager, {
+    const fields = {
       code: input.code,
       courseId: input.courseId,
-      room: input.room ?? null,
+      workshopId: input.workshopId ?? null,
       startDate: input.startDate,
       endDate: input.endDate,
       schedule,
       capacity: input.capacity ?? 8,
-    });
+    };
+    if (fields.workshopId) {
+      await this.assertWorkshopFits(
+        manager,
+        fields.workshopId,
+        { ...fields, craft: course.craft },
+        true,
+      );
+    }
+    return this.repository.insertGroup(manager, fields);
   }
 
   /** The audit row of a new group, last in the transaction that created it. */
@@ -130,8 +141,28 @@ export class GroupsService {
       action: 'create',
       entity: 'group',
       entityId: group.id,
-      changes: snapshot(group),
+      changes: await this.workshopNamed(manager, snapshot(group)),
     });
+  }
+
+  /**
+   * The audit row says which workshop by its name, as a reader of the log knows it, in place of
+   * its id: `workshop: name`, or `{ from, to }` of names for a change.
+   */
+  private async workshopNamed(
+    manager: EntityManager,
+    changes: Record<string, unknown>,
+  ): Promise<Record<string, unknown>> {
+    if (!('workshopId' in changes)) return changes;
+    const { workshopId, ...rest } = changes;
+    const name = async (id: unknown) =>
+      typeof id === 'string' ? ((await this.workshops.workshopName(manager, id)) ?? id) : null;
+    const change = workshopId as { from: unknown; to: unknown } | string | null;
+    const workshop =
+      change !== null && typeof change === 'object'
+        ? { from: await name(change.from), to: await name(change.to) }
+        : await name(change);
+    return { ...rest, workshop };
   }
 
   /** Newest start first; a master sees only their own groups. */
@@ -219,10 +250,22 @@ export class GroupsService {
       await this.assertMasterFree(manager, group.masterId, { ...timetable, id: group.id });
     }
     if (timetableChanged) await this.assertTraineesFree(manager, group, timetable);
+    const workshopId = input.workshopId !== undefined ? input.workshopId : group.workshopId;
+    const workshopChosen = workshopId !== null && workshopId !== group.workshopId;
+    const capacity = input.capacity ?? group.capacity;
+    if (workshopId && (workshopChosen || timetableChanged || capacity !== group.capacity)) {
+      const course = await courseOfGroup(manager, group.courseId);
+      await this.assertWorkshopFits(
+        manager,
+        workshopId,
+        { ...timetable, id: group.id, capacity, craft: course!.craft },
+        workshopChosen,
+      );
+    }
     const seatsAdded = input.capacity !== undefined && input.capacity > group.capacity;
     Object.assign(group, timetable, {
       ...(input.code !== undefined && { code: input.code }),
-      ...(input.room !== undefined && { room: input.room }),
+      ...(input.workshopId !== undefined && { workshopId: input.workshopId }),
       ...(input.capacity !== undefined && { capacity: input.capacity }),
     });
     await this.repository.saveGroup(manager, group);
@@ -239,7 +282,7 @@ export class GroupsService {
       action: 'update',
       entity: 'group',
       entityId: change.group.id,
-      changes: diffFields(change.before, snapshot(change.group)),
+      changes: await this.workshopNamed(manager, diffFields(change.before, snapshot(change.group))),
     });
   }
 
@@ -378,6 +421,44 @@ export class GroupsService {
     const clash = others.find((other) => other.id !== group.id && timetablesOverlap(other, group));
     if (clash) {
       throw new ConflictError('master.busy', {
+        group: clash.code,
+        from: clash.startDate,
+        to: clash.endDate,
+      });
+    }
+  }
+
+  /**
+   * The workshop a group is to be held in, its row locked first (after the group's own, the order
+   * every caller keeps): it must exist; when newly chosen, be active and of the course's craft;
+   * have a workplace for each seat; and hold no other unfinished group at an overlapping time
+   * (409 naming that group, as for a master).
+   */
+  private async assertWorkshopFits(
+    manager: EntityManager,
+    workshopId: string,
+    group: Timetable & { id?: string; capacity: number; craft: string },
+    newlyChosen: boolean,
+  ): Promise<void> {
+    const workshop = await this.workshops.lockWorkshop(manager, workshopId);
+    if (!workshop) throw new InvalidInputError('workshopId', 'workshop.not_found');
+    const named = { workshop: workshop.name };
+    if (newlyChosen && !workshop.active) throw new ConflictError('workshop.retired', named);
+    if (newlyChosen && workshop.craft !== group.craft) {
+      throw new ConflictError('workshop.other_craft', named);
+    }
+    if (group.capacity > workshop.workplaces) {
+      throw new ConflictError('workshop.too_few_workplaces', {
+        ...named,
+        workplaces: workshop.workplaces,
+        capacity: group.capacity,
+      });
+    }
+    const others = await this.repository.unfinishedGroupsIn(manager, workshopId);
+    const clash = others.find((other) => other.id !== group.id && timetablesOverlap(other, group));
+    if (clash) {
+      throw new ConflictError('workshop.busy', {
+        ...named,
         group: clash.code,
         from: clash.startDate,
         to: clash.endDate,

@@ -197,7 +197,7 @@ export class LessonsService {
           id: row.group_id,
           code: row.code,
           status: row.status,
-          room: row.room,
+          workshop: row.workshop,
           course: { title: row.title, craft: row.craft },
         },
       })),

@@ -16,6 +16,7 @@ import { LESSON_ERRORS } from '@sheber/lessons';
 import { REFERRAL_ERRORS } from '@sheber/referrals';
 import { TRAINEE_ERRORS } from '@sheber/trainees';
 import { USER_ERRORS } from '@sheber/users';
+import { WORKSHOP_ERRORS } from '@sheber/workshops';
 
 /** Every domain's catalogue: the codes the API can send, each with its kk, ru and en text. */
 export const ERROR_CATALOGUES: Readonly<Record<string, ErrorCatalogue>> = {
@@ -26,6 +27,7 @@ export const ERROR_CATALOGUES: Readonly<Record<string, ErrorCatalogue>> = {
   trainees: TRAINEE_ERRORS,
   referrals: REFERRAL_ERRORS,
   groups: GROUP_ERRORS,
+  workshops: WORKSHOP_ERRORS,
   enrollments: ENROLLMENT_ERRORS,
   lessons: LESSON_ERRORS,
   certificates: CERTIFICATE_ERRORS,

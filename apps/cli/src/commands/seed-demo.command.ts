@@ -10,6 +10,7 @@ import { ReferralsService } from '@sheber/referrals';
 import { makeIin, TraineesService } from '@sheber/trainees';
 import { EnrollmentClosingService, GroupLifeCycleService } from '@sheber/training';
 import { UsersService } from '@sheber/users';
+import { WorkshopsService } from '@sheber/workshops';
 import {
   DEMO_ACCOUNTS,
   DEMO_CENTERS,
@@ -18,6 +19,7 @@ import {
   DEMO_PASSWORD,
   DEMO_REFERRALS,
   DEMO_TRAINEES,
+  DEMO_WORKSHOPS,
 } from '../demo-data';
 
 const STEPS: Record<string, GroupTransition[]> = {
@@ -42,6 +44,7 @@ export class SeedDemoCommand extends CommandRunner {
     private readonly users: UsersService,
     private readonly centers: EmploymentCentersService,
     private readonly courses: CoursesService,
+    private readonly workshops: WorkshopsService,
     private readonly groups: GroupsService,
     private readonly lifeCycle: GroupLifeCycleService,
     private readonly closing: EnrollmentClosingService,
@@ -91,6 +94,10 @@ export class SeedDemoCommand extends CommandRunner {
       const { key, ...input } = course;
       courseIds[key] = (await this.courses.createCourse(SYSTEM_ACTOR, input)).id;
     }
+    const workshopIds: Record<string, string> = {};
+    for (const workshop of DEMO_WORKSHOPS) {
+      workshopIds[workshop.name] = (await this.workshops.createWorkshop(SYSTEM_ACTOR, workshop)).id;
+    }
     const traineeIds: string[] = [];
     for (const [index, trainee] of DEMO_TRAINEES.entries()) {
       const created = await this.trainees.createTrainee(SYSTEM_ACTOR, {
@@ -135,7 +142,7 @@ export class SeedDemoCommand extends CommandRunner {
       const group = await this.lifeCycle.createGroup(SYSTEM_ACTOR, {
         courseId: courseIds[demo.course]!,
         code: demo.code,
-        room: demo.room,
+        workshopId: workshopIds[demo.workshop]!,
         startDate: demo.startDate,
         endDate: demo.endDate,
         schedule: demo.schedule,

@@ -326,6 +326,7 @@ export const NOT_FOUND_ENTITIES = {
   Referral: 'referral.not_found',
   'Employment centre': 'employment_center.not_found',
   Group: 'group.not_found',
+  Workshop: 'workshop.not_found',
   Enrollment: 'enrollment.not_found',
   'Waitlist promotion': 'promotion.not_found',
   Lesson: 'lesson.not_found',
@@ -377,6 +378,11 @@ export const NOT_FOUND_ERRORS = defineErrors({
     kk: 'Топ табылмады',
     ru: 'Группа не найдена',
     en: 'The group was not found',
+  },
+  'workshop.not_found': {
+    kk: 'Шеберхана табылмады',
+    ru: 'Мастерская не найдена',
+    en: 'The workshop was not found',
   },
   'enrollment.not_found': {
     kk: 'Топқа жазылу табылмады',

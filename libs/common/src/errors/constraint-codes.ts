@@ -11,6 +11,7 @@ export const CONSTRAINT_CODES: Readonly<Record<string, string>> = {
   fk_user_employment_center: 'employment_center.not_found',
   fk_master_craft_craft: 'craft.not_found',
   uq_group_code: 'group.code_taken',
+  uq_workshop_name: 'workshop.name_taken',
   pk_holidays: 'holiday.exists',
   uq_trainee_iin: 'trainee.iin_taken',
   uq_enrollment_trainee_group_open: 'enrollment.already_enrolled',

@@ -23,7 +23,6 @@ import {
   IsTimeOfDay,
   PageQueryDto,
   trimString,
-  trimToNull,
   upperTrim,
 } from '@sheber/common';
 import { GROUP_STATUSES, type GroupStatus } from '../group-status';
@@ -54,12 +53,14 @@ export class CreateGroupDto {
   @Matches(/^[A-Z0-9][A-Z0-9-]{1,31}$/, { context: { code: 'group.code_format' } })
   code: string;
 
+  /**
+   * The workshop it is held in (GET /api/workshops): active, of the course's craft, with a
+   * workplace for each seat and free at the group's times; null or left out: none yet.
+   */
   @IsOptional()
-  @Transform(trimToNull)
   @ValidateIf((_, value) => value !== null)
-  @IsString()
-  @MaxLength(100)
-  room?: string | null;
+  @IsUUID('all')
+  workshopId?: string | null;
 
   @IsIsoDate()
   startDate: string;
@@ -91,12 +92,14 @@ export class UpdateGroupDto {
   @Matches(/^[A-Z0-9][A-Z0-9-]{1,31}$/, { context: { code: 'group.code_format' } })
   code?: string;
 
+  /**
+   * The workshop it is held in (GET /api/workshops): active, of the course's craft, with a
+   * workplace for each seat and free at the group's times; null or left out: none yet.
+   */
   @IsOptional()
-  @Transform(trimToNull)
   @ValidateIf((_, value) => value !== null)
-  @IsString()
-  @MaxLength(100)
-  room?: string | null;
+  @IsUUID('all')
+  workshopId?: string | null;
 
   @IfPresent()
   @IsIsoDate()
@@ -163,6 +166,12 @@ export class GroupMasterView {
   fullName: string;
 }
 
+export class GroupWorkshopView {
+  id: string;
+  name: string;
+  workplaces: number;
+}
+
 export class GroupView {
   id: string;
   code: string;
@@ -170,7 +179,8 @@ export class GroupView {
   course: { id: string; title: string; craft: string; hours: number };
   masterId: string | null;
   master: GroupMasterView | null;
-  room: string | null;
+  /** Where it is held, or null. */
+  workshop: GroupWorkshopView | null;
   startDate: string;
   endDate: string;
   schedule: ScheduleSlotDto[];

@@ -14,6 +14,7 @@ import {
 import { Course } from '@sheber/courses';
 import { sqlStringList } from '@sheber/database/sql';
 import { User } from '@sheber/users';
+import { Workshop } from '@sheber/workshops';
 import { GROUP_STATUS, GROUP_STATUSES, type GroupStatus } from '../group-status';
 import type { ScheduleSlot } from '../schedule';
 
@@ -27,6 +28,7 @@ import type { ScheduleSlot } from '../schedule';
 @Unique('uq_group_code', ['code'])
 @Index('ix_groups_course', ['courseId'])
 @Index('ix_groups_master', ['masterId'])
+@Index('ix_groups_workshop', ['workshopId'])
 // In the lists' order (start date descending); TypeORM's @Index cannot say descending.
 @Index('ix_groups_start_code', { synchronize: false })
 @Index('ix_groups_status_start_code', { synchronize: false })
@@ -56,8 +58,13 @@ export class Group {
   @JoinColumn({ name: 'master_id', foreignKeyConstraintName: 'fk_group_master' })
   master?: Relation<User>;
 
-  @Column({ type: 'varchar', length: 100, nullable: true })
-  room: string | null;
+  /** Where it is held; unfinished groups of one workshop never meet at the same time. */
+  @Column({ name: 'workshop_id', type: 'uuid', nullable: true })
+  workshopId: string | null;
+
+  @ManyToOne(() => Workshop, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'workshop_id', foreignKeyConstraintName: 'fk_group_workshop' })
+  workshop?: Relation<Workshop>;
 
   @Column({ name: 'start_date', type: 'date' })
   startDate: string;

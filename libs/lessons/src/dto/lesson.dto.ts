@@ -93,7 +93,8 @@ export class MyLessonView extends LessonView {
     id: string;
     code: string;
     status: string;
-    room: string | null;
+    /** The name of the workshop it is held in, or null. */
+    workshop: string | null;
     course: { title: string; craft: string };
   };
 }
