@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { createCourse, createTrainee } from '../factories/catalog';
+import { createCourse, createTrainee, createWorkshop } from '../factories/catalog';
 import { createUser } from '../factories/users';
 import {
   type BrowserStack,
@@ -17,6 +17,7 @@ describe('a master on a phone', () => {
   let stack: BrowserStack;
   let masterEmail: string;
   let groupCode: string;
+  let workshopName: string;
   const trainees = ['Серікова', 'Омаров', 'Қасымова'];
 
   beforeAll(async () => {
@@ -29,11 +30,13 @@ describe('a master on a phone', () => {
     // A lesson today that has already begun, whatever the hour the test runs at.
     await api('DELETE', `/api/holidays/${today}`).catch(() => undefined);
     const course = await createCourse(stack.dataSource, { craft: 'pottery' });
+    const workshop = await createWorkshop(stack.dataSource, { craft: 'pottery' });
+    workshopName = workshop.name;
     groupCode = `PT-${Date.now().toString(36).toUpperCase()}`;
     const group = await api<{ id: string }>('POST', '/api/groups', {
       courseId: course.id,
       code: groupCode,
-      room: 'Қыш шеберханасы',
+      workshopId: workshop.id,
       // From today: a lesson that took place unmarked would count as held and not attended.
       startDate: today,
       endDate: centreToday(30),
@@ -57,6 +60,8 @@ describe('a master on a phone', () => {
     await page.getByRole('heading', { name: /^My lessons today/ }).waitFor();
     // Nothing runs off the side of a small phone.
     expect(await page.evaluate('document.documentElement.scrollWidth')).toBeLessThanOrEqual(360);
+    // Where: the workshop the group is held in.
+    expect(await shown(page.getByRole('main'), workshopName)).toContain(workshopName);
     await screenshot(page, 'master-today');
 
     await page

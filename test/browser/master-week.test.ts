@@ -47,7 +47,6 @@ describe("the master's week and the journal's corrections", () => {
     const group = await api<{ id: string }>('POST', '/api/groups', {
       courseId: course.id,
       code,
-      room: 'Киіз үй',
       startDate: centreToday(from),
       endDate: centreToday(to),
       schedule: DAILY,

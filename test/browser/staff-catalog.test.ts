@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { Locator, Page } from 'playwright-core';
-import { createCourse, createGroup, MON_WED_MORNING } from '../factories/catalog';
+import { createCourse, createGroup, createWorkshop, MON_WED_MORNING } from '../factories/catalog';
 import { createUser } from '../factories/users';
 import {
   type ApiClient,
@@ -14,7 +14,7 @@ import {
 interface GroupDetail {
   id: string;
   code: string;
-  room: string | null;
+  workshop: { id: string; name: string; workplaces: number } | null;
   startDate: string;
   endDate: string;
   capacity: number;
@@ -105,6 +105,11 @@ describe('staff keeping the catalogue: courses, groups and their masters', () =>
       title: `Былғары бұйымдар ${suffix}`,
     });
     const code = `LT-${suffix}`;
+    const workshop = await createWorkshop(stack.dataSource, {
+      name: `Былғары шеберханасы ${suffix}`,
+      craft: 'leather',
+      workplaces: 6,
+    });
     const page = await stack.newPage();
     await signIn(page, staffEmail);
     await page.getByRole('link', { name: 'Groups' }).click();
@@ -113,7 +118,11 @@ describe('staff keeping the catalogue: courses, groups and their masters', () =>
     await form.getByRole('combobox', { name: 'Course' }).fill(course.title);
     await page.getByRole('option', { name: course.title }).click();
     await form.getByRole('textbox', { name: 'Code' }).fill(code);
-    await form.getByRole('textbox', { name: 'Room' }).fill('Былғары шеберханасы');
+    await choose(
+      page,
+      form.getByRole('combobox', { name: 'Workshop' }),
+      `${workshop.name} · 6 workplaces`,
+    );
     await form.getByLabel('Start date', { exact: true }).fill('2028-02-07');
     await form.getByLabel('End date', { exact: true }).fill('2028-04-28');
     await form.getByRole('textbox', { name: 'Seats (at most 8)' }).fill('6');
@@ -131,7 +140,7 @@ describe('staff keeping the catalogue: courses, groups and their masters', () =>
     // The new group's own page.
     await page.getByRole('heading', { name: `Group ${code}` }).waitFor();
     const groupId = new URL(page.url()).pathname.split('/').pop()!;
-    await page.getByText('7 February 2028 – 28 April 2028 · Room Былғары шеберханасы').waitFor();
+    await page.getByText(`7 February 2028 – 28 April 2028 · Workshop: ${workshop.name}`).waitFor();
     expect(await page.getByLabel('Seats').textContent()).toBe('0 of 6, waitlist 0');
     await page.getByText('Tuesday 14:00–17:00').waitFor();
     await page.getByText('Thursday 14:00–17:00').waitFor();
@@ -154,7 +163,7 @@ describe('staff keeping the catalogue: courses, groups and their masters', () =>
     const saved = await staff<GroupDetail>('GET', `/api/groups/${groupId}`);
     expect(saved).toMatchObject({
       code,
-      room: 'Былғары шеберханасы',
+      workshop: { id: workshop.id, name: workshop.name, workplaces: 6 },
       startDate: '2028-02-07',
       endDate: '2028-04-28',
       capacity: 6,

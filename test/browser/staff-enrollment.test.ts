@@ -24,7 +24,6 @@ describe('staff in the browser', () => {
     const group = await api<{ id: string }>('POST', '/api/groups', {
       courseId: course.id,
       code: groupCode,
-      room: '2',
       startDate: '2027-02-01',
       endDate: '2027-03-31',
       schedule: MON_WED_MORNING,

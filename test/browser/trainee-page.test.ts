@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { createGroup, createTrainee } from '../factories/catalog';
+import { createGroup, createTrainee, createWorkshop } from '../factories/catalog';
 import { createUser } from '../factories/users';
 import {
   type ApiClient,
@@ -83,8 +83,9 @@ describe('correcting what was saved: the trainee page and a group’s details', 
     expect(rows.map((r) => r.action)).toEqual(['view_iin', 'update']);
   });
 
-  it('changes a group’s room in Russian; seats below the trainees already in are refused beside the field', async () => {
+  it('moves a group to a workshop in Russian; seats below the trainees already in are refused beside the field', async () => {
     const group = await createGroup(stack.dataSource);
+    const workshop = await createWorkshop(stack.dataSource, { name: `Гончарная ${group.code}` });
     for (const firstName of ['Дана', 'Ерлан']) {
       const trainee = await createTrainee(stack.dataSource, { firstName });
       await admin('POST', `/api/groups/${group.id}/enrollments`, { traineeId: trainee.id });
@@ -94,11 +95,12 @@ describe('correcting what was saved: the trainee page and a group’s details', 
     await page.getByRole('heading', { name: `Группа ${group.code}` }).waitFor();
     await page.getByRole('tab', { name: 'Данные' }).click();
 
-    const room = page.getByRole('textbox', { name: 'Аудитория' });
-    await room.fill('Мастерская № 3');
+    // Only the active workshops of the course's craft are offered.
+    await page.getByRole('combobox', { name: 'Мастерская' }).click();
+    await page.getByRole('option', { name: `${workshop.name} · рабочих мест: 8` }).click();
     await page.getByRole('button', { name: 'Сохранить данные' }).click();
     expect(await shown(page.getByRole('status'), 'сохранены')).toBe('Данные группы сохранены.');
-    await page.getByText(/· Аудитория Мастерская № 3$/).waitFor();
+    await page.getByText(`· Мастерская: ${workshop.name}`, { exact: false }).waitFor();
 
     const seats = page.getByRole('textbox', { name: /^Мест/ });
     await seats.fill('1');
@@ -109,10 +111,10 @@ describe('correcting what was saved: the trainee page and a group’s details', 
     expect(await page.getByRole('alert').count()).toBe(0);
     await screenshot(page, 'group-details-ru');
 
-    const [saved] = await stack.dataSource.query<{ room: string; capacity: number }[]>(
-      'SELECT room, capacity FROM groups WHERE id = $1',
+    const [saved] = await stack.dataSource.query<{ workshop_id: string; capacity: number }[]>(
+      'SELECT workshop_id, capacity FROM groups WHERE id = $1',
       [group.id],
     );
-    expect(saved).toEqual({ room: 'Мастерская № 3', capacity: group.capacity });
+    expect(saved).toEqual({ workshop_id: workshop.id, capacity: group.capacity });
   });
 });

@@ -8,6 +8,7 @@ import { AuditLogPage } from './pages/AuditLogPage';
 import { CertificatesPage } from './pages/CertificatesPage';
 import { ChangePasswordPage } from './pages/ChangePasswordPage';
 import { CoursesPage } from './pages/CoursesPage';
+import { WorkshopsPage } from './pages/WorkshopsPage';
 import { DashboardPage } from './pages/DashboardPage';
 import { EmploymentCentersPage } from './pages/EmploymentCentersPage';
 import { GroupPage } from './pages/GroupPage';
@@ -38,6 +39,7 @@ function roleRoutes(role: Role): ReactNode {
           <Route path="/groups" element={<GroupsPage />} />
           <Route path="/groups/:id" element={<GroupPage />} />
           <Route path="/courses" element={<CoursesPage />} />
+          <Route path="/workshops" element={<WorkshopsPage />} />
           <Route path="/trainees" element={<TraineesPage />} />
           <Route path="/trainees/:id" element={<TraineePage />} />
           <Route path="/intake" element={<IntakePage />} />

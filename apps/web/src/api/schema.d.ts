@@ -260,6 +260,42 @@ export interface paths {
     patch: operations['CoursesController_updateCourse'];
     trace?: never;
   };
+  '/api/workshops': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The workshops by name (Kazakh order), optionally of one craft or only active ones. */
+    get: operations['WorkshopsController_listWorkshops'];
+    put?: never;
+    /** Adds a workshop: a room for one craft with its number of workplaces. */
+    post: operations['WorkshopsController_createWorkshop'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/workshops/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** One workshop. */
+    get: operations['WorkshopsController_getWorkshop'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    /** Renames a workshop, changes its craft or workplaces; `active: false` retires it. */
+    patch: operations['WorkshopsController_updateWorkshop'];
+    trace?: never;
+  };
   '/api/groups': {
     parameters: {
       query?: never;
@@ -1351,6 +1387,37 @@ export interface components {
       /** @description `false` retires the course: no new groups. */
       active?: boolean;
     };
+    CreateWorkshopDto: {
+      /** @description As the centre calls it, e.g. "Зергерлік шеберхана №1"; unique whatever the letters' case. */
+      name: string;
+      /** @description The craft taught there (see GET /api/crafts): only groups of its courses are held in it. */
+      craft: string;
+      /** @description How many trainees can work there at once (1–30): no group held there is larger. */
+      workplaces: number;
+    };
+    WorkshopView: {
+      id: string;
+      name: string;
+      /** @description Craft code. */
+      craft: string;
+      workplaces: number;
+      /** @description `false` when retired. */
+      active: boolean;
+      /** Format: date-time */
+      createdAt: string;
+      /** Format: date-time */
+      updatedAt: string;
+    };
+    UpdateWorkshopDto: {
+      /** @description As the centre calls it, e.g. "Зергерлік шеберхана №1"; unique whatever the letters' case. */
+      name?: string;
+      /** @description The craft taught there (see GET /api/crafts): only groups of its courses are held in it. */
+      craft?: string;
+      /** @description How many trainees can work there at once (1–30): no group held there is larger. */
+      workplaces?: number;
+      /** @description `false` retires the workshop: chosen for no new group; `true` brings it back. */
+      active?: boolean;
+    };
     ScheduleSlotDto: {
       /** @description ISO weekday: Monday = 1 … Sunday = 7. */
       weekday: number;
@@ -1364,7 +1431,12 @@ export interface components {
       courseId: string;
       /** @description Unique code, e.g. `JW-2026-03` (letters, digits and dashes; stored upper-case). */
       code: string;
-      room?: string | null;
+      /**
+       * Format: uuid
+       * @description The workshop it is held in (GET /api/workshops): active, of the course's craft, with a
+       *     workplace for each seat and free at the group's times; null or left out: none yet.
+       */
+      workshopId?: string | null;
       startDate: string;
       /** @description On or after startDate. */
       endDate: string;
@@ -1376,6 +1448,11 @@ export interface components {
     GroupMasterView: {
       id: string;
       fullName: string;
+    };
+    GroupWorkshopView: {
+      id: string;
+      name: string;
+      workplaces: number;
     };
     SeatsView: {
       capacity: number;
@@ -1394,7 +1471,8 @@ export interface components {
       };
       masterId: string | null;
       master: components['schemas']['GroupMasterView'] | null;
-      room: string | null;
+      /** @description Where it is held, or null. */
+      workshop: components['schemas']['GroupWorkshopView'] | null;
       startDate: string;
       endDate: string;
       schedule: components['schemas']['ScheduleSlotDto'][];
@@ -1428,7 +1506,8 @@ export interface components {
       };
       masterId: string | null;
       master: components['schemas']['GroupMasterView'] | null;
-      room: string | null;
+      /** @description Where it is held, or null. */
+      workshop: components['schemas']['GroupWorkshopView'] | null;
       startDate: string;
       endDate: string;
       schedule: components['schemas']['ScheduleSlotDto'][];
@@ -1447,7 +1526,12 @@ export interface components {
     };
     UpdateGroupDto: {
       code?: string;
-      room?: string | null;
+      /**
+       * Format: uuid
+       * @description The workshop it is held in (GET /api/workshops): active, of the course's craft, with a
+       *     workplace for each seat and free at the group's times; null or left out: none yet.
+       */
+      workshopId?: string | null;
       startDate?: string;
       endDate?: string;
       schedule?: components['schemas']['ScheduleSlotDto'][];
@@ -1720,7 +1804,7 @@ export interface components {
         id: string;
         code: string;
         status: string;
-        room: string | null;
+        workshop: string | null;
         course: {
           title?: string;
           craft?: string;
@@ -2625,6 +2709,121 @@ export interface operations {
         content: {
           'application/json': components['schemas']['CourseView'];
         };
+      };
+    };
+  };
+  WorkshopsController_listWorkshops: {
+    parameters: {
+      query?: {
+        /** @description How many items to return (1–100). */
+        limit?: number;
+        /** @description How many items to skip (at most 1 000 000). */
+        offset?: number;
+        /** @description Only the workshops of this craft. */
+        craft?: string;
+        /** @description Only active (`true`) or retired (`false`) workshops. */
+        active?: boolean;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            items: components['schemas']['WorkshopView'][];
+            /** @description How many items match, on all pages. */
+            total: number;
+          };
+        };
+      };
+    };
+  };
+  WorkshopsController_createWorkshop: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CreateWorkshopDto'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['WorkshopView'];
+        };
+      };
+      /** @description A workshop with this name already exists */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  WorkshopsController_getWorkshop: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['WorkshopView'];
+        };
+      };
+    };
+  };
+  WorkshopsController_updateWorkshop: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['UpdateWorkshopDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['WorkshopView'];
+        };
+      };
+      /** @description The name is taken, or a group held there would no longer fit (named) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
       };
     };
   };

@@ -16,6 +16,7 @@ export const MENU: Record<Role, { path: string; label: string }[]> = {
     { path: '/', label: 'nav.dashboard' },
     { path: '/groups', label: 'nav.groups' },
     { path: '/courses', label: 'nav.courses' },
+    { path: '/workshops', label: 'nav.workshops' },
     { path: '/trainees', label: 'nav.trainees' },
     { path: '/intake', label: 'nav.intake' },
     { path: '/certificates', label: 'nav.certificates' },

@@ -51,6 +51,7 @@ export const AUDIT_ENTITIES = [
   'referral',
   'employment_center',
   'holiday',
+  'workshop',
 ];
 
 /** Where a status word of each record is translated. */

@@ -3,13 +3,14 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError, client, type Schemas } from '../api';
 import { errorMessage, FormError, useSubmit } from '../components/data';
+import { WorkshopSelect } from '../components/WorkshopSelect';
 
 type GroupType = Schemas['GroupView'];
 
 /**
  * Refusals about the state of other records (409) name no field; these belong beside one: the
- * seats below the trainees already in, or dates that collide with the master's or a trainee's
- * other group.
+ * seats below the trainees already in or above the workshop's workplaces, dates that collide with
+ * the master's or a trainee's other group, a workshop taken at those times or not for the craft.
  */
 const CONFLICT_FIELDS: Record<string, string> = {
   'group.capacity_below_active': 'capacity',
@@ -17,6 +18,10 @@ const CONFLICT_FIELDS: Record<string, string> = {
   'group.code_taken': 'code',
   'master.busy': 'startDate',
   'group.trainee_schedule_overlap': 'startDate',
+  'workshop.busy': 'workshopId',
+  'workshop.retired': 'workshopId',
+  'workshop.other_craft': 'workshopId',
+  'workshop.too_few_workplaces': 'capacity',
 };
 
 /** Sends a change, turning a conflict that concerns one field into that field's error. */
@@ -35,12 +40,12 @@ export async function besideItsField<T>(request: () => Promise<T>): Promise<T> {
   }
 }
 
-/** A group's code, room, dates and seats, corrected while it has not finished. */
+/** A group's code, workshop, dates and seats, corrected while it has not finished. */
 export function EditGroupDetails({ group, onSaved }: { group: GroupType; onSaved: () => void }) {
   const { t } = useTranslation();
   const initial = {
     code: group.code,
-    room: group.room ?? '',
+    workshopId: group.workshop?.id ?? '',
     startDate: group.startDate,
     endDate: group.endDate,
     capacity: group.seats.capacity,
@@ -51,7 +56,7 @@ export function EditGroupDetails({ group, onSaved }: { group: GroupType; onSaved
   // Only what changed is sent: an unchanged date must not re-check the timetable.
   const body: Schemas['UpdateGroupDto'] = {
     ...(form.code.trim() !== group.code && { code: form.code }),
-    ...(form.room.trim() !== (group.room ?? '') && { room: form.room.trim() || null }),
+    ...(form.workshopId !== (group.workshop?.id ?? '') && { workshopId: form.workshopId || null }),
     ...(form.startDate !== group.startDate && { startDate: form.startDate }),
     ...(form.endDate !== group.endDate && { endDate: form.endDate }),
     ...(form.capacity !== group.seats.capacity && { capacity: form.capacity }),
@@ -86,11 +91,12 @@ export function EditGroupDetails({ group, onSaved }: { group: GroupType; onSaved
           onChange={(e) => change({ code: e.currentTarget.value })}
           error={submit.fieldError('code')}
         />
-        <TextInput
-          label={t('groups.room')}
-          value={form.room}
-          onChange={(e) => change({ room: e.currentTarget.value })}
-          error={submit.fieldError('room')}
+        <WorkshopSelect
+          craft={group.course.craft}
+          current={group.workshop}
+          value={form.workshopId || null}
+          onChange={(workshopId) => change({ workshopId: workshopId ?? '' })}
+          error={submit.fieldError('workshopId')}
         />
         <Group grow align="flex-start" wrap="wrap">
           <TextInput

@@ -130,7 +130,7 @@ export function GroupPage() {
             </Text>
             <Text>
               {format.date(g.startDate)} – {format.date(g.endDate)}
-              {g.room ? ` · ${t('groups.room')} ${g.room}` : ''}
+              {g.workshop ? ` · ${t('groups.workshop')}: ${g.workshop.name}` : ''}
             </Text>
             <Text>
               {t('groups.master')}: {g.master?.fullName ?? t('groups.noMaster')}

@@ -17,6 +17,8 @@ import { answer, client, type Schemas } from '../api';
 import { FormError, ListState, useLoad, usePaged, useSubmit } from '../components/data';
 import { ListSearchBox, useListSearch } from '../components/ListSearch';
 import { GroupStatusBadge, useCraftName } from '../components/labels';
+import { WorkshopSelect } from '../components/WorkshopSelect';
+import { besideItsField } from './GroupDetailsForm';
 import { useFormat } from '../format';
 import { GROUP_STATUSES } from '../../../../libs/groups/src/group-status';
 
@@ -181,7 +183,7 @@ function CreateGroupModal({ opened, onClose }: { opened: boolean; onClose: () =>
   const [form, setForm] = useState({
     courseId: '',
     code: '',
-    room: '',
+    workshopId: '',
     startDate: '',
     endDate: '',
     capacity: 8,
@@ -198,18 +200,20 @@ function CreateGroupModal({ opened, onClose }: { opened: boolean; onClose: () =>
           event.preventDefault();
           void submit
             .run(() =>
-              answer(
-                client.POST('/api/groups', {
-                  // Empty fields are left out, so that the API names each missing one.
-                  body: {
-                    ...form,
-                    courseId: form.courseId || undefined,
-                    room: form.room || null,
-                    startDate: form.startDate || undefined,
-                    endDate: form.endDate || undefined,
-                    schedule,
-                  } as Schemas['CreateGroupDto'],
-                }),
+              besideItsField(() =>
+                answer(
+                  client.POST('/api/groups', {
+                    // Empty fields are left out, so that the API names each missing one.
+                    body: {
+                      ...form,
+                      courseId: form.courseId || undefined,
+                      workshopId: form.workshopId || null,
+                      startDate: form.startDate || undefined,
+                      endDate: form.endDate || undefined,
+                      schedule,
+                    } as Schemas['CreateGroupDto'],
+                  }),
+                ),
               ),
             )
             .then((group) => {
@@ -222,8 +226,9 @@ function CreateGroupModal({ opened, onClose }: { opened: boolean; onClose: () =>
             label={t('groups.course')}
             data={(courses.data?.items ?? []).map((c) => ({ value: c.id, label: c.title }))}
             value={form.courseId || null}
+            // Another course may be of another craft: its workshop is chosen again.
             onChange={submit.clearing('courseId', (courseId) =>
-              setForm({ ...form, courseId: courseId ?? '' }),
+              setForm({ ...form, courseId: courseId ?? '', workshopId: '' }),
             )}
             error={submit.fieldError('courseId')}
             searchable
@@ -237,13 +242,13 @@ function CreateGroupModal({ opened, onClose }: { opened: boolean; onClose: () =>
             )}
             error={submit.fieldError('code')}
           />
-          <TextInput
-            label={t('groups.room')}
-            value={form.room}
-            onChange={submit.clearing('room', (e) =>
-              setForm({ ...form, room: e.currentTarget.value }),
+          <WorkshopSelect
+            craft={courses.data?.items.find((c) => c.id === form.courseId)?.craft}
+            value={form.workshopId || null}
+            onChange={submit.clearing('workshopId', (workshopId: string | null) =>
+              setForm({ ...form, workshopId: workshopId ?? '' }),
             )}
-            error={submit.fieldError('room')}
+            error={submit.fieldError('workshopId')}
           />
           <Group grow>
             <TextInput

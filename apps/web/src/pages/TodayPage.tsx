@@ -203,7 +203,7 @@ function LessonCard({ lesson, onMark }: { lesson: MyLesson; onMark: (lesson: MyL
           </Text>
           <Text size="sm" c="dimmed" style={{ overflowWrap: 'anywhere' }}>
             {lesson.group.course.title}
-            {lesson.group.room ? ` · ${lesson.group.room}` : ''}
+            {lesson.group.workshop ? ` · ${lesson.group.workshop}` : ''}
           </Text>
         </div>
         {lesson.marked && (

@@ -1,0 +1,52 @@
+import { Select } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import type { Schemas } from '../api';
+import { useLoad } from './data';
+
+/**
+ * The workshop a group is held in, chosen from the active workshops of the course's craft (the
+ * group's current one stays in the list even when retired). Says so when the craft has none, and
+ * waits for the course when none is chosen yet.
+ */
+export function WorkshopSelect({
+  craft,
+  value,
+  current,
+  onChange,
+  error,
+}: {
+  craft: string | undefined;
+  value: string | null;
+  current?: Schemas['GroupWorkshopView'] | null;
+  onChange: (workshopId: string | null) => void;
+  error?: string;
+}) {
+  const { t } = useTranslation();
+  const workshops = useLoad(craft ? '/api/workshops' : null, {
+    query: { craft, active: true, limit: 100 },
+  });
+  const options = (workshops.data?.items ?? []).map((w) => ({
+    value: w.id,
+    label: t('groups.workshopOption', { name: w.name, n: w.workplaces }),
+  }));
+  if (current && !options.some((option) => option.value === current.id)) {
+    options.unshift({
+      value: current.id,
+      label: t('groups.workshopOption', { name: current.name, n: current.workplaces }),
+    });
+  }
+  const none = craft !== undefined && workshops.data !== undefined && options.length === 0;
+  return (
+    <Select
+      label={t('groups.workshop')}
+      data={options}
+      value={value}
+      onChange={onChange}
+      clearable
+      disabled={!craft}
+      placeholder={craft ? undefined : t('groups.chooseCourseFirst')}
+      description={none ? t('groups.noWorkshopOfCraft') : undefined}
+      error={error}
+    />
+  );
+}
