@@ -30,7 +30,7 @@ export class AuditEntry {
   entityId: string;
 
   /** The changed fields, as `{ field: value }` or `{ field: { from, to } }`; never a secret. */
-  @Column({ type: 'jsonb', default: () => "'{}'::jsonb" })
+  @Column({ type: 'jsonb', default: () => "'{}'" })
   changes: Record<string, unknown>;
 
   @Column({ name: 'request_id', type: 'varchar', length: 64, nullable: true })

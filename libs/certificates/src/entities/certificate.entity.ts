@@ -33,6 +33,8 @@ import {
 @Unique('uq_certificate_number', ['number'])
 @Unique('uq_certificate_verification_code', ['verificationCode'])
 @Index('ix_certificates_status', ['status', 'updatedAt'])
+// A trigram index on the number (search by a fragment), made by a migration.
+@Index('ix_certificates_number_trgm', { synchronize: false })
 @Check('ck_certificate_status', `"status" IN (${sqlStringList(CERTIFICATE_STATUSES)})`)
 @Check('ck_certificate_number', `"number" ~ '^SHB-[0-9]{4}-[0-9]{5,}$'`)
 export class Certificate {

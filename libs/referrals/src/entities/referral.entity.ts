@@ -48,6 +48,7 @@ import {
 // A trigram index on the whole name (GIN, gin_trgm_ops), which TypeORM cannot describe.
 @Index('ix_referrals_name_trgm', { synchronize: false })
 @Index('ix_referrals_status', ['status'])
+@Index('ix_referrals_iin', ['iin'])
 @Check('ck_referral_iin_format', `"iin" ~ '^[0-9]{12}$'`)
 @Check('ck_referral_status', `"status" IN (${sqlStringList(REFERRAL_STATUSES)})`)
 @Check(
