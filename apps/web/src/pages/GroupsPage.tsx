@@ -5,7 +5,6 @@ import {
   NumberInput,
   Select,
   Stack,
-  Table,
   TextInput,
   Title,
 } from '@mantine/core';
@@ -16,6 +15,7 @@ import { Link, useNavigate } from 'react-router';
 import { answer, client, type Schemas } from '../api';
 import { FormError, ListState, useLoad, usePaged, useSubmit } from '../components/data';
 import { ListSearchBox, useListSearch } from '../components/ListSearch';
+import { RecordList } from '../components/RecordList';
 import { GroupStatusBadge, useCraftName } from '../components/labels';
 import { useFormat } from '../format';
 import { GROUP_STATUSES } from '../../../../libs/groups/src/group-status';
@@ -53,44 +53,38 @@ export function GroupsPage() {
         maw={240}
       />
       <ListState list={list} empty={t('groups.none')}>
-        <Table.ScrollContainer minWidth={600}>
-          <Table striped>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>{t('groups.code')}</Table.Th>
-                <Table.Th>{t('groups.course')}</Table.Th>
-                <Table.Th>{t('groups.dates')}</Table.Th>
-                <Table.Th>{t('groups.seats')}</Table.Th>
-                <Table.Th>{t('groups.status')}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {list.items.map((group) => (
-                <Table.Tr key={group.id}>
-                  <Table.Td>
-                    <Link to={`/groups/${group.id}`}>{group.code}</Link>
-                  </Table.Td>
-                  <Table.Td>
-                    {group.course.title} · {craftName(group.course.craft)}
-                  </Table.Td>
-                  <Table.Td>
-                    {format.date(group.startDate)} – {format.date(group.endDate)}
-                  </Table.Td>
-                  <Table.Td>
-                    {t('groups.seatsValue', {
-                      active: group.seats.active,
-                      capacity: group.seats.capacity,
-                      waitlisted: group.seats.waitlisted,
-                    })}
-                  </Table.Td>
-                  <Table.Td>
-                    <GroupStatusBadge status={group.status} />
-                  </Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
+        <RecordList
+          rows={list.items}
+          rowKey={(group) => group.id}
+          label={t('nav.groups')}
+          columns={[
+            {
+              label: t('groups.code'),
+              render: (group) => <Link to={`/groups/${group.id}`}>{group.code}</Link>,
+            },
+            {
+              label: t('groups.course'),
+              render: (group) => `${group.course.title} · ${craftName(group.course.craft)}`,
+            },
+            {
+              label: t('groups.dates'),
+              render: (group) => `${format.date(group.startDate)} – ${format.date(group.endDate)}`,
+            },
+            {
+              label: t('groups.seats'),
+              render: (group) =>
+                t('groups.seatsValue', {
+                  active: group.seats.active,
+                  capacity: group.seats.capacity,
+                  waitlisted: group.seats.waitlisted,
+                }),
+            },
+            {
+              label: t('groups.status'),
+              render: (group) => <GroupStatusBadge status={group.status} />,
+            },
+          ]}
+        />
       </ListState>
       <CreateGroupModal opened={creating} onClose={() => setCreating(false)} />
     </Stack>
@@ -220,6 +214,7 @@ function CreateGroupModal({ opened, onClose }: { opened: boolean; onClose: () =>
         <Stack>
           <Select
             label={t('groups.course')}
+            withAsterisk
             data={(courses.data?.items ?? []).map((c) => ({ value: c.id, label: c.title }))}
             value={form.courseId || null}
             onChange={submit.clearing('courseId', (courseId) =>
@@ -230,6 +225,7 @@ function CreateGroupModal({ opened, onClose }: { opened: boolean; onClose: () =>
           />
           <TextInput
             label={t('groups.code')}
+            withAsterisk
             placeholder="JW-2026-03"
             value={form.code}
             onChange={submit.clearing('code', (e) =>
@@ -248,6 +244,7 @@ function CreateGroupModal({ opened, onClose }: { opened: boolean; onClose: () =>
           <Group grow>
             <TextInput
               label={t('groups.startDate')}
+              withAsterisk
               type="date"
               value={form.startDate}
               onChange={submit.clearing('startDate', (e) =>
@@ -257,6 +254,7 @@ function CreateGroupModal({ opened, onClose }: { opened: boolean; onClose: () =>
             />
             <TextInput
               label={t('groups.endDate')}
+              withAsterisk
               type="date"
               value={form.endDate}
               onChange={submit.clearing('endDate', (e) =>
