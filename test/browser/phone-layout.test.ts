@@ -299,7 +299,11 @@ describe('every screen at 360 px, in Kazakh: nothing scrolls sideways, no badge 
 
     await page.getByRole('tab', { name: 'Қатысу журналы' }).click();
     const journal = page.getByRole('list', { name: 'Қатысу журналы' });
-    await journal.getByRole('listitem').first().waitFor();
+    // It opens at the latest lessons held, yesterday's and today's not yet marked.
+    await journal
+      .getByRole('button', { name: /^Сабақты белгілеу: / })
+      .first()
+      .waitFor();
     await checkScreen(page, `${role}-group-journal`);
 
     await page.getByRole('tab', { name: 'Оқуға алу' }).click();
@@ -340,9 +344,25 @@ describe('every screen at 360 px, in Kazakh: nothing scrolls sideways, no badge 
     const page = await signedInPage(stack, 'kk', staffEmail, { mobile: true });
     await staffScreens(page, 'staff');
 
-    // Staff correct a mark from the journal's cards on the phone, with a reason.
+    // Staff mark yesterday's lesson from the journal's cards on the phone, with a reason.
     await page.goto(`/groups/${group.id}`);
     await page.getByRole('tab', { name: 'Қатысу журналы' }).click();
+    const markLesson = page.getByRole('button', { name: /^Сабақты белгілеу: / }).first();
+    await markLesson.click();
+    const lessonDialog = page.getByRole('dialog');
+    const trainees = lessonDialog.locator('[role="group"][aria-label]');
+    await trainees.first().waitFor();
+    expect(await trainees.count()).toBe(3);
+    for (let i = 0; i < 3; i += 1)
+      await trainees.nth(i).getByText('Келді', { exact: true }).click();
+    await lessonDialog.getByRole('textbox', { name: 'Себебі' }).fill('Қағаз журнал бойынша');
+    await checkScreen(page, 'staff-journal-mark-lesson');
+    await lessonDialog.getByRole('button', { name: 'Сақтау' }).click();
+    await lessonDialog.waitFor({ state: 'detached' });
+    expect(await shown(page.getByRole('status'), 'Белгі сақталды')).toBe('Белгі сақталды');
+
+    // And correct one mark of an earlier lesson, a page back.
+    await page.getByRole('button', { name: '2-бет' }).click();
     const correct = page
       .getByRole('button', { name: new RegExp(`^Белгіні түзету: ${LAST_NAMES[1]} Айгерім, `) })
       .first();

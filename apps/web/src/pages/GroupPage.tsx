@@ -587,19 +587,23 @@ function Sheet({ groupId, status }: { groupId: string; status: GroupType['status
   // Below RecordList's breakpoint the journal is one card per lesson, as the other lists are.
   const narrow = useMediaQuery('(max-width: 48em)', false, { getInitialValueInEffect: false });
   const columns = narrow ? SHEET_CARDS : SHEET_COLUMNS;
-  const [page, setPage] = useState(1);
+  const [chosenPage, setPage] = useState<number | null>(null);
   const [correcting, setCorrecting] = useState<Correction | null>(null);
   const [saved, setSaved] = useState(false);
-  useEffect(() => setPage(1), [groupId, columns]);
+  useEffect(() => setPage(null), [groupId, columns]);
   if (sheet.error) return <Alert color="red">{sheet.error}</Alert>;
   if (!sheet.data) return <Loading />;
   const { lessons, rows } = sheet.data;
   if (rows.length === 0) return <Text c="dimmed">{t('groups.emptyRoster')}</Text>;
+  const started = (lesson: SheetLesson) => Date.parse(lesson.startsAt) <= Date.now();
+  // Until a page is chosen the journal opens at the latest lesson held: the one marked or
+  // corrected next (lessons come in date order).
+  const latest = lessons.findLastIndex(started);
+  const page = chosenPage ?? Math.floor(Math.max(latest, 0) / columns) + 1;
   const shown = lessons.slice((page - 1) * columns, page * columns);
   const pages = Math.ceil(lessons.length / columns);
   // Marks change only while the group runs, and only for lessons that have started (the API's rules).
   const correctable = ENROLLING_GROUP_STATUSES.includes(status);
-  const started = (lesson: SheetLesson) => Date.parse(lesson.startsAt) <= Date.now();
   const lessonMarked = (lesson: SheetLesson) => rows.some((row) => row.marks[lesson.id]);
   const active = rows.filter((row) => row.status === 'active');
   // A marked lesson is corrected one mark at a time: a trainee's own mark, or a missing mark of a
