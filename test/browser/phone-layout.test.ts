@@ -312,6 +312,18 @@ describe('every screen at 360 px, in Kazakh: nothing scrolls sideways, no badge 
     await checkScreen(page, `${role}-group-enroll`);
     await page.getByRole('tab', { name: 'Кесте' }).click();
     await checkScreen(page, `${role}-group-timetable`);
+    await page.getByRole('tab', { name: 'Деректері' }).click();
+    await checkScreen(page, `${role}-group-details`);
+    // Completing early is refused before the last lesson; only an admin may, with a reason.
+    await page.getByRole('button', { name: 'Аяқтау' }).click();
+    const completing = page.getByRole('dialog', { name: 'Аяқтау' });
+    await completing.getByRole('alert').waitFor();
+    expect(await markedRequired(page, 'dialog')).toEqual(
+      role === 'admin' ? ['Қазір аяқтау себебі'] : [],
+    );
+    await checkScreen(page, `${role}-group-complete`);
+    await page.keyboard.press('Escape');
+    await completing.waitFor({ state: 'detached' });
 
     await page.goto('/courses');
     await page.getByRole('heading', { name: 'Курстар' }).waitFor();
