@@ -1,8 +1,9 @@
-// Screenshots of the main screens for the README, taken from a running Sheber with demo data:
+// Screenshots of the main screens for the README, taken from a running Sheber with demo data, in
+// Kazakh and Russian, on a desktop and on a 360 px phone:
 //   npm start            (in another terminal)
 //   node scripts/screenshots.mjs [http://localhost:3000]
 // Needs Chromium (Debian: apt-get install chromium; CHROMIUM_PATH for another build).
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { chromium } from 'playwright-core';
 
 const base = process.argv[2] ?? 'http://localhost:3000';
@@ -10,12 +11,21 @@ const out = 'docs/screenshots';
 const password = 'sheber-demo-2026';
 mkdirSync(out, { recursive: true });
 
+/** The app's own words, so that the script finds buttons and tabs in either language. */
+const words = Object.fromEntries(
+  ['kk', 'ru'].map((language) => [
+    language,
+    JSON.parse(readFileSync(`apps/web/src/i18n/${language}.json`, 'utf8')),
+  ]),
+);
+
 const browser = await chromium.launch({
   executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
   args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'],
 });
 
-async function session(email, { mobile = false, language = 'en' } = {}) {
+/** A window in `language`, signed in as `email` (none: the sign-in screen). */
+async function session(email, { mobile = false, language = 'kk' } = {}) {
   const context = await browser.newContext({
     baseURL: base,
     viewport: mobile ? { width: 360, height: 740 } : { width: 1280, height: 800 },
@@ -24,13 +34,15 @@ async function session(email, { mobile = false, language = 'en' } = {}) {
     locale: language,
     timezoneId: 'Asia/Almaty',
   });
+  await context.addInitScript(`localStorage.setItem('sheber.language', '${language}')`);
   const page = await context.newPage();
   await page.goto('/');
   if (email) {
-    await page.getByRole('textbox', { name: /email|пошта|почта/i }).fill(email);
-    await page.getByRole('textbox', { name: /password|құпиясөз|пароль/i }).fill(password);
+    const w = words[language].auth;
+    await page.getByRole('textbox', { name: w.email }).fill(email);
+    await page.getByRole('textbox', { name: w.password }).fill(password);
     await page.keyboard.press('Enter');
-    await page.locator('header button').last().waitFor();
+    await page.getByRole('button', { name: w.signOut }).waitFor();
   }
   return page;
 }
@@ -41,100 +53,85 @@ const shot = async (page, name) => {
   console.log(`${out}/${name}.png`);
 };
 
-const signInPage = await session(null, { language: 'kk' });
+/** The id of the demo group with this code, read through the API as the signed-in user. */
+const groupId = (page, code) =>
+  page.evaluate(async (wanted) => {
+    const answer = await fetch(`/api/groups?search=${wanted}&limit=10`);
+    return (await answer.json()).items.find((g) => g.code === wanted)?.id;
+  }, code);
+
+const signInPage = await session(null, { mobile: true });
 await shot(signInPage, 'sign-in');
 
+// Staff in Kazakh: the dashboard, then a running group with its waitlist on a phone.
 const staff = await session('staff@sheber.kz');
 await shot(staff, 'staff-dashboard');
-await staff.getByRole('link', { name: 'Groups' }).click();
-await staff.getByRole('link', { name: 'PT-2026-05' }).click();
-await staff.getByRole('heading', { name: /PT-2026-05/ }).waitFor();
-await shot(staff, 'staff-group');
-await staff.getByRole('tab', { name: 'Enroll' }).click();
-await staff.getByRole('textbox', { name: 'Find a trainee' }).fill('ова');
-await staff.getByRole('table', { name: 'Trainees found' }).waitFor();
-await shot(staff, 'staff-enroll');
-await staff.goto('/trainees');
-await staff.getByRole('button', { name: 'Register a trainee' }).click();
-await staff.getByRole('dialog').getByRole('textbox', { name: 'IIN' }).fill('100515600014');
-await shot(staff, 'staff-register-trainee');
-await staff.goto('/certificates');
-await staff.getByRole('combobox', { name: 'Completed group' }).click();
-await staff.getByRole('option').first().click();
-await staff.getByText(/ ready · /).waitFor();
-await shot(staff, 'staff-certificates');
+const running = await groupId(staff, 'JW-2026-04');
+const staffPhone = await session('staff@sheber.kz', { mobile: true });
+await staffPhone.goto(`/groups/${running}`);
+await staffPhone.getByRole('heading', { name: /JW-2026-04/ }).waitFor();
+await shot(staffPhone, 'staff-group');
+await staffPhone.goto('/workshops');
+await staffPhone.getByRole('listitem').first().waitFor();
+await shot(staffPhone, 'staff-workshops');
 
-const master = await session('master.jewelry@sheber.kz', { mobile: true, language: 'kk' });
+// Staff in Russian: the journal, a trainee's page, enrolling and certificates.
+const staffRu = await session('staff@sheber.kz', { language: 'ru' });
+const ru = words.ru;
+await staffRu.goto(`/groups/${running}`);
+await staffRu.getByRole('tab', { name: ru.groups.attendance }).click();
+await staffRu.getByRole('tabpanel').getByRole('table').first().waitFor();
+await shot(staffRu, 'staff-journal');
+await staffRu.getByRole('tab', { name: ru.groups.roster }).click();
+await staffRu.getByRole('tabpanel').getByRole('link').first().click();
+await staffRu.waitForURL(/\/trainees\//);
+await staffRu.getByRole('heading').first().waitFor();
+await shot(staffRu, 'staff-trainee');
+const open = await groupId(staffRu, 'PT-2026-05');
+await staffRu.goto(`/groups/${open}`);
+await staffRu.getByRole('tab', { name: ru.groups.enroll }).click();
+await staffRu.getByRole('textbox', { name: ru.groups.findTrainee }).fill('ова');
+await staffRu.getByRole('table').last().waitFor();
+await shot(staffRu, 'staff-enroll');
+await staffRu.goto('/certificates');
+await staffRu.getByRole('combobox', { name: ru.certificates.group }).click();
+await staffRu.getByRole('option').first().click();
+await staffRu.getByRole('progressbar').first().waitFor();
+await shot(staffRu, 'staff-certificates');
+
+// The admin's screens: accounts in Kazakh, the audit log in Russian.
+const admin = await session('admin@sheber.kz');
+await admin.goto('/accounts');
+await admin.getByRole('table').first().waitFor();
+await shot(admin, 'admin-accounts');
+const adminRu = await session('admin@sheber.kz', { language: 'ru' });
+await adminRu.goto('/audit');
+await adminRu.getByRole('table').first().waitFor();
+await shot(adminRu, 'admin-audit');
+
+// A master on a phone, in Kazakh.
+const master = await session('master.jewelry@sheber.kz', { mobile: true });
 await shot(master, 'master-today');
 await master.goto('/my-groups');
+await master.getByRole('heading', { level: 2 }).first().waitFor();
 await shot(master, 'master-groups');
 
+// An officer in Russian.
 const officer = await session('officer@enbek-karaganda.kz', { language: 'ru' });
-// The demo data has no referrals yet: the officer sends two, and the centre takes one in.
-const added = await officer.evaluate(async () => {
-  const csrf = decodeURIComponent(document.cookie.replace(/^.*sheber_csrf=([^;]*).*$/, '$1'));
-  const send = (method, path, body) =>
-    fetch(path, {
-      method,
-      headers: { 'content-type': 'application/json', 'x-csrf-token': csrf },
-      body: JSON.stringify(body),
-    }).then((r) => r.json());
-  if ((await send('GET', '/api/referrals?limit=1').catch(() => ({ total: 0 }))).total > 0)
-    return [];
-  return [
-    await send('POST', '/api/referrals', {
-      number: 'ҚР-2026-0147',
-      person: {
-        iin: '870412400016',
-        lastName: 'Сейітова',
-        firstName: 'Ақмарал',
-        categories: ['job_seeker'],
-      },
-      craft: 'pottery',
-      note: 'Тіркелген жұмыссыз, 2026 ж. қыркүйектен',
-    }),
-    await send('POST', '/api/referrals', {
-      number: 'ҚР-2026-0152',
-      person: {
-        iin: '920228300021',
-        lastName: 'Нұрғалиев',
-        firstName: 'Ерлан',
-        categories: ['job_seeker'],
-      },
-      craft: 'leather',
-    }),
-  ];
-});
-if (added.length > 0) {
-  const groupId = await staff.evaluate(async () => {
-    const r = await fetch('/api/groups?status=open&limit=100');
-    return (await r.json()).items.find((g) => g.course.craft === 'pottery')?.id;
-  });
-  await staff.evaluate(
-    async ([id, group]) => {
-      const csrf = decodeURIComponent(document.cookie.replace(/^.*sheber_csrf=([^;]*).*$/, '$1'));
-      await fetch(`/api/referrals/${id}/accept`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', 'x-csrf-token': csrf },
-        body: JSON.stringify({ groupId: group }),
-      });
-    },
-    [added[0].id, groupId],
-  );
-  console.log('Added two demo referrals and accepted one');
-  await officer.reload();
-}
+await officer.getByRole('table').first().waitFor();
 await shot(officer, 'officer-referrals');
 await officer.goto('/report');
-await officer.getByRole('textbox', { name: 'С' }).fill('2026-01-01');
-await officer.getByRole('button', { name: 'Показать' }).click();
+await officer.getByRole('textbox', { name: ru.report.from }).fill('2026-01-01');
+await officer.getByRole('button', { name: ru.report.show }).click();
+await officer.getByText(ru.report.completionRate, { exact: false }).first().waitFor();
 await shot(officer, 'officer-report');
 
+// A certificate checked by its QR code, on a phone.
 const code = await staff.evaluate(async () => {
   const response = await fetch('/api/certificates?status=issued&limit=1');
   return (await response.json()).items[0]?.verificationCode;
 });
-const verify = await session(null, { mobile: true, language: 'kk' });
+const verify = await session(null, { mobile: true });
 await verify.goto(`/verify/${code}`);
 await verify.getByRole('status').waitFor();
 await shot(verify, 'verify-valid');

@@ -60,11 +60,11 @@ const TEXTS = {
   },
 } as const;
 
-/** The message Mantine shows under a field, found from the field's own label. */
+/** The message Mantine shows under a field, found by the field's accessible name. */
 function errorOf(form: Locator, label: string): Locator {
   return form
     .locator('.mantine-InputWrapper-root')
-    .filter({ has: form.page().getByLabel(label, { exact: true }) })
+    .filter({ has: form.page().getByRole('textbox', { name: label, exact: true }) })
     .locator('.mantine-InputWrapper-error');
 }
 
@@ -97,9 +97,11 @@ describe.each(['kk', 'ru'] as const)('a refused form in %s', (language) => {
     await page.getByRole('link', { name: text.groupsLink }).click();
     await page.getByRole('button', { name: text.newGroup }).click();
     const dialog = page.getByRole('dialog');
-    await dialog.getByLabel(text.code, { exact: true }).fill(`ER-${Date.now().toString(36)}`);
-    await dialog.getByLabel(text.startDate, { exact: true }).fill('2027-03-10');
-    await dialog.getByLabel(text.endDate, { exact: true }).fill('2027-03-01');
+    await dialog
+      .getByRole('textbox', { name: text.code, exact: true })
+      .fill(`ER-${Date.now().toString(36)}`);
+    await dialog.getByRole('textbox', { name: text.startDate, exact: true }).fill('2027-03-10');
+    await dialog.getByRole('textbox', { name: text.endDate, exact: true }).fill('2027-03-01');
     await dialog.getByRole('combobox', { name: 'Курс' }).click();
     await page.getByRole('option', { name: courseTitle }).click();
     await dialog.getByRole('button', { name: text.save }).click();
@@ -107,7 +109,7 @@ describe.each(['kk', 'ru'] as const)('a refused form in %s', (language) => {
     const endError = errorOf(dialog, text.endDate);
     expect(await shown(endError, text.endBeforeStart)).toBe(text.endBeforeStart);
     await screenshot(page, `refused-group-${language}`);
-    await dialog.getByLabel(text.endDate, { exact: true }).fill('2027-03-31');
+    await dialog.getByRole('textbox', { name: text.endDate, exact: true }).fill('2027-03-31');
     await endError.waitFor({ state: 'detached' });
 
     await page.keyboard.press('Escape');
@@ -115,14 +117,14 @@ describe.each(['kk', 'ru'] as const)('a refused form in %s', (language) => {
     await page.getByRole('button', { name: text.register }).first().click();
     const good = freshIin();
     const badIin = `${good.slice(0, 11)}${(Number(good[11]) + 1) % 10}`;
-    await dialog.getByLabel(text.iin, { exact: true }).fill(badIin);
-    await dialog.getByLabel(text.firstName, { exact: true }).fill('Айгүл');
+    await dialog.getByRole('textbox', { name: text.iin, exact: true }).fill(badIin);
+    await dialog.getByRole('textbox', { name: text.firstName, exact: true }).fill('Айгүл');
     await dialog.getByRole('button', { name: text.register }).click();
     expect(await shown(errorOf(dialog, text.iin), text.checksum)).toBe(text.checksum);
     const lastNameError = errorOf(dialog, text.lastName);
     expect(await shown(lastNameError, text.required)).toBe(text.required);
     await screenshot(page, `refused-trainee-${language}`);
-    await dialog.getByLabel(text.lastName, { exact: true }).fill('Серікова');
+    await dialog.getByRole('textbox', { name: text.lastName, exact: true }).fill('Серікова');
     await lastNameError.waitFor({ state: 'detached' });
     // The IIN's message stays beside the IIN until the IIN changes.
     expect(await errorOf(dialog, text.iin).textContent()).toBe(text.checksum);

@@ -123,8 +123,8 @@ describe('staff keeping the catalogue: courses, groups and their masters', () =>
       form.getByRole('combobox', { name: 'Workshop' }),
       `${workshop.name} · 6 workplaces`,
     );
-    await form.getByLabel('Start date', { exact: true }).fill('2028-02-07');
-    await form.getByLabel('End date', { exact: true }).fill('2028-04-28');
+    await form.getByRole('textbox', { name: 'Start date', exact: true }).fill('2028-02-07');
+    await form.getByRole('textbox', { name: 'End date', exact: true }).fill('2028-04-28');
     await form.getByRole('textbox', { name: 'Seats (at most 8)' }).fill('6');
     const first = form.getByRole('group', { name: 'Lesson time 1' });
     await choose(page, first.getByRole('combobox', { name: 'Day' }), 'Tuesday');

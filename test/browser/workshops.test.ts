@@ -84,8 +84,8 @@ describe('workshops on a phone, in Kazakh', () => {
     await workshopField.click();
     await page.getByRole('option', { name: `${name} · 6 жұмыс орны` }).click();
     await groupForm.getByRole('textbox', { name: 'Коды' }).fill(`FL-${suffix}`);
-    await groupForm.getByLabel('Басталу күні', { exact: true }).fill('2028-04-03');
-    await groupForm.getByLabel('Аяқталу күні', { exact: true }).fill('2028-06-30');
+    await groupForm.getByRole('textbox', { name: 'Басталу күні', exact: true }).fill('2028-04-03');
+    await groupForm.getByRole('textbox', { name: 'Аяқталу күні', exact: true }).fill('2028-06-30');
     await groupForm.getByRole('textbox', { name: 'Орын саны (ең көбі 8)' }).fill('6');
     // The form's first lesson time is Monday 10:00–13:00: the holder's.
     await groupForm.getByRole('button', { name: 'Сақтау' }).tap();

@@ -150,7 +150,12 @@ export async function signIn(page: Page, email: string, password = TEST_PASSWORD
 /** Saves a screenshot of the page for the README (see SCREENSHOT_DIR). */
 export async function screenshot(page: Page, name: string): Promise<void> {
   mkdirSync(SCREENSHOT_DIR, { recursive: true });
-  await page.screenshot({ path: join(SCREENSHOT_DIR, `${name}.png`), fullPage: true });
+  // Transitions finished first: a dialog just opened is drawn whole, not half faded in.
+  await page.screenshot({
+    path: join(SCREENSHOT_DIR, `${name}.png`),
+    fullPage: true,
+    animations: 'disabled',
+  });
 }
 
 /** Today's date in the centre's time zone, `YYYY-MM-DD`. */

@@ -35,6 +35,7 @@ export function ReasonModal({
         {hint && <Text size="sm">{hint}</Text>}
         <Textarea
           label={t('common.reason')}
+          withAsterisk
           value={reason}
           onChange={submit.clearing('reason', (e) => setReason(e.currentTarget.value))}
           error={submit.fieldError('reason')}

@@ -17,11 +17,7 @@ const GROUP_COLORS: Record<GroupStatus, string> = {
 
 export function GroupStatusBadge({ status }: { status: GroupStatus }) {
   const { t } = useTranslation();
-  return (
-    <Badge color={GROUP_COLORS[status]} miw="max-content">
-      {t(`groupStatus.${status}`)}
-    </Badge>
-  );
+  return <Badge color={GROUP_COLORS[status]}>{t(`groupStatus.${status}`)}</Badge>;
 }
 
 /** A status word of any list (enrollment, certificate, referral) as a badge. */
@@ -44,11 +40,7 @@ export function StatusBadge({ kind, status }: { kind: string; status: string }) 
       cancelled: 'gray',
       dropped: 'orange',
     }[status] ?? 'gray';
-  return (
-    <Badge color={color} miw="max-content">
-      {t(`${kind}.${status}`)}
-    </Badge>
-  );
+  return <Badge color={color}>{t(`${kind}.${status}`)}</Badge>;
 }
 
 /** The name of a craft in the chosen language. */

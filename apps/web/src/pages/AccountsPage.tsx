@@ -151,7 +151,7 @@ export function AccountsPage() {
             {
               label: t('accounts.state'),
               render: (user) => (
-                <Badge color={user.active ? 'teal' : 'gray'} miw="max-content">
+                <Badge color={user.active ? 'teal' : 'gray'}>
                   {t(user.active ? 'accounts.active' : 'accounts.inactive')}
                 </Badge>
               ),

@@ -6,7 +6,6 @@ import {
   NumberInput,
   Select,
   Stack,
-  Table,
   Textarea,
   TextInput,
   Title,
@@ -17,6 +16,7 @@ import { AppModal } from '../components/AppModal';
 import { client, type Schemas } from '../api';
 import { FormError, ListState, usePaged, useSubmit } from '../components/data';
 import { useCraftName } from '../components/labels';
+import { RecordList } from '../components/RecordList';
 import { useFormat } from '../format';
 import { useSession } from '../session';
 import { EditCourseModal } from './CourseEditModal';
@@ -59,45 +59,41 @@ export function CoursesPage() {
         </Alert>
       )}
       <ListState list={list} empty={t('courses.none')}>
-        <Table.ScrollContainer minWidth={480}>
-          <Table striped>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>{t('courses.title')}</Table.Th>
-                <Table.Th>{t('courses.craft')}</Table.Th>
-                <Table.Th>{t('courses.hours')}</Table.Th>
-                <Table.Th>{t('courses.minAttendance')}</Table.Th>
-                <Table.Th />
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {list.items.map((course) => (
-                <Table.Tr key={course.id}>
-                  <Table.Td>
-                    {course.title}{' '}
-                    {!course.active && <Badge color="gray">{t('courses.retired')}</Badge>}
-                  </Table.Td>
-                  <Table.Td>{craftName(course.craft)}</Table.Td>
-                  <Table.Td>{format.number(course.hours)}</Table.Td>
-                  <Table.Td>{format.percent(course.minAttendancePercent / 100)}</Table.Td>
-                  <Table.Td>
-                    <Button
-                      size="xs"
-                      variant="light"
-                      aria-label={`${t('courseEdit.edit')}: ${course.title}`}
-                      onClick={() => {
-                        setSaved(null);
-                        setEditing(course);
-                      }}
-                    >
-                      {t('courseEdit.edit')}
-                    </Button>
-                  </Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
+        <RecordList
+          rows={list.items}
+          rowKey={(course) => course.id}
+          label={t('nav.courses')}
+          columns={[
+            {
+              label: t('courses.title'),
+              render: (course) => (
+                <>
+                  {course.title}{' '}
+                  {!course.active && <Badge color="gray">{t('courses.retired')}</Badge>}
+                </>
+              ),
+            },
+            { label: t('courses.craft'), render: (course) => craftName(course.craft) },
+            { label: t('courses.hours'), render: (course) => format.number(course.hours) },
+            {
+              label: t('courses.minAttendance'),
+              render: (course) => format.percent(course.minAttendancePercent / 100),
+            },
+          ]}
+          actions={(course) => (
+            <Button
+              size="xs"
+              variant="light"
+              aria-label={`${t('courseEdit.edit')}: ${course.title}`}
+              onClick={() => {
+                setSaved(null);
+                setEditing(course);
+              }}
+            >
+              {t('courseEdit.edit')}
+            </Button>
+          )}
+        />
       </ListState>
       {editing && (
         <EditCourseModal
@@ -154,6 +150,7 @@ function CreateCourseModal({ onClose, onCreated }: { onClose: () => void; onCrea
         <Stack>
           <Select
             label={t('courses.craft')}
+            withAsterisk
             data={crafts.map((c) => ({ value: c.code, label: format.name(c.name) }))}
             value={form.craft || null}
             onChange={submit.clearing('craft', (craft) => setForm({ ...form, craft: craft ?? '' }))}
@@ -161,6 +158,7 @@ function CreateCourseModal({ onClose, onCreated }: { onClose: () => void; onCrea
           />
           <TextInput
             label={t('courses.title')}
+            withAsterisk
             value={form.title}
             onChange={submit.clearing('title', (e) =>
               setForm({ ...form, title: e.currentTarget.value }),
@@ -177,6 +175,7 @@ function CreateCourseModal({ onClose, onCreated }: { onClose: () => void; onCrea
           />
           <NumberInput
             label={t('courses.hours')}
+            withAsterisk
             value={form.hours}
             onChange={submit.clearing('hours', (hours) =>
               setForm({ ...form, hours: Number(hours) }),

@@ -7,6 +7,7 @@ import {
   Group,
   List,
   Pagination,
+  Paper,
   Select,
   SimpleGrid,
   Stack,
@@ -24,6 +25,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { AppModal } from '../components/AppModal';
 import { ReasonModal } from '../components/ReasonModal';
+import { RecordList } from '../components/RecordList';
 import { TraineeLink } from '../components/TraineeLink';
 import { useParams } from 'react-router';
 import { answer, client, href, type Schemas } from '../api';
@@ -319,6 +321,7 @@ function CompletionCheck({
             <>
               <Textarea
                 label={t('groups.preview.overrideReason')}
+                withAsterisk
                 value={reason}
                 onChange={(e) => setReason(e.currentTarget.value)}
               />
@@ -407,49 +410,49 @@ function Roster({
     <>
       <PromotionNotice promoted={promoted} />
       <ListState list={list} empty={t('groups.emptyRoster')}>
-        <Table.ScrollContainer minWidth={480}>
-          <Table aria-label={t('groups.roster')}>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>{t('trainees.name')}</Table.Th>
-                <Table.Th>{t('groups.enrollmentStatus')}</Table.Th>
-                <Table.Th>{t('groups.attendanceRate')}</Table.Th>
-                <Table.Th />
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {list.items.map((entry) => (
-                <Table.Tr key={entry.id}>
-                  <Table.Td>
-                    <TraineeLink id={entry.traineeId} name={fullName(entry.trainee)} />
-                  </Table.Td>
-                  <Table.Td>
-                    <StatusBadge kind="enrollmentStatus" status={entry.status} />
-                    {entry.waitlistPosition !== null && (
-                      <Badge variant="outline" ml={4}>
-                        {t('groups.waitlistPosition', { position: entry.waitlistPosition })}
-                      </Badge>
-                    )}
-                  </Table.Td>
-                  <Table.Td>{format.percent(entry.attendanceRate)}</Table.Td>
-                  <Table.Td>
-                    {OPEN_ENROLLMENT_STATUSES.includes(entry.status) && (
-                      <Button
-                        size="xs"
-                        variant="subtle"
-                        color="red"
-                        aria-label={`${t('groups.withdraw')}: ${fullName(entry.trainee)}`}
-                        onClick={() => setWithdrawing(entry)}
-                      >
-                        {t('groups.withdraw')}
-                      </Button>
-                    )}
-                  </Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
+        <RecordList
+          rows={list.items}
+          rowKey={(entry) => entry.id}
+          label={t('groups.roster')}
+          columns={[
+            {
+              label: t('trainees.name'),
+              render: (entry) => (
+                <TraineeLink id={entry.traineeId} name={fullName(entry.trainee)} />
+              ),
+            },
+            {
+              label: t('groups.enrollmentStatus'),
+              render: (entry) => (
+                <Group gap={4}>
+                  <StatusBadge kind="enrollmentStatus" status={entry.status} />
+                  {entry.waitlistPosition !== null && (
+                    <Badge variant="outline" color="yellow">
+                      {t('groups.waitlistPosition', { position: entry.waitlistPosition })}
+                    </Badge>
+                  )}
+                </Group>
+              ),
+            },
+            {
+              label: t('groups.attendanceRate'),
+              render: (entry) => format.percent(entry.attendanceRate),
+            },
+          ]}
+          actions={(entry) =>
+            OPEN_ENROLLMENT_STATUSES.includes(entry.status) && (
+              <Button
+                size="xs"
+                variant="subtle"
+                color="red"
+                aria-label={`${t('groups.withdraw')}: ${fullName(entry.trainee)}`}
+                onClick={() => setWithdrawing(entry)}
+              >
+                {t('groups.withdraw')}
+              </Button>
+            )
+          }
+        />
       </ListState>
       {withdrawing && (
         <ReasonModal
@@ -560,9 +563,9 @@ function Enroll({ groupId, onEnrolled }: { groupId: string; onEnrolled: () => vo
   );
 }
 
-/** Lesson columns per page of the journal: fewer on a phone, so that it fits without scrolling. */
+/** Lesson columns per page of the journal; on a phone, lesson cards per page. */
 const SHEET_COLUMNS = 8;
-const SHEET_COLUMNS_NARROW = 3;
+const SHEET_CARDS = 4;
 
 type SheetData = Schemas['AttendanceSheetView'];
 type SheetLesson = SheetData['lessons'][number];
@@ -581,23 +584,77 @@ function Sheet({ groupId, status }: { groupId: string; status: GroupType['status
   const format = useFormat();
   const [version, setVersion] = useState(0);
   const sheet = useLoad('/api/groups/{id}/attendance', { path: { id: groupId } }, version);
-  const narrow = useMediaQuery('(max-width: 40em)', false, { getInitialValueInEffect: false });
-  const columns = narrow ? SHEET_COLUMNS_NARROW : SHEET_COLUMNS;
-  const [page, setPage] = useState(1);
+  // Below RecordList's breakpoint the journal is one card per lesson, as the other lists are.
+  const narrow = useMediaQuery('(max-width: 48em)', false, { getInitialValueInEffect: false });
+  const columns = narrow ? SHEET_CARDS : SHEET_COLUMNS;
+  const [chosenPage, setPage] = useState<number | null>(null);
   const [correcting, setCorrecting] = useState<Correction | null>(null);
   const [saved, setSaved] = useState(false);
-  useEffect(() => setPage(1), [groupId, columns]);
+  useEffect(() => setPage(null), [groupId, columns]);
   if (sheet.error) return <Alert color="red">{sheet.error}</Alert>;
   if (!sheet.data) return <Loading />;
   const { lessons, rows } = sheet.data;
   if (rows.length === 0) return <Text c="dimmed">{t('groups.emptyRoster')}</Text>;
+  const started = (lesson: SheetLesson) => Date.parse(lesson.startsAt) <= Date.now();
+  // Until a page is chosen the journal opens at the latest lesson held: the one marked or
+  // corrected next (lessons come in date order).
+  const latest = lessons.findLastIndex(started);
+  const page = chosenPage ?? Math.floor(Math.max(latest, 0) / columns) + 1;
   const shown = lessons.slice((page - 1) * columns, page * columns);
   const pages = Math.ceil(lessons.length / columns);
   // Marks change only while the group runs, and only for lessons that have started (the API's rules).
   const correctable = ENROLLING_GROUP_STATUSES.includes(status);
-  const started = (lesson: SheetLesson) => Date.parse(lesson.startsAt) <= Date.now();
   const lessonMarked = (lesson: SheetLesson) => rows.some((row) => row.marks[lesson.id]);
   const active = rows.filter((row) => row.status === 'active');
+  // A marked lesson is corrected one mark at a time: a trainee's own mark, or a missing mark of a
+  // trainee still in the group.
+  const editable = (lesson: SheetLesson, row: SheetRow) =>
+    correctable &&
+    started(lesson) &&
+    lessonMarked(lesson) &&
+    (row.marks[lesson.id] !== undefined || row.status === 'active');
+  const markLessonButton = (lesson: SheetLesson, style: { display?: string; mt?: number }) =>
+    correctable &&
+    started(lesson) &&
+    !lessonMarked(lesson) &&
+    active.length > 0 && (
+      <Button
+        size="compact-xs"
+        variant="light"
+        {...style}
+        aria-label={`${t('journal.markLesson')}: ${format.date(lesson.date)} ${lesson.startTime}`}
+        onClick={() => {
+          setSaved(false);
+          setCorrecting({ lesson, rows: active });
+        }}
+      >
+        {t('journal.mark')}
+      </Button>
+    );
+  const markCell = (lesson: SheetLesson, row: SheetRow) => {
+    const mark = row.marks[lesson.id];
+    const word = mark ? t(`attendance.${mark}`) : '';
+    if (!editable(lesson, row)) return word;
+    return (
+      <UnstyledButton
+        w="100%"
+        mih={28}
+        px={6}
+        style={{ borderRadius: 4 }}
+        bg={mark ? undefined : 'gray.1'}
+        aria-label={`${t('journal.correctMark')}: ${fullName(row.trainee)}, ${format.date(lesson.date)} ${lesson.startTime}`}
+        title={row.notes[lesson.id]}
+        onClick={() => {
+          setSaved(false);
+          setCorrecting({ lesson, rows: [row] });
+        }}
+      >
+        <Text size="sm" td="underline dotted">
+          {word || '—'}
+        </Text>
+      </UnstyledButton>
+    );
+  };
   return (
     <Stack>
       <Group gap="lg" align="flex-start">
@@ -626,80 +683,71 @@ function Sheet({ groupId, status }: { groupId: string; status: GroupType['status
           {t('journal.saved')}
         </Alert>
       )}
-      <Table.ScrollContainer minWidth={narrow ? 0 : 500}>
-        <Table aria-label={t('groups.attendance')} withColumnBorders>
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>{t('trainees.name')}</Table.Th>
-              {shown.map((lesson) => (
-                <Table.Th key={lesson.id} title={format.date(lesson.date)}>
-                  {format.shortDate(lesson.date)}
-                  {correctable && started(lesson) && !lessonMarked(lesson) && active.length > 0 && (
-                    <Button
-                      size="compact-xs"
-                      variant="light"
-                      display="block"
-                      mt={2}
-                      aria-label={`${t('journal.markLesson')}: ${format.date(lesson.date)} ${lesson.startTime}`}
-                      onClick={() => {
-                        setSaved(false);
-                        setCorrecting({ lesson, rows: active });
-                      }}
-                    >
-                      {t('journal.mark')}
-                    </Button>
-                  )}
-                </Table.Th>
-              ))}
-              <Table.Th>{t('groups.attendanceRate')}</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {rows.map((row) => (
-              <Table.Tr key={row.enrollmentId}>
-                <Table.Td style={{ overflowWrap: 'anywhere' }}>{fullName(row.trainee)}</Table.Td>
-                {shown.map((lesson) => {
-                  const mark = row.marks[lesson.id];
-                  const word = mark ? t(`attendance.${mark}`) : '';
-                  // A marked lesson is corrected one mark at a time: a trainee's own mark, or a
-                  // missing mark of a trainee still in the group.
-                  const editable =
-                    correctable &&
-                    started(lesson) &&
-                    lessonMarked(lesson) &&
-                    (mark !== undefined || row.status === 'active');
-                  return (
-                    <Table.Td key={lesson.id} p={editable ? 2 : undefined}>
-                      {editable ? (
-                        <UnstyledButton
-                          w="100%"
-                          mih={28}
-                          px={6}
-                          style={{ borderRadius: 4 }}
-                          bg={mark ? undefined : 'gray.1'}
-                          aria-label={`${t('journal.correctMark')}: ${fullName(row.trainee)}, ${format.date(lesson.date)} ${lesson.startTime}`}
-                          title={row.notes[lesson.id]}
-                          onClick={() => {
-                            setSaved(false);
-                            setCorrecting({ lesson, rows: [row] });
-                          }}
-                        >
-                          <Text size="sm" td="underline dotted">
-                            {word || '—'}
-                          </Text>
-                        </UnstyledButton>
-                      ) : (
-                        word
-                      )}
-                    </Table.Td>
-                  );
-                })}
-                <Table.Td>{format.percent(row.attendanceRate)}</Table.Td>
+      {narrow ? (
+        <Stack
+          gap="xs"
+          component="ul"
+          aria-label={t('groups.attendance')}
+          p={0}
+          m={0}
+          style={{ listStyle: 'none' }}
+        >
+          {shown.map((lesson) => (
+            <Paper component="li" key={lesson.id} withBorder p="sm">
+              <Group justify="space-between" gap="xs" mb={4}>
+                <Text fw={500}>
+                  {format.date(lesson.date)} {lesson.startTime}
+                </Text>
+                {markLessonButton(lesson, {})}
+              </Group>
+              <Table aria-label={`${format.date(lesson.date)} ${lesson.startTime}`}>
+                <Table.Tbody>
+                  {rows.map((row) => (
+                    <Table.Tr key={row.enrollmentId}>
+                      <Table.Td pl={0} style={{ overflowWrap: 'anywhere' }}>
+                        {fullName(row.trainee)}
+                      </Table.Td>
+                      <Table.Td w="40%" p={editable(lesson, row) ? 2 : undefined}>
+                        {markCell(lesson, row)}
+                      </Table.Td>
+                    </Table.Tr>
+                  ))}
+                </Table.Tbody>
+              </Table>
+            </Paper>
+          ))}
+        </Stack>
+      ) : (
+        <Table.ScrollContainer minWidth={500}>
+          <Table aria-label={t('groups.attendance')} withColumnBorders>
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>{t('trainees.name')}</Table.Th>
+                {shown.map((lesson) => (
+                  <Table.Th key={lesson.id} title={format.date(lesson.date)}>
+                    {format.shortDate(lesson.date)}
+                    {markLessonButton(lesson, { display: 'block', mt: 2 })}
+                  </Table.Th>
+                ))}
+                <Table.Th>{t('groups.attendanceRate')}</Table.Th>
               </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
-      </Table.ScrollContainer>
+            </Table.Thead>
+            <Table.Tbody>
+              {rows.map((row) => (
+                <Table.Tr key={row.enrollmentId}>
+                  <Table.Td style={{ overflowWrap: 'anywhere' }}>{fullName(row.trainee)}</Table.Td>
+                  {shown.map((lesson) => (
+                    <Table.Td key={lesson.id} p={editable(lesson, row) ? 2 : undefined}>
+                      {markCell(lesson, row)}
+                    </Table.Td>
+                  ))}
+                  <Table.Td>{format.percent(row.attendanceRate)}</Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </Table.ScrollContainer>
+      )}
       {pages > 1 && (
         <Group justify="center">
           <Pagination

@@ -5,7 +5,6 @@ import {
   NumberInput,
   Select,
   Stack,
-  Table,
   TextInput,
   Title,
 } from '@mantine/core';
@@ -16,6 +15,7 @@ import { Link, useNavigate } from 'react-router';
 import { answer, client, type Schemas } from '../api';
 import { FormError, ListState, useLoad, usePaged, useSubmit } from '../components/data';
 import { ListSearchBox, useListSearch } from '../components/ListSearch';
+import { RecordList } from '../components/RecordList';
 import { GroupStatusBadge, useCraftName } from '../components/labels';
 import { WorkshopSelect } from '../components/WorkshopSelect';
 import { besideItsField } from './GroupDetailsForm';
@@ -55,44 +55,38 @@ export function GroupsPage() {
         maw={240}
       />
       <ListState list={list} empty={t('groups.none')}>
-        <Table.ScrollContainer minWidth={600}>
-          <Table striped>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>{t('groups.code')}</Table.Th>
-                <Table.Th>{t('groups.course')}</Table.Th>
-                <Table.Th>{t('groups.dates')}</Table.Th>
-                <Table.Th>{t('groups.seats')}</Table.Th>
-                <Table.Th>{t('groups.status')}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {list.items.map((group) => (
-                <Table.Tr key={group.id}>
-                  <Table.Td>
-                    <Link to={`/groups/${group.id}`}>{group.code}</Link>
-                  </Table.Td>
-                  <Table.Td>
-                    {group.course.title} · {craftName(group.course.craft)}
-                  </Table.Td>
-                  <Table.Td>
-                    {format.date(group.startDate)} – {format.date(group.endDate)}
-                  </Table.Td>
-                  <Table.Td>
-                    {t('groups.seatsValue', {
-                      active: group.seats.active,
-                      capacity: group.seats.capacity,
-                      waitlisted: group.seats.waitlisted,
-                    })}
-                  </Table.Td>
-                  <Table.Td>
-                    <GroupStatusBadge status={group.status} />
-                  </Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
+        <RecordList
+          rows={list.items}
+          rowKey={(group) => group.id}
+          label={t('nav.groups')}
+          columns={[
+            {
+              label: t('groups.code'),
+              render: (group) => <Link to={`/groups/${group.id}`}>{group.code}</Link>,
+            },
+            {
+              label: t('groups.course'),
+              render: (group) => `${group.course.title} · ${craftName(group.course.craft)}`,
+            },
+            {
+              label: t('groups.dates'),
+              render: (group) => `${format.date(group.startDate)} – ${format.date(group.endDate)}`,
+            },
+            {
+              label: t('groups.seats'),
+              render: (group) =>
+                t('groups.seatsValue', {
+                  active: group.seats.active,
+                  capacity: group.seats.capacity,
+                  waitlisted: group.seats.waitlisted,
+                }),
+            },
+            {
+              label: t('groups.status'),
+              render: (group) => <GroupStatusBadge status={group.status} />,
+            },
+          ]}
+        />
       </ListState>
       <CreateGroupModal opened={creating} onClose={() => setCreating(false)} />
     </Stack>
@@ -121,11 +115,13 @@ export function ScheduleEditor({
     <Stack gap="xs">
       {value.map((slot, index) => (
         // Each row repeats the labels Day, From and To: the row's own name tells them apart.
+        // On a phone the day takes a line of its own and the times share the next, so the remove
+        // button is never pushed off the side.
         <Group
           key={index}
           gap="xs"
           align="end"
-          wrap="nowrap"
+          wrap="wrap"
           role="group"
           aria-label={t('groups.slot', { n: index + 1 })}
         >
@@ -135,29 +131,33 @@ export function ScheduleEditor({
             value={String(slot.weekday)}
             onChange={(d) => change(index, { weekday: Number(d) })}
             allowDeselect={false}
-            w={150}
+            w={{ base: '100%', xs: 150 }}
           />
-          <TextInput
-            label={t('groups.startTime')}
-            type="time"
-            value={slot.startTime}
-            onChange={(e) => change(index, { startTime: e.currentTarget.value })}
-          />
-          <TextInput
-            label={t('groups.endTime')}
-            type="time"
-            value={slot.endTime}
-            onChange={(e) => change(index, { endTime: e.currentTarget.value })}
-          />
-          <ActionIcon
-            variant="subtle"
-            color="red"
-            aria-label={t('groups.removeSlot')}
-            onClick={() => onChange(value.filter((_, i) => i !== index))}
-            mb={4}
-          >
-            ✕
-          </ActionIcon>
+          <Group gap="xs" align="end" wrap="nowrap" style={{ flex: 1, minWidth: 0 }}>
+            <TextInput
+              label={t('groups.startTime')}
+              type="time"
+              value={slot.startTime}
+              onChange={(e) => change(index, { startTime: e.currentTarget.value })}
+              style={{ flex: 1, minWidth: 0 }}
+            />
+            <TextInput
+              label={t('groups.endTime')}
+              type="time"
+              value={slot.endTime}
+              onChange={(e) => change(index, { endTime: e.currentTarget.value })}
+              style={{ flex: 1, minWidth: 0 }}
+            />
+            <ActionIcon
+              variant="subtle"
+              color="red"
+              aria-label={t('groups.removeSlot')}
+              onClick={() => onChange(value.filter((_, i) => i !== index))}
+              mb={4}
+            >
+              ✕
+            </ActionIcon>
+          </Group>
         </Group>
       ))}
       {error && (
@@ -224,6 +224,7 @@ function CreateGroupModal({ opened, onClose }: { opened: boolean; onClose: () =>
         <Stack>
           <Select
             label={t('groups.course')}
+            withAsterisk
             data={(courses.data?.items ?? []).map((c) => ({ value: c.id, label: c.title }))}
             value={form.courseId || null}
             // Another course may be of another craft: its workshop is chosen again.
@@ -235,6 +236,7 @@ function CreateGroupModal({ opened, onClose }: { opened: boolean; onClose: () =>
           />
           <TextInput
             label={t('groups.code')}
+            withAsterisk
             placeholder="JW-2026-03"
             value={form.code}
             onChange={submit.clearing('code', (e) =>
@@ -253,6 +255,7 @@ function CreateGroupModal({ opened, onClose }: { opened: boolean; onClose: () =>
           <Group grow>
             <TextInput
               label={t('groups.startDate')}
+              withAsterisk
               type="date"
               value={form.startDate}
               onChange={submit.clearing('startDate', (e) =>
@@ -262,6 +265,7 @@ function CreateGroupModal({ opened, onClose }: { opened: boolean; onClose: () =>
             />
             <TextInput
               label={t('groups.endDate')}
+              withAsterisk
               type="date"
               value={form.endDate}
               onChange={submit.clearing('endDate', (e) =>

@@ -319,6 +319,7 @@ function AcceptModal({
         ) : (
           <Select
             label={t('referrals.group')}
+            withAsterisk
             data={groups.map((g) => ({
               value: g.id,
               label: `${g.code} · ${t('groups.seatsValue', {

@@ -9,7 +9,6 @@ import {
   Select,
   SimpleGrid,
   Stack,
-  Table,
   Text,
   Textarea,
   TextInput,
@@ -22,6 +21,7 @@ import { client, href, type Schemas } from '../api';
 import { StatusReason } from '../components/StatusReason';
 import { FormError, ListState, useLoad, usePaged, useSubmit } from '../components/data';
 import { ListSearchBox, useListSearch } from '../components/ListSearch';
+import { RecordList } from '../components/RecordList';
 import { fullName, StatusBadge, useCraftName } from '../components/labels';
 import { localToday, useFormat } from '../format';
 import { useSession } from '../session';
@@ -85,81 +85,81 @@ export function OfficerReferralsPage() {
         maw={240}
       />
       <ListState list={list} empty={t('referrals.none')}>
-        <Table.ScrollContainer minWidth={720}>
-          <Table striped aria-label={t('nav.referrals')}>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>{t('referrals.number')}</Table.Th>
-                <Table.Th>{t('referrals.person')}</Table.Th>
-                <Table.Th>{t('referrals.craft')}</Table.Th>
-                <Table.Th>{t('referrals.status')}</Table.Th>
-                <Table.Th>{t('groups.attendanceRate')}</Table.Th>
-                <Table.Th>{t('referrals.certificate')}</Table.Th>
-                <Table.Th>{t('referrals.outcome')}</Table.Th>
-                <Table.Th />
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {list.items.map((r) => {
+        <RecordList
+          rows={list.items}
+          rowKey={(r) => r.id}
+          label={t('nav.referrals')}
+          columns={[
+            { label: t('referrals.number'), render: (r) => r.number },
+            { label: t('referrals.person'), render: (r) => fullName(r.person) },
+            { label: t('referrals.craft'), render: (r) => craftName(r.craft) },
+            {
+              label: t('referrals.status'),
+              render: (r) => (
+                <>
+                  <StatusBadge kind="referralStatus" status={r.status} />
+                  {r.enrollment && (
+                    <Text size="xs" c="dimmed">
+                      {r.enrollment.group.code}
+                    </Text>
+                  )}
+                  <StatusReason code={r.statusReasonCode} reason={r.statusReason} />
+                </>
+              ),
+            },
+            {
+              label: t('groups.attendanceRate'),
+              render: (r) => format.percent(r.enrollment?.attendanceRate),
+            },
+            {
+              label: t('referrals.certificate'),
+              render: (r) => (
+                <>
+                  {r.certificate
+                    ? `${r.certificate.number} (${t(`certificateStatus.${r.certificate.status}`)})`
+                    : '—'}
+                  {(r.certificate?.status === 'issued' || r.certificate?.status === 'revoked') && (
+                    <Anchor
+                      href={href('/api/certificates/{id}/pdf', {
+                        path: { id: r.certificate.id },
+                      })}
+                      download
+                      size="xs"
+                      display="block"
+                      aria-label={`${t('certificates.download')}: ${r.certificate.number}`}
+                    >
+                      {t('certificates.download')}
+                    </Anchor>
+                  )}
+                </>
+              ),
+            },
+            {
+              label: t('referrals.outcome'),
+              render: (r) => {
                 const outcome = outcomeOf(r);
-                return (
-                  <Table.Tr key={r.id}>
-                    <Table.Td>{r.number}</Table.Td>
-                    <Table.Td>{fullName(r.person)}</Table.Td>
-                    <Table.Td>{craftName(r.craft)}</Table.Td>
-                    <Table.Td>
-                      <StatusBadge kind="referralStatus" status={r.status} />
-                      {r.enrollment && (
-                        <Text size="xs" c="dimmed">
-                          {r.enrollment.group.code}
-                        </Text>
-                      )}
-                      <StatusReason code={r.statusReasonCode} reason={r.statusReason} />
-                    </Table.Td>
-                    <Table.Td>{format.percent(r.enrollment?.attendanceRate)}</Table.Td>
-                    <Table.Td>
-                      {r.certificate
-                        ? `${r.certificate.number} (${t(`certificateStatus.${r.certificate.status}`)})`
-                        : '—'}
-                      {(r.certificate?.status === 'issued' ||
-                        r.certificate?.status === 'revoked') && (
-                        <Anchor
-                          href={href('/api/certificates/{id}/pdf', {
-                            path: { id: r.certificate.id },
-                          })}
-                          download
-                          size="xs"
-                          display="block"
-                          aria-label={`${t('certificates.download')}: ${r.certificate.number}`}
-                        >
-                          {t('certificates.download')}
-                        </Anchor>
-                      )}
-                    </Table.Td>
-                    <Table.Td>
-                      {outcome && r.outcome
-                        ? `${t(`outcome.${outcome}`)}, ${format.date(r.outcome.date)}`
-                        : '—'}
-                    </Table.Td>
-                    <Table.Td>
-                      {FINISHED_REFERRAL_STATUSES.includes(r.status) && (
-                        <Button
-                          size="xs"
-                          variant="light"
-                          aria-label={`${t('referrals.recordOutcome')}: ${r.number}`}
-                          onClick={() => setRecording(r)}
-                        >
-                          {t('referrals.recordOutcome')}
-                        </Button>
-                      )}
-                      {r.status === 'submitted' && <CancelButton referral={r} onDone={changed} />}
-                    </Table.Td>
-                  </Table.Tr>
-                );
-              })}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
+                return outcome && r.outcome
+                  ? `${t(`outcome.${outcome}`)}, ${format.date(r.outcome.date)}`
+                  : '—';
+              },
+            },
+          ]}
+          actions={(r) => (
+            <>
+              {FINISHED_REFERRAL_STATUSES.includes(r.status) && (
+                <Button
+                  size="xs"
+                  variant="light"
+                  aria-label={`${t('referrals.recordOutcome')}: ${r.number}`}
+                  onClick={() => setRecording(r)}
+                >
+                  {t('referrals.recordOutcome')}
+                </Button>
+              )}
+              {r.status === 'submitted' && <CancelButton referral={r} onDone={changed} />}
+            </>
+          )}
+        />
       </ListState>
       <NewReferralModal opened={creating} onClose={() => setCreating(false)} onCreated={changed} />
       {recording && (
@@ -194,9 +194,7 @@ function ChangesSinceLastLook({ refresh }: { refresh: number }) {
         <Group gap="xs">
           <Title order={4}>{t('referralChanges.title')}</Title>
           {data.total > 0 && (
-            <Badge color="orange" miw="max-content">
-              {t('referralChanges.count', { n: data.total })}
-            </Badge>
+            <Badge color="orange">{t('referralChanges.count', { n: data.total })}</Badge>
           )}
         </Group>
         {data.total > 0 && (
@@ -317,9 +315,10 @@ function NewReferralModal({
   const [categories, setCategories] = useState<string[]>(['job_seeker']);
   const submit = useSubmit();
   const iin = useIinCheck(form.iin);
-  const text = (name: keyof typeof EMPTY, label: string, apiField: string) => (
+  const text = (name: keyof typeof EMPTY, label: string, apiField: string, required = false) => (
     <TextInput
       label={t(label)}
+      withAsterisk={required}
       value={form[name]}
       onChange={submit.clearing(apiField, (e) =>
         setForm({ ...form, [name]: e.currentTarget.value }),
@@ -361,9 +360,10 @@ function NewReferralModal({
         }}
       >
         <Stack>
-          {text('number', 'referrals.number', 'number')}
+          {text('number', 'referrals.number', 'number', true)}
           <TextInput
             label={t('trainees.iin')}
+            withAsterisk
             inputMode="numeric"
             maxLength={12}
             value={form.iin}
@@ -374,8 +374,8 @@ function NewReferralModal({
             error={iin.error ?? submit.fieldError('person.iin')}
           />
           <SimpleGrid cols={{ base: 1, sm: 3 }}>
-            {text('lastName', 'trainees.lastName', 'person.lastName')}
-            {text('firstName', 'trainees.firstName', 'person.firstName')}
+            {text('lastName', 'trainees.lastName', 'person.lastName', true)}
+            {text('firstName', 'trainees.firstName', 'person.firstName', true)}
             {text('patronymic', 'trainees.patronymic', 'person.patronymic')}
           </SimpleGrid>
           {text('phone', 'trainees.phone', 'person.phone')}
@@ -393,6 +393,7 @@ function NewReferralModal({
           </Checkbox.Group>
           <Select
             label={t('referrals.craft')}
+            withAsterisk
             data={crafts.map((c) => ({ value: c.code, label: format.name(c.name) }))}
             value={craft}
             onChange={submit.clearing('craft', setCraft)}
@@ -439,6 +440,7 @@ function OutcomeModal({
       <Stack>
         <Select
           label={t('referrals.outcome')}
+          withAsterisk
           data={REFERRAL_OUTCOMES.map((o) => ({ value: o, label: t(`outcome.${o}`) }))}
           value={outcome}
           onChange={submit.clearing('outcome', setOutcome)}
@@ -446,6 +448,7 @@ function OutcomeModal({
         />
         <TextInput
           label={t('referrals.outcomeDate')}
+          withAsterisk
           type="date"
           value={date}
           onChange={submit.clearing('date', (e) => setDate(e.currentTarget.value))}

@@ -15,6 +15,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { href, type Params } from '../api';
 import { FormError, Loading, PAGE_SIZE, useLoad } from '../components/data';
+import { RecordList } from '../components/RecordList';
 import { fullName, StatusBadge, useCraftName } from '../components/labels';
 import { localToday, useFormat } from '../format';
 
@@ -105,36 +106,32 @@ export function ReportPage() {
           {rows.length === 0 ? (
             <Text c="dimmed">{t('referrals.none')}</Text>
           ) : (
-            <Table.ScrollContainer minWidth={640}>
-              <Table striped>
-                <Table.Thead>
-                  <Table.Tr>
-                    <Table.Th>{t('referrals.number')}</Table.Th>
-                    <Table.Th>{t('referrals.person')}</Table.Th>
-                    <Table.Th>{t('referrals.craft')}</Table.Th>
-                    <Table.Th>{t('referrals.status')}</Table.Th>
-                    <Table.Th>{t('groups.attendanceRate')}</Table.Th>
-                    <Table.Th>{t('referrals.certificate')}</Table.Th>
-                    <Table.Th>{t('referrals.outcome')}</Table.Th>
-                  </Table.Tr>
-                </Table.Thead>
-                <Table.Tbody>
-                  {rows.slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE).map((row) => (
-                    <Table.Tr key={row.id}>
-                      <Table.Td>{row.number}</Table.Td>
-                      <Table.Td>{fullName(row)}</Table.Td>
-                      <Table.Td>{craftName(row.craft)}</Table.Td>
-                      <Table.Td>
-                        <StatusBadge kind="referralStatus" status={row.status} />
-                      </Table.Td>
-                      <Table.Td>{format.percent(row.attendanceRate)}</Table.Td>
-                      <Table.Td>{row.certificateNumber ?? '—'}</Table.Td>
-                      <Table.Td>{row.outcome ? t(`outcome.${row.outcome}`) : '—'}</Table.Td>
-                    </Table.Tr>
-                  ))}
-                </Table.Tbody>
-              </Table>
-            </Table.ScrollContainer>
+            <RecordList
+              rows={rows.slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE)}
+              rowKey={(row) => row.id}
+              label={t('nav.report')}
+              columns={[
+                { label: t('referrals.number'), render: (row) => row.number },
+                { label: t('referrals.person'), render: (row) => fullName(row) },
+                { label: t('referrals.craft'), render: (row) => craftName(row.craft) },
+                {
+                  label: t('referrals.status'),
+                  render: (row) => <StatusBadge kind="referralStatus" status={row.status} />,
+                },
+                {
+                  label: t('groups.attendanceRate'),
+                  render: (row) => format.percent(row.attendanceRate),
+                },
+                {
+                  label: t('referrals.certificate'),
+                  render: (row) => row.certificateNumber ?? '—',
+                },
+                {
+                  label: t('referrals.outcome'),
+                  render: (row) => (row.outcome ? t(`outcome.${row.outcome}`) : '—'),
+                },
+              ]}
+            />
           )}
           {pages > 1 && (
             <Group justify="center">

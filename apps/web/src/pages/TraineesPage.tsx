@@ -1,14 +1,4 @@
-import {
-  Button,
-  Checkbox,
-  Group,
-  SimpleGrid,
-  Stack,
-  Table,
-  Text,
-  TextInput,
-  Title,
-} from '@mantine/core';
+import { Button, Checkbox, Group, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { AppModal } from '../components/AppModal';
@@ -18,6 +8,7 @@ import { client, type Schemas } from '../api';
 import { FormError, ListState, usePaged, useSubmit } from '../components/data';
 import { fullName } from '../components/labels';
 import { ListSearchBox, useListSearch } from '../components/ListSearch';
+import { RecordList } from '../components/RecordList';
 import { localToday, useFormat } from '../format';
 
 const CATEGORIES = ['job_seeker', 'disability', 'orphan', 'pensioner', 'youth'];
@@ -38,28 +29,19 @@ export function TraineesPage() {
       </Group>
       <ListSearchBox label={t('trainees.search')} search={search} />
       <ListState list={list} empty={t('trainees.none')}>
-        <Table.ScrollContainer minWidth={420}>
-          <Table striped>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>{t('trainees.name')}</Table.Th>
-                <Table.Th>{t('trainees.iin')}</Table.Th>
-                <Table.Th>{t('trainees.birthDate')}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {list.items.map((trainee) => (
-                <Table.Tr key={trainee.id}>
-                  <Table.Td>
-                    <TraineeLink id={trainee.id} name={fullName(trainee)} />
-                  </Table.Td>
-                  <Table.Td>{maskIin(trainee.iin)}</Table.Td>
-                  <Table.Td>{format.date(trainee.birthDate)}</Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
+        <RecordList
+          rows={list.items}
+          rowKey={(trainee) => trainee.id}
+          label={t('nav.trainees')}
+          columns={[
+            {
+              label: t('trainees.name'),
+              render: (trainee) => <TraineeLink id={trainee.id} name={fullName(trainee)} />,
+            },
+            { label: t('trainees.iin'), render: (trainee) => maskIin(trainee.iin) },
+            { label: t('trainees.birthDate'), render: (trainee) => format.date(trainee.birthDate) },
+          ]}
+        />
       </ListState>
       <RegisterTraineeModal
         opened={creating}
@@ -120,9 +102,10 @@ function RegisterTraineeModal({
   const submit = useSubmit();
   const iin = useIinCheck(form.iin);
   const minor = iin.birthDate !== undefined && ageOn(iin.birthDate, localToday()) < 18;
-  const field = (name: keyof typeof EMPTY, label: string) => (
+  const field = (name: keyof typeof EMPTY, label: string, required = false) => (
     <TextInput
       label={t(label)}
+      withAsterisk={required}
       value={form[name]}
       onChange={submit.clearing(name, (e) => setForm({ ...form, [name]: e.currentTarget.value }))}
       error={submit.fieldError(name)}
@@ -164,6 +147,7 @@ function RegisterTraineeModal({
         <Stack>
           <TextInput
             label={t('trainees.iin')}
+            withAsterisk
             inputMode="numeric"
             maxLength={12}
             value={form.iin}
@@ -174,8 +158,8 @@ function RegisterTraineeModal({
             error={iin.error ?? submit.fieldError('iin')}
           />
           <SimpleGrid cols={{ base: 1, sm: 3 }}>
-            {field('lastName', 'trainees.lastName')}
-            {field('firstName', 'trainees.firstName')}
+            {field('lastName', 'trainees.lastName', true)}
+            {field('firstName', 'trainees.firstName', true)}
             {field('patronymic', 'trainees.patronymic')}
           </SimpleGrid>
           <SimpleGrid cols={{ base: 1, sm: 2 }}>
@@ -200,8 +184,8 @@ function RegisterTraineeModal({
                 {t('trainees.minor')}
               </Text>
               <SimpleGrid cols={{ base: 1, sm: 2 }}>
-                {field('guardianName', 'trainees.guardianName')}
-                {field('guardianPhone', 'trainees.guardianPhone')}
+                {field('guardianName', 'trainees.guardianName', true)}
+                {field('guardianPhone', 'trainees.guardianPhone', true)}
               </SimpleGrid>
             </>
           )}
