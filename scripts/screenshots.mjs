@@ -47,9 +47,13 @@ async function session(email, { mobile = false, language = 'kk' } = {}) {
   return page;
 }
 
+/** The whole page, at most two phone screens tall (a long roster would be a ribbon). */
 const shot = async (page, name) => {
   await page.waitForLoadState('networkidle');
-  await page.screenshot({ path: `${out}/${name}.png`, fullPage: true });
+  const { width } = page.viewportSize();
+  const height = await page.evaluate('document.documentElement.scrollHeight');
+  const clip = { x: 0, y: 0, width, height: Math.min(height, width < 500 ? 1480 : 2000) };
+  await page.screenshot({ path: `${out}/${name}.png`, fullPage: true, clip });
   console.log(`${out}/${name}.png`);
 };
 
