@@ -1,93 +1,91 @@
-import { Inject, Injectable, Logger, OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { Redis } from 'ioredis';
 import { Environment } from '@sheber/config';
 import { REDIS } from '@sheber/redis';
 import type { TokenSubject } from '@sheber/users';
 
-const CHANNEL = 'user-changed';
+/** Counts the changes of one user; the value only ever moves on. */
+const stampKey = (userId: string): string => `user-changed:${userId}`;
+
+/** What a process remembers of a user, and the user's change count in Redis when it read it. */
+interface Entry {
+  subject: TokenSubject;
+  until: number;
+  /** The change count read before the user was loaded: null (none yet), undefined (unknown). */
+  stamp: string | null | undefined;
+}
 
 /**
  * Remembers, for a few seconds, the user behind each token, so that a request does not pay a
  * database round trip for the token check. A change of a user (deactivation, password, role)
- * drops the entry at once in this process and, through Redis pub/sub, in every other API
- * process; the short lifetime bounds staleness should a message be lost (Redis restarting).
+ * moves the user's change count in Redis on, after its commit; each request reads that count in
+ * the round trip that checks the token's revocation, and a remembered user whose count has moved
+ * is read again. So every API process sees the change on its very next request. Without Redis,
+ * the process that made the change forgets at once and the others within TOKEN_CACHE_SECONDS.
  */
 @Injectable()
-export class TokenSubjectCache implements OnModuleInit, OnApplicationShutdown {
+export class TokenSubjectCache {
   private readonly logger = new Logger(TokenSubjectCache.name);
-  private readonly entries = new Map<string, { subject: TokenSubject; until: number }>();
-  /** Bumped by every invalidation: a read that raced one is not cached. */
+  private readonly entries = new Map<string, Entry>();
+  /** Bumped by every change seen here: a read that raced one is not remembered. */
   private generation = 0;
-  private subscriber?: Redis;
-  private readonly channel: string;
   private readonly ttlMs: number;
+  /** Long enough that no process still remembers a user read before the count moved. */
+  private readonly stampSeconds: number;
 
   constructor(
     @Inject(REDIS) private readonly redis: Redis,
     env: Environment,
   ) {
-    this.channel = `${env.REDIS_PREFIX}:${CHANNEL}`;
     this.ttlMs = env.TOKEN_CACHE_SECONDS * 1000;
+    this.stampSeconds = Math.max(60, env.TOKEN_CACHE_SECONDS * 4);
   }
 
-  onModuleInit(): void {
-    if (this.ttlMs === 0) return;
-    // A subscribed connection can do nothing else, so it is a connection of its own.
-    const subscriber = this.redis.duplicate({ keyPrefix: undefined });
-    subscriber.on('error', () => undefined);
-    subscriber.on('message', (_channel: string, userId: string) => this.forget(userId));
-    // Entries cached while the subscription was down may have missed a message.
-    subscriber.on('ready', () => this.clear());
-    subscriber.subscribe(this.channel).catch((error: unknown) => {
-      this.logger.warn(`Cannot subscribe to user changes: ${String(error)}`);
-    });
-    this.subscriber = subscriber;
-  }
-
-  async onApplicationShutdown(): Promise<void> {
-    if (!this.subscriber) return;
-    try {
-      await this.subscriber.quit();
-    } catch {
-      this.subscriber.disconnect();
-    }
-  }
-
-  /** The cached subject, or the one `load` reads (and caches unless a change raced it). */
+  /** The remembered subject while its change count stands, or the one `load` reads. */
   async subject(
     userId: string,
     load: (id: string) => Promise<TokenSubject | null>,
   ): Promise<TokenSubject | null> {
+    if (this.ttlMs === 0) return load(userId);
     const now = Date.now();
+    const stamp = await this.stamp(userId);
     const cached = this.entries.get(userId);
-    if (cached && cached.until > now) return cached.subject;
+    // An unknown count (Redis away) trusts the entry until it expires.
+    if (cached && cached.until > now && (stamp === undefined || stamp === cached.stamp)) {
+      return cached.subject;
+    }
     const generation = this.generation;
     const subject = await load(userId);
-    if (subject && this.ttlMs > 0 && generation === this.generation) {
+    if (subject && generation === this.generation) {
       if (this.entries.size > 10_000) this.entries.clear();
-      this.entries.set(userId, { subject, until: now + this.ttlMs });
+      this.entries.set(userId, { subject, until: now + this.ttlMs, stamp });
     }
     return subject;
   }
 
-  /** Called after a change of the user commits: here at once, elsewhere through Redis. */
+  /** Called after a change of the user commits: here at once, in every process through Redis. */
   async userChanged(userId: string): Promise<void> {
-    this.forget(userId);
+    this.generation += 1;
+    this.entries.delete(userId);
     if (this.ttlMs === 0) return;
     try {
-      await this.redis.publish(this.channel, userId);
+      await this.redis
+        .multi()
+        .incr(stampKey(userId))
+        .expire(stampKey(userId), this.stampSeconds)
+        .exec();
     } catch (error) {
       this.logger.warn(`Cannot announce a user change: ${String(error)}`);
     }
   }
 
-  private forget(userId: string): void {
-    this.generation += 1;
-    this.entries.delete(userId);
-  }
-
-  private clear(): void {
-    this.generation += 1;
-    this.entries.clear();
+  /** The user's change count in Redis: null when none is kept, undefined when Redis cannot say. */
+  private async stamp(userId: string): Promise<string | null | undefined> {
+    if (this.redis.status !== 'ready') return undefined;
+    try {
+      return await this.redis.get(stampKey(userId));
+    } catch {
+      return undefined;
+    }
   }
 }
