@@ -110,6 +110,7 @@ describe('sign-in, roles and languages', () => {
       'Dashboard',
       'Groups',
       'Courses',
+      'Workshops',
       'Trainees',
       'Referral intake',
       'Certificates',
