@@ -51,7 +51,7 @@ describe('an admin keeping accounts, the audit log, holidays and employment cent
     expect(await fullName.getAttribute('aria-invalid')).toBe('true');
     await fullName.fill(name);
     expect(await fullName.getAttribute('aria-invalid')).not.toBe('true');
-    await form.getByRole('textbox', { name: 'Email' }).fill(email);
+    await form.getByRole('textbox', { name: 'Электрондық пошта' }).fill(email);
     await choose(page, form.getByRole('combobox', { name: 'Рөлі' }), 'Шебер');
     // A multiple select: its pills' box takes the click meant for its input.
     await form.getByRole('combobox', { name: 'Үйрететін кәсіптері' }).click({ force: true });
@@ -68,7 +68,7 @@ describe('an admin keeping accounts, the audit log, holidays and employment cent
     expect(await shown(page.getByRole('status'), name)).toBe(`${name} тіркелгісі құрылды`);
 
     // The new account is a card of the list, its actions within the phone's width.
-    await page.getByRole('textbox', { name: 'Аты-жөні немесе email' }).fill(suffix);
+    await page.getByRole('textbox', { name: 'Аты-жөні немесе электрондық пошта' }).fill(suffix);
     const card = page.getByRole('listitem').filter({ hasText: name });
     await card.waitFor();
     expect(await card.textContent()).toContain('Зергерлік өнер');
@@ -103,7 +103,7 @@ describe('an admin keeping accounts, the audit log, holidays and employment cent
     const page = await pageIn(stack, 'ru');
     await signInAs(page, 'ru', adminEmail);
     await page.getByRole('link', { name: 'Учётные записи' }).click();
-    await page.getByRole('textbox', { name: 'ФИО или email' }).fill(`Иванова Мария ${suffix}`);
+    await page.getByRole('textbox', { name: 'ФИО или эл. почта' }).fill(`Иванова Мария ${suffix}`);
 
     await page.getByRole('button', { name: `Изменить: ${staff.fullName}` }).click();
     const form = page.getByRole('dialog', { name: `Учётная запись: ${staff.fullName}` });
@@ -114,7 +114,7 @@ describe('an admin keeping accounts, the audit log, holidays and employment cent
       `Учётная запись сохранена: ${renamed}`,
     );
 
-    await page.getByRole('textbox', { name: 'ФИО или email' }).fill(renamed);
+    await page.getByRole('textbox', { name: 'ФИО или эл. почта' }).fill(renamed);
     await page.getByRole('button', { name: `Сбросить пароль: ${renamed}` }).click();
     const confirm = page.getByRole('dialog', { name: `Сбросить пароль: ${renamed}` });
     await confirm.getByRole('button', { name: 'Сбросить пароль', exact: true }).click();

@@ -444,7 +444,7 @@ describe('every screen at 360 px, in Kazakh: nothing scrolls sideways, no badge 
     await page.getByRole('listitem').first().waitFor();
     await checkScreen(page, 'admin-accounts', 'some');
     await page.getByRole('button', { name: 'Жаңа тіркелгі' }).click();
-    expect(await markedRequired(page, 'dialog')).toEqual(['Аты-жөні', 'Email', 'Рөлі']);
+    expect(await markedRequired(page, 'dialog')).toEqual(['Аты-жөні', 'Электрондық пошта', 'Рөлі']);
     await checkScreen(page, 'admin-account-form');
     await page.keyboard.press('Escape');
     await page.getByRole('dialog').waitFor({ state: 'detached' });

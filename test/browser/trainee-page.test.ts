@@ -48,7 +48,7 @@ describe('correcting what was saved: the trainee page and a group’s details', 
     expect(await page.getByText(trainee.iin).count()).toBe(0);
     await page.getByRole('button', { name: 'ЖСН-ді көрсету' }).click();
     await page.getByText(trainee.iin).waitFor();
-    await page.getByText('Сізге көрсетілді; бұл аудит журналына жазылды.').waitFor();
+    await page.getByText('Сізге көрсетілді; бұл өзгерістер журналына жазылды.').waitFor();
     // The group it is enrolled in, with its status.
     await page.getByRole('link', { name: group.code }).waitFor();
     await page.getByText('+7 701 555 0101').waitFor();
@@ -67,7 +67,7 @@ describe('correcting what was saved: the trainee page and a group’s details', 
     await form.getByRole('button', { name: 'Сақтау' }).click();
     await form.waitFor({ state: 'detached' });
     expect(await shown(page.getByRole('status'), 'сақталды')).toBe(
-      'Тыңдаушының деректері сақталды; өзгеріс аудит журналына жазылды.',
+      'Тыңдаушының деректері сақталды және өзгерістер журналына жазылды.',
     );
     await page.getByRole('heading', { name: 'Оспанова Айгерім' }).waitFor();
     expect(await fitsTheWindow(page)).toBe(true);

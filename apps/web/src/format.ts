@@ -5,6 +5,30 @@ import type { Schemas } from './api';
 
 type Names = Schemas['CraftNamesView'];
 
+/** The centre's clock: instants are read in it, wherever the reader's device is. */
+export const CENTRE_TIME_ZONE = 'Asia/Almaty';
+
+const centreClock = new Intl.DateTimeFormat('en-CA', {
+  timeZone: CENTRE_TIME_ZONE,
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+  hour: '2-digit',
+  minute: '2-digit',
+  hourCycle: 'h23',
+});
+
+/** An instant as the centre's day `YYYY-MM-DD` and time `HH:mm`. */
+export function centreDateTime(at: string | Date): { day: string; time: string } {
+  const parts = Object.fromEntries(
+    centreClock.formatToParts(new Date(at)).map((part) => [part.type, part.value]),
+  );
+  return {
+    day: `${parts.year}-${parts.month}-${parts.day}`,
+    time: `${parts.hour}:${parts.minute}`,
+  };
+}
+
 /**
  * Whether the browser really has the calendar names of a locale. Some builds (Debian's Chromium
  * among them) accept `kk-KZ` but print "2027 M02 1"; then the app's own month and weekday names
@@ -42,7 +66,6 @@ export function useFormat() {
     const numberLocale = language === 'kk' && !intlNames ? 'ru-RU' : locale;
     const number = new Intl.NumberFormat(numberLocale);
     const percent = new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 0 });
-    const pad = (n: number) => String(n).padStart(2, '0');
 
     /** A `YYYY-MM-DD` date. */
     const date = (value: string): string => {
@@ -59,11 +82,10 @@ export function useFormat() {
         intlNames
           ? shortDayFormat.format(new Date(`${value}T00:00:00Z`))
           : `${value.slice(8, 10)}.${value.slice(5, 7)}`,
-      /** An instant, in the browser's time zone. */
+      /** An instant, in the centre's time zone. */
       dateTime: (value: string) => {
-        const at = new Date(value);
-        const day = `${at.getFullYear()}-${pad(at.getMonth() + 1)}-${pad(at.getDate())}`;
-        return `${date(day)}, ${pad(at.getHours())}:${pad(at.getMinutes())}`;
+        const { day, time } = centreDateTime(value);
+        return `${date(day)}, ${time}`;
       },
       /** ISO weekday 1 (Monday) … 7. */
       weekday: (iso: number) =>
@@ -77,9 +99,7 @@ export function useFormat() {
   }, [language, t]);
 }
 
-/** Today's date `YYYY-MM-DD` where the browser is (the centre's own devices). */
+/** Today's date `YYYY-MM-DD` at the centre, wherever the reader's device is. */
 export function localToday(): string {
-  const now = new Date();
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+  return centreDateTime(new Date()).day;
 }

@@ -337,7 +337,10 @@ function AccountModal({
       onClose={onClose}
       title={user ? t('accounts.editTitle', { name: user.fullName }) : t('accounts.create')}
     >
+      {/* The e-mail field keeps its keyboard; its refusal comes in the app's language, not the
+          browser's. */}
       <form
+        noValidate
         onSubmit={(event) => {
           event.preventDefault();
           void save();

@@ -1,19 +1,27 @@
-import { Button, Group, Select, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
+import {
+  Anchor,
+  Button,
+  Group,
+  Select,
+  SimpleGrid,
+  Stack,
+  Text,
+  TextInput,
+  Title,
+} from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
-import { useSearchParams } from 'react-router';
+import type { ReactNode } from 'react';
+import { Link, useSearchParams } from 'react-router';
 import { maskIin } from '../../../../libs/trainees/src/iin';
 import type { Schemas } from '../api';
 import { ListState, useLoad, usePaged } from '../components/data';
 import { useCraftName } from '../components/labels';
 import { RecordList } from '../components/RecordList';
-import { useFormat } from '../format';
+import { centreDateTime, useFormat } from '../format';
 
 type Entry = Schemas['AuditEntryView'];
-
-/** The centre's clock: every entry is read in it, wherever the admin's browser is. */
-const CENTRE_TIME_ZONE = 'Asia/Almaty';
 
 /** The actions and records the API writes, in the order the filters offer them. */
 export const AUDIT_ACTIONS = [
@@ -27,8 +35,15 @@ export const AUDIT_ACTIONS = [
   'promote',
   'complete',
   'reopen',
+  'open',
+  'start',
+  'cancel',
   'accept',
+  'reject',
+  'drop',
+  'fail',
   'outcome',
+  'acknowledge',
   'assign_master',
   'mark_attendance',
   'correct_attendance',
@@ -63,26 +78,29 @@ const STATUS_KEYS: Record<string, string> = {
 };
 
 const TWELVE_DIGITS = /\b\d{12}\b/g;
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
-/** `2026-03-05 14:07` in the centre's time zone. */
-function centreDateTime(at: string): { day: string; time: string } {
-  const parts = Object.fromEntries(
-    new Intl.DateTimeFormat('en-CA', {
-      timeZone: CENTRE_TIME_ZONE,
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-      hour: '2-digit',
-      minute: '2-digit',
-      hourCycle: 'h23',
-    })
-      .formatToParts(new Date(at))
-      .map((part) => [part.type, part.value]),
-  );
-  return {
-    day: `${parts.year}-${parts.month}-${parts.day}`,
-    time: `${parts.hour}:${parts.minute}`,
-  };
+/** Where the value of a field is translated, word by word. */
+const VALUE_KEYS: Record<string, string> = {
+  categories: 'trainees.category',
+  outcome: 'outcome',
+  enrollmentStatus: 'enrollmentStatus',
+  source: 'audit.source',
+};
+
+/** Fields that hold another record's id: its page, or else the history of that record. */
+const RECORD_PAGES: Record<string, string> = { traineeId: '/trainees', groupId: '/groups' };
+const RECORD_ENTITIES: Record<string, string> = {
+  courseId: 'course',
+  masterId: 'user',
+  enrollmentId: 'enrollment',
+  employmentCenterId: 'employment_center',
+};
+
+interface ChangeLine {
+  key: string;
+  label: string;
+  content: ReactNode;
 }
 
 /** A translation when there is one, else the word as the API wrote it. */
@@ -91,28 +109,64 @@ function known(t: TFunction, key: string, fallback: string): string {
   return text || fallback;
 }
 
-/** The changed fields of one entry as `field: from → to` lines, in the reader's language. */
+/**
+ * The changed fields of one entry as `field: from → to` lines, in the reader's language; an id of
+ * another record is a link to it rather than a raw UUID.
+ */
 function useChangeLines() {
   const { t } = useTranslation();
+  const format = useFormat();
   const craftName = useCraftName();
 
-  return (entry: Entry): string[] => {
+  return (entry: Entry): ChangeLine[] => {
     const value = (field: string, raw: unknown): string => {
       if (raw === null || raw === undefined || raw === '') return '—';
       if (typeof raw === 'boolean') return t(raw ? 'audit.yes' : 'audit.no');
       if (Array.isArray(raw)) return raw.map((item) => value(field, item)).join(', ') || '—';
+      if (field === 'schedule' && typeof raw === 'object') {
+        const slot = raw as { weekday?: number; startTime?: string; endTime?: string };
+        if (slot.weekday !== undefined) {
+          return `${format.weekday(slot.weekday)} ${slot.startTime ?? ''}–${slot.endTime ?? ''}`;
+        }
+      }
       if (typeof raw === 'object') return JSON.stringify(raw).replace(TWELVE_DIGITS, maskIin);
+      if (field === 'attendanceRate' && typeof raw === 'number') return format.percent(raw);
       const text = typeof raw === 'string' ? raw : (JSON.stringify(raw) ?? '');
       if (field === 'role') return known(t, `accounts.roles.${text}`, text);
       if (field === 'craft' || field === 'crafts') return craftName(text);
       if (field === 'status' && STATUS_KEYS[entry.entity]) {
         return known(t, `${STATUS_KEYS[entry.entity]}.${text}`, text);
       }
+      const valueKey = VALUE_KEYS[field];
+      if (valueKey) return known(t, `${valueKey}.${text}`, text);
+      if (ISO_DATE.test(text)) return format.date(text);
       if (text === 'set' || text === 'changed' || text === 'reset') {
         return known(t, `audit.values.${text}`, text);
       }
       // An IIN is never shown in full, wherever it appears.
       return text.replace(TWELVE_DIGITS, maskIin);
+    };
+
+    /** Another record's id: a link to its page or its history; a dash when there is none. */
+    const record = (field: string, id: unknown): ReactNode => {
+      if (typeof id !== 'string' || id === '') return '—';
+      const page = RECORD_PAGES[field];
+      if (page) {
+        return (
+          <Anchor component={Link} to={`${page}/${id}`}>
+            {t('audit.openRecord')}
+          </Anchor>
+        );
+      }
+      const entity = RECORD_ENTITIES[field]!;
+      return (
+        <Anchor
+          component={Link}
+          to={`?${new URLSearchParams({ entity, entityId: id }).toString()}`}
+        >
+          {t('audit.recordHistory')}
+        </Anchor>
+      );
     };
 
     const marks = (changed: Record<string, unknown>): string => {
@@ -130,16 +184,35 @@ function useChangeLines() {
       return `${t('audit.marksCount', { count: words.length })}: ${words.join(', ')}`;
     };
 
-    return Object.entries(entry.changes).map(([field, change]) => {
+    return Object.entries(entry.changes).map(([field, change]): ChangeLine => {
       const label = known(t, `audit.fields.${field}`, field);
       if (field === 'marks' && change && typeof change === 'object') {
-        return `${label}: ${marks(change as Record<string, unknown>)}`;
+        return { key: field, label, content: marks(change as Record<string, unknown>) };
       }
-      if (change && typeof change === 'object' && !Array.isArray(change) && 'to' in change) {
-        const { from, to } = change as { from: unknown; to: unknown };
-        return `${label}: ${value(field, from)} → ${value(field, to)}`;
+      const fromTo =
+        change && typeof change === 'object' && !Array.isArray(change) && 'to' in change
+          ? (change as { from: unknown; to: unknown })
+          : null;
+      if (field in RECORD_PAGES || field in RECORD_ENTITIES) {
+        return {
+          key: field,
+          label,
+          content: fromTo ? (
+            <>
+              {record(field, fromTo.from)} → {record(field, fromTo.to)}
+            </>
+          ) : (
+            record(field, change)
+          ),
+        };
       }
-      return `${label}: ${value(field, change)}`;
+      return {
+        key: field,
+        label,
+        content: fromTo
+          ? `${value(field, fromTo.from)} → ${value(field, fromTo.to)}`
+          : value(field, change),
+      };
     });
   };
 }
@@ -269,8 +342,8 @@ export function AuditLogPage() {
                     {label('actions', entry.action)} · {label('entities', entry.entity)}
                   </Text>
                   {changeLines(entry).map((line) => (
-                    <Text size="sm" key={line} style={{ overflowWrap: 'anywhere' }}>
-                      {line}
+                    <Text size="sm" key={line.key} style={{ overflowWrap: 'anywhere' }}>
+                      {line.label}: {line.content}
                     </Text>
                   ))}
                 </>

@@ -510,53 +510,60 @@ function Enroll({ groupId, onEnrolled }: { groupId: string; onEnrolled: () => vo
       <FormError error={submit.formError()} />
       {debounced.length >= 2 && (
         <ListState list={list} empty={t('trainees.none')}>
-          <Table aria-label={t('groups.searchResults')}>
-            <Table.Tbody>
-              {list.items.map((trainee) => (
-                <Table.Tr key={trainee.id}>
-                  <Table.Td>{fullName(trainee)}</Table.Td>
-                  <Table.Td>{maskIin(trainee.iin)}</Table.Td>
-                  <Table.Td>{format.date(trainee.birthDate)}</Table.Td>
-                  <Table.Td>
-                    <Button
-                      size="xs"
-                      aria-label={`${t('groups.enrollButton')}: ${fullName(trainee)}`}
-                      loading={submit.busy}
-                      onClick={() => {
-                        // The previous enrollment's words never stand beside this one's refusal.
-                        setResult(null);
-                        void submit
-                          .run(() =>
-                            answer(
-                              client.POST('/api/groups/{id}/enrollments', {
-                                params: { path: { id: groupId } },
-                                body: { traineeId: trainee.id },
-                              }),
-                            ),
-                          )
-                          .then((enrollment) => {
-                            if (!enrollment) return;
-                            const waitlisted = enrollment.status === 'waitlisted';
-                            setResult({
-                              waitlisted,
-                              text: waitlisted
-                                ? t('groups.enrolledWaitlist', {
-                                    name: fullName(trainee),
-                                    position: enrollment.waitlistPosition,
-                                  })
-                                : t('groups.enrolledActive', { name: fullName(trainee) }),
-                            });
-                            onEnrolled();
-                          });
-                      }}
-                    >
-                      {t('groups.enrollButton')}
-                    </Button>
-                  </Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
+          {/* Cards on a phone: a table's last column, the button, fell off a 360 px screen. */}
+          <RecordList
+            label={t('groups.searchResults')}
+            actionsLabel={t('groups.enrollButton')}
+            rows={list.items}
+            rowKey={(trainee) => trainee.id}
+            columns={[
+              {
+                label: t('trainees.name'),
+                render: (trainee) => <TraineeLink id={trainee.id} name={fullName(trainee)} />,
+              },
+              { label: t('trainees.iin'), render: (trainee) => maskIin(trainee.iin) },
+              {
+                label: t('trainees.birthDate'),
+                render: (trainee) => format.date(trainee.birthDate),
+              },
+            ]}
+            actions={(trainee) => (
+              <Button
+                size="xs"
+                aria-label={`${t('groups.enrollButton')}: ${fullName(trainee)}`}
+                loading={submit.busy}
+                onClick={() => {
+                  // The previous enrollment's words never stand beside this one's refusal.
+                  setResult(null);
+                  void submit
+                    .run(() =>
+                      answer(
+                        client.POST('/api/groups/{id}/enrollments', {
+                          params: { path: { id: groupId } },
+                          body: { traineeId: trainee.id },
+                        }),
+                      ),
+                    )
+                    .then((enrollment) => {
+                      if (!enrollment) return;
+                      const waitlisted = enrollment.status === 'waitlisted';
+                      setResult({
+                        waitlisted,
+                        text: waitlisted
+                          ? t('groups.enrolledWaitlist', {
+                              name: fullName(trainee),
+                              position: enrollment.waitlistPosition,
+                            })
+                          : t('groups.enrolledActive', { name: fullName(trainee) }),
+                      });
+                      onEnrolled();
+                    });
+                }}
+              >
+                {t('groups.enrollButton')}
+              </Button>
+            )}
+          />
         </ListState>
       )}
     </Stack>

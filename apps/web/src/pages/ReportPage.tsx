@@ -33,6 +33,8 @@ export function ReportPage() {
   const [from, setFrom] = useState(monthStart(localToday()));
   const [to, setTo] = useState(localToday());
   const [period, setPeriod] = useState({ from, to });
+  // Dates in the wrong order are said beside the end date, before any request.
+  const [reversed, setReversed] = useState(false);
   const [page, setPage] = useState(1);
   useEffect(() => setPage(1), [period]);
   const report = useLoad('/api/referrals/report', { query: period });
@@ -69,15 +71,30 @@ export function ReportPage() {
           label={t('report.from')}
           type="date"
           value={from}
-          onChange={(e) => setFrom(e.currentTarget.value)}
+          onChange={(e) => {
+            setReversed(false);
+            setFrom(e.currentTarget.value);
+          }}
         />
         <TextInput
           label={t('report.to')}
           type="date"
           value={to}
-          onChange={(e) => setTo(e.currentTarget.value)}
+          error={reversed && t('report.toBeforeFrom')}
+          onChange={(e) => {
+            setReversed(false);
+            setTo(e.currentTarget.value);
+          }}
         />
-        <Button onClick={() => setPeriod({ from, to })}>{t('report.show')}</Button>
+        <Button
+          onClick={() => {
+            const wrongOrder = from !== '' && to !== '' && to < from;
+            setReversed(wrongOrder);
+            if (!wrongOrder) setPeriod({ from, to });
+          }}
+        >
+          {t('report.show')}
+        </Button>
       </Group>
       <Group>
         <Anchor href={download('csv')} download>
@@ -89,7 +106,8 @@ export function ReportPage() {
       </Group>
       <FormError error={report.error} />
       {report.loading && !report.data && <Loading />}
-      {report.data && (
+      {/* Figures of an earlier period never stand under a refusal as if they answered it. */}
+      {report.data && !report.error && (
         <>
           <Text>
             {t('report.total', { n: format.number(report.data.totals.referrals) })} ·{' '}

@@ -24,7 +24,10 @@ export function SignInPage() {
   return (
     <Center mih="100vh" p="md">
       <Paper withBorder p="lg" w="100%" maw={380}>
+        {/* The e-mail field keeps its keyboard; its refusal comes in the app's language, not the
+            browser's. */}
         <form
+          noValidate
           onSubmit={(event) => {
             event.preventDefault();
             void submit.run(() => signIn(email, password));
