@@ -59,6 +59,13 @@ describe('staff in the browser', () => {
           ? `${lastName} Айгүл is enrolled`
           : `The group is full: ${lastName} Айгүл is on the waitlist at No. 1`;
       expect(await shown(page.getByRole('status'), expected)).toBe(expected);
+      // The row says where the trainee went; the button is not offered again.
+      const results = page.getByRole('table', { name: 'Trainees found' });
+      const placed = index < 2 ? 'Enrolled in the group' : 'On the waitlist';
+      expect(await shown(results.getByRole('row').filter({ hasText: lastName }), placed)).toContain(
+        placed,
+      );
+      expect(await page.getByRole('button', { name: `Enroll: ${lastName} Айгүл` }).count()).toBe(0);
       if (index === 2) await screenshot(page, 'staff-enroll');
     }
     expect(await shown(page.getByLabel('Seats'), 'waitlist 1')).toBe('2 of 2, waitlist 1');

@@ -493,6 +493,9 @@ function Enroll({ groupId, onEnrolled }: { groupId: string; onEnrolled: () => vo
   const submit = useSubmit();
   // A place on the waitlist is no seat: it is shown in a warning colour, not as a success.
   const [result, setResult] = useState<{ text: string; waitlisted: boolean } | null>(null);
+  // Who was enrolled from these results: their row says where they went instead of offering the
+  // button again.
+  const [placed, setPlaced] = useState<Record<string, 'active' | 'waitlisted'>>({});
 
   return (
     <Stack>
@@ -527,42 +530,56 @@ function Enroll({ groupId, onEnrolled }: { groupId: string; onEnrolled: () => vo
                 render: (trainee) => format.date(trainee.birthDate),
               },
             ]}
-            actions={(trainee) => (
-              <Button
-                size="xs"
-                aria-label={`${t('groups.enrollButton')}: ${fullName(trainee)}`}
-                loading={submit.busy}
-                onClick={() => {
-                  // The previous enrollment's words never stand beside this one's refusal.
-                  setResult(null);
-                  void submit
-                    .run(() =>
-                      answer(
-                        client.POST('/api/groups/{id}/enrollments', {
-                          params: { path: { id: groupId } },
-                          body: { traineeId: trainee.id },
-                        }),
-                      ),
-                    )
-                    .then((enrollment) => {
-                      if (!enrollment) return;
-                      const waitlisted = enrollment.status === 'waitlisted';
-                      setResult({
-                        waitlisted,
-                        text: waitlisted
-                          ? t('groups.enrolledWaitlist', {
-                              name: fullName(trainee),
-                              position: enrollment.waitlistPosition,
-                            })
-                          : t('groups.enrolledActive', { name: fullName(trainee) }),
+            actions={(trainee) =>
+              placed[trainee.id] ? (
+                <Badge color={placed[trainee.id] === 'waitlisted' ? 'yellow' : 'teal'}>
+                  {t(
+                    placed[trainee.id] === 'waitlisted'
+                      ? 'groups.placedWaitlist'
+                      : 'groups.placedActive',
+                  )}
+                </Badge>
+              ) : (
+                <Button
+                  size="xs"
+                  aria-label={`${t('groups.enrollButton')}: ${fullName(trainee)}`}
+                  loading={submit.busy}
+                  onClick={() => {
+                    // The previous enrollment's words never stand beside this one's refusal.
+                    setResult(null);
+                    void submit
+                      .run(() =>
+                        answer(
+                          client.POST('/api/groups/{id}/enrollments', {
+                            params: { path: { id: groupId } },
+                            body: { traineeId: trainee.id },
+                          }),
+                        ),
+                      )
+                      .then((enrollment) => {
+                        if (!enrollment) return;
+                        const waitlisted = enrollment.status === 'waitlisted';
+                        setPlaced((before) => ({
+                          ...before,
+                          [trainee.id]: waitlisted ? 'waitlisted' : 'active',
+                        }));
+                        setResult({
+                          waitlisted,
+                          text: waitlisted
+                            ? t('groups.enrolledWaitlist', {
+                                name: fullName(trainee),
+                                position: enrollment.waitlistPosition,
+                              })
+                            : t('groups.enrolledActive', { name: fullName(trainee) }),
+                        });
+                        onEnrolled();
                       });
-                      onEnrolled();
-                    });
-                }}
-              >
-                {t('groups.enrollButton')}
-              </Button>
-            )}
+                  }}
+                >
+                  {t('groups.enrollButton')}
+                </Button>
+              )
+            }
           />
         </ListState>
       )}
