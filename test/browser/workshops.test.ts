@@ -86,7 +86,10 @@ describe('workshops on a phone, in Kazakh', () => {
     await groupForm.getByRole('textbox', { name: 'Коды' }).fill(`FL-${suffix}`);
     await groupForm.getByRole('textbox', { name: 'Басталу күні', exact: true }).fill('2028-04-03');
     await groupForm.getByRole('textbox', { name: 'Аяқталу күні', exact: true }).fill('2028-06-30');
-    await groupForm.getByRole('textbox', { name: 'Орын саны (ең көбі 8)' }).fill('6');
+    // The seats came down from 8 to the workshop's 6 workplaces when it was chosen.
+    expect(
+      await groupForm.getByRole('textbox', { name: 'Орын саны (ең көбі 8)' }).inputValue(),
+    ).toBe('6');
     // The form's first lesson time is Monday 10:00–13:00: the holder's.
     await groupForm.getByRole('button', { name: 'Сақтау' }).tap();
     const refusal = groupForm.locator(`#${(await workshopField.getAttribute('id'))!}-error`);

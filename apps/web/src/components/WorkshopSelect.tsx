@@ -18,30 +18,27 @@ export function WorkshopSelect({
   craft: string | undefined;
   value: string | null;
   current?: Schemas['GroupWorkshopView'] | null;
-  onChange: (workshopId: string | null) => void;
+  /** The workshop chosen (or none), with its workplaces. */
+  onChange: (workshopId: string | null, workplaces?: number) => void;
   error?: string;
 }) {
   const { t } = useTranslation();
   const workshops = useLoad(craft ? '/api/workshops' : null, {
     query: { craft, active: true, limit: 100 },
   });
-  const options = (workshops.data?.items ?? []).map((w) => ({
+  const choices: Schemas['GroupWorkshopView'][] = [...(workshops.data?.items ?? [])];
+  if (current && !choices.some((w) => w.id === current.id)) choices.unshift(current);
+  const options = choices.map((w) => ({
     value: w.id,
     label: t('groups.workshopOption', { name: w.name, n: w.workplaces }),
   }));
-  if (current && !options.some((option) => option.value === current.id)) {
-    options.unshift({
-      value: current.id,
-      label: t('groups.workshopOption', { name: current.name, n: current.workplaces }),
-    });
-  }
   const none = craft !== undefined && workshops.data !== undefined && options.length === 0;
   return (
     <Select
       label={t('groups.workshop')}
       data={options}
       value={value}
-      onChange={onChange}
+      onChange={(id) => onChange(id, choices.find((w) => w.id === id)?.workplaces)}
       clearable
       disabled={!craft}
       placeholder={craft ? undefined : t('groups.chooseCourseFirst')}

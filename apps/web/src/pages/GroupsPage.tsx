@@ -247,8 +247,15 @@ function CreateGroupModal({ opened, onClose }: { opened: boolean; onClose: () =>
           <WorkshopSelect
             craft={courses.data?.items.find((c) => c.id === form.courseId)?.craft}
             value={form.workshopId || null}
-            onChange={submit.clearing('workshopId', (workshopId: string | null) =>
-              setForm({ ...form, workshopId: workshopId ?? '' }),
+            // A smaller workshop lowers the seats to its workplaces.
+            onChange={submit.clearing(
+              'workshopId',
+              (workshopId: string | null, workplaces?: number) =>
+                setForm({
+                  ...form,
+                  workshopId: workshopId ?? '',
+                  capacity: Math.min(form.capacity, workplaces ?? form.capacity),
+                }),
             )}
             error={submit.fieldError('workshopId')}
           />
