@@ -6,7 +6,7 @@ import path from 'node:path';
 import type supertest from 'supertest';
 import { CertificateIssuer, CertificateStorage } from '../../libs/certificates/src';
 import { addDays, todayIn } from '../../libs/common/src';
-import { createCourse, createTrainee } from '../factories/catalog';
+import { createCourse, createTrainee, createWorkshop } from '../factories/catalog';
 import { signedIn } from '../factories/users';
 import { bearer } from '../support/http';
 import { createTestApp, type TestApp } from '../support/test-app';
@@ -357,6 +357,82 @@ describe('completion that cannot go wrong, certificates that can be put right', 
         expect(oldNumbers).not.toContain(certificate.number);
         expect(sequence(certificate.number)).toBeGreaterThan(Math.max(...oldNumbers.map(sequence)));
       }
+    });
+
+    it('is refused while the master or the workshop holds another group at its times since (409 naming it)', async () => {
+      const group = await runningGroup(-2, 0);
+      const workshop = await createWorkshop(t.dataSource);
+      await t.dataSource.query('UPDATE groups SET workshop_id = $2 WHERE id = $1', [
+        group.id,
+        workshop.id,
+      ]);
+      const [row] = await t.dataSource.query<{ master_id: string }[]>(
+        'SELECT master_id FROM groups WHERE id = $1',
+        [group.id],
+      );
+      const masterId = row!.master_id;
+      expect((await completeGroup(group.id)).status).toBe(200);
+      // Once it completed, its master and its workshop were free for another group at its times.
+      const next = async (body: object) => {
+        serial += 1;
+        const created = await t
+          .http()
+          .post('/api/groups')
+          .set(bearer(staff))
+          .send({
+            courseId: (await createCourse(t.dataSource)).id,
+            code: `RO-${Date.now().toString(36)}-${serial}`,
+            startDate: addDays(today, -2),
+            endDate: addDays(today, 20),
+            schedule: DAILY,
+            ...body,
+          });
+        expect(created.status).toBe(201);
+        return created.body as { id: string; code: string };
+      };
+      const reopen = () =>
+        t
+          .http()
+          .post(`/api/groups/${group.id}/reopen`)
+          .set(bearer(admin))
+          .send({ reason: 'a mark was wrong' });
+
+      const taught = await next({});
+      const assigned = await t
+        .http()
+        .put(`/api/groups/${taught.id}/master`)
+        .set(bearer(staff))
+        .send({ masterId });
+      expect(assigned.status).toBe(200);
+      const masterBusy = await reopen();
+      expect(masterBusy.status).toBe(409);
+      expect(masterBusy.body).toMatchObject({
+        code: 'master.busy',
+        params: { group: taught.code },
+      });
+      expect(
+        (await t.http().post(`/api/groups/${taught.id}/cancel`).set(bearer(staff))).status,
+      ).toBe(200);
+
+      const housed = await next({ workshopId: workshop.id });
+      const workshopBusy = await reopen();
+      expect(workshopBusy.status).toBe(409);
+      expect(workshopBusy.body).toMatchObject({
+        code: 'workshop.busy',
+        params: { workshop: workshop.name, group: housed.code },
+      });
+      // Refused, nothing changed: still completed, its certificates still standing.
+      const [still] = await t.dataSource.query<{ status: string }[]>(
+        'SELECT status FROM groups WHERE id = $1',
+        [group.id],
+      );
+      expect(still).toEqual({ status: 'completed' });
+      expect((await certificatesOf(group.id)).map((c) => c.status)).toEqual(['pending', 'pending']);
+
+      expect(
+        (await t.http().post(`/api/groups/${housed.id}/cancel`).set(bearer(staff))).status,
+      ).toBe(200);
+      expect((await reopen()).status).toBe(200);
     });
 
     it('is refused after 24 hours (422 group.reopen_window_passed) and for a group not completed', async () => {

@@ -467,6 +467,35 @@ export class GroupsService {
   }
 
   /**
+   * Locks the master of a group about to run again, before the group's row (the order assignment
+   * keeps); the caller then locks the group and calls `assertFreeToRunAgain`.
+   */
+  async lockMasterOf(manager: EntityManager, groupId: string): Promise<void> {
+    const masterId = await this.repository.masterIdOf(manager, groupId);
+    if (masterId) await this.users.lockUser(manager, masterId);
+  }
+
+  /**
+   * A completed group reopened runs again: its master and its workshop must still be free at its
+   * times (another group may have taken them since the completion). The caller holds the group's
+   * row lock and, before it, the master's (`lockMasterOf`); the workshop's is taken here.
+   */
+  async assertFreeToRunAgain(manager: EntityManager, groupId: string): Promise<void> {
+    const group = await this.repository.lockGroup(manager, groupId);
+    if (!group) throw new NotFoundError('Group', groupId);
+    if (group.masterId) await this.assertMasterFree(manager, group.masterId, group);
+    if (group.workshopId) {
+      const course = await courseOfGroup(manager, group.courseId);
+      await this.assertWorkshopFits(
+        manager,
+        group.workshopId,
+        { ...group, craft: course!.craft },
+        false,
+      );
+    }
+  }
+
+  /**
    * A new timetable must not overlap another active group of any of the group's active trainees
    * (the rule enrollment applies; timetables_overlap is the SQL twin of timetablesOverlap).
    */

@@ -276,11 +276,13 @@ export class CompletionService {
     reason: string,
   ): Promise<string[]> {
     const finished = ENROLLMENT_TRANSITIONS.reopen.from;
-    // Trainees first, then the group: the lock order of enrollment.
+    // Trainees and the master first, then the group: the lock order of enrollment and of a
+    // master's assignment.
     await this.trainees.lockTrainees(
       manager,
       await this.enrollments.traineeIdsOfGroup(manager, groupId, finished),
     );
+    await this.groups.lockMasterOf(manager, groupId);
     const group = await this.groupsRepository.lockGroupForReopening(
       manager,
       groupId,
@@ -301,6 +303,7 @@ export class CompletionService {
         { completedAt: group.completed_at, windowHours: REOPEN_WINDOW_HOURS },
       );
     }
+    await this.groups.assertFreeToRunAgain(manager, groupId);
     const clash = await reopeningClash(manager, groupId, finished);
     if (clash) {
       throw new ConflictError('group.trainee_schedule_overlap', {
