@@ -87,7 +87,15 @@ describe('sign-in, roles and languages', () => {
     const fresh = page.getByLabel('New password');
     await current.fill('not-the-temporary-one');
     await fresh.fill('my-own-password-now');
+    const answered = page.waitForResponse((response) =>
+      response.url().endsWith('/api/auth/password'),
+    );
     await page.getByRole('button', { name: 'Save the new password' }).click();
+    const refusal = await answered;
+    expect([refusal.status(), ((await refusal.json()) as { code: string }).code]).toEqual([
+      422,
+      'password.current_wrong',
+    ]);
     // Beside the field it is about.
     await page.getByText('The current password is wrong').waitFor();
     // The screen waits for the new password; it does not keep asking for what it may not see.
