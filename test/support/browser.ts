@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -57,6 +58,9 @@ export async function startBrowserStack(options: { worker?: boolean } = {}): Pro
     PUBLIC_BASE_URL: base,
     LOG_LEVEL: 'warn',
     CERTIFICATE_STORAGE_DIR: storage,
+    // Redis keys of this stack's own: the per-address limits of one file (ten password changes a
+    // minute from 127.0.0.1) must not count the earlier files of this jest worker.
+    REDIS_PREFIX: `${process.env.REDIS_PREFIX}_${randomBytes(3).toString('hex')}`,
   };
   const processes: RunningProcess[] = [startProcess(BUILT.api, [], env)];
   // The worker says it is ready at level info.
