@@ -18,7 +18,9 @@ async function bootstrap(): Promise<void> {
     logger: new PinoNestLogger(createPinoLogger(env.LOG_LEVEL, 'sheber-worker')),
   });
   // SIGTERM and SIGINT close the context: connections are released and running jobs finish.
-  app.enableShutdownHooks();
+  // After a clean shutdown the process exits (rather than re-raising the signal), so the 'exit'
+  // event flushes the logger: its last lines, "stopped on SIGTERM" among them, were lost under load.
+  app.enableShutdownHooks(undefined, { useProcessExit: true });
   // The worker prints the QR codes: say once, at start, when they would lead nowhere.
   const warning = loopbackAddressWarning(env.PUBLIC_BASE_URL);
   if (warning) new Logger('Worker').warn(warning);
