@@ -41,12 +41,14 @@ export default {
       displayName: 'integration',
       testMatch: ['<rootDir>/test/integration/**/*.test.ts'],
       setupFiles: ['reflect-metadata', '<rootDir>/test/support/worker-env.ts'],
+      setupFilesAfterEnv: ['<rootDir>/test/support/centre-day-guard.ts'],
     },
     {
       ...shared,
       displayName: 'e2e',
       testMatch: ['<rootDir>/test/e2e/**/*.test.ts'],
       setupFiles: ['reflect-metadata', '<rootDir>/test/support/worker-env.ts'],
+      setupFilesAfterEnv: ['<rootDir>/test/support/centre-day-guard.ts'],
     },
     {
       // The built API and worker against a private PostgreSQL and Redis that the tests stop and
@@ -60,12 +62,14 @@ export default {
       displayName: 'hostile',
       testMatch: ['<rootDir>/test/hostile/**/*.test.ts'],
       setupFiles: ['reflect-metadata', '<rootDir>/test/support/worker-env.ts'],
+      setupFilesAfterEnv: ['<rootDir>/test/support/centre-day-guard.ts'],
     },
     {
       ...shared,
       displayName: 'browser',
       testMatch: ['<rootDir>/test/browser/**/*.test.ts'],
       setupFiles: ['reflect-metadata', '<rootDir>/test/support/worker-env.ts'],
+      setupFilesAfterEnv: ['<rootDir>/test/support/centre-day-guard.ts'],
     },
   ],
 };

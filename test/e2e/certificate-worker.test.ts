@@ -114,6 +114,63 @@ describe('the certificate worker', () => {
     const outcomes = await Promise.all([issuer.issueCertificate(id), issuer.issueCertificate(id)]);
     expect(outcomes.sort()).toEqual(['issued', 'skipped']);
     expect(await issuer.issueCertificate(id)).toBe('skipped');
+    // The run that was not recorded wrote into the same file, which stays: the one recorded.
+    const [row] = await t.dataSource.query<{ file_key: string; sha256: string }[]>(
+      'SELECT file_key, sha256 FROM certificates WHERE id = $1',
+      [id],
+    );
+    const pdf = readFileSync(path.join(storage, row!.file_key));
+    expect(createHash('sha256').update(pdf).digest('hex')).toBe(row!.sha256);
+  });
+
+  it('a render overtaken by a revocation leaves no file behind', async () => {
+    const group = await createGroup(t.dataSource, { status: 'in_progress' });
+    const trainee = await createTrainee(t.dataSource);
+    const enrolled = await t
+      .http()
+      .post(`/api/groups/${group.id}/enrollments`)
+      .set(bearer(staff))
+      .send({ traineeId: trainee.id });
+    const [id] = (await t.dataSource.transaction((manager) =>
+      t.app
+        .get(CertificateRecords)
+        .writePendingCertificates(manager, [enrolled.body.id], SYSTEM_ACTOR),
+    )) as [string];
+    const [{ number }] = await t.dataSource.query<[{ number: string }]>(
+      'SELECT number FROM certificates WHERE id = $1',
+      [id],
+    );
+    const file = path.join(storage, number.slice(4, 8), `${number}.pdf`);
+    // A revocation holds the row while the render runs (as a group reopened by an admin would):
+    // the render writes its file, then finds the certificate no longer pending.
+    const revocation = t.dataSource.createQueryRunner();
+    await revocation.connect();
+    await revocation.startTransaction();
+    try {
+      await revocation.query('SELECT id FROM certificates WHERE id = $1 FOR UPDATE', [id]);
+      const issuing = t.app.get(CertificateIssuer).issueCertificate(id);
+      const deadline = Date.now() + 20_000;
+      while (!existsSync(file)) {
+        if (Date.now() > deadline) throw new Error('the render wrote no file');
+        await new Promise((resolve) => setTimeout(resolve, 10));
+      }
+      await revocation.query(
+        `UPDATE certificates SET status = 'revoked', revoked_at = now(), revoke_reason = 'test'
+          WHERE id = $1`,
+        [id],
+      );
+      await revocation.commitTransaction();
+      expect(await issuing).toBe('skipped');
+    } finally {
+      if (revocation.isTransactionActive) await revocation.rollbackTransaction();
+      await revocation.release();
+    }
+    expect(existsSync(file)).toBe(false);
+    const [row] = await t.dataSource.query<{ status: string; file_key: string | null }[]>(
+      'SELECT status, file_key FROM certificates WHERE id = $1',
+      [id],
+    );
+    expect(row).toEqual({ status: 'revoked', file_key: null });
   });
 
   // Still before any worker runs: the job must fail here, in a worker of the test's own.

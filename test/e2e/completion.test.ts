@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -47,7 +47,11 @@ describe('completion that cannot go wrong, certificates that can be put right', 
   let t: TestApp;
   let staff: string;
   let admin: string;
-  const today = todayIn(ZONE);
+  // The centre's date when each test starts (the day may turn between tests).
+  let today: string;
+  beforeEach(() => {
+    today = todayIn(ZONE);
+  });
 
   beforeAll(async () => {
     t = await createTestApp();

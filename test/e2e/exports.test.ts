@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
 import { randomUUID } from 'node:crypto';
 import { addDays, todayIn } from '../../libs/common/src';
 import { createTrainee, freshIin } from '../factories/catalog';
@@ -18,7 +18,11 @@ function asText(response: { body: unknown; text?: string }): string {
 describe('CSV exports', () => {
   let t: TestApp;
   let staff: string;
-  const today = todayIn('Asia/Almaty');
+  // The centre's date when each test starts (the day may turn between tests).
+  let today: string;
+  beforeEach(() => {
+    today = todayIn('Asia/Almaty');
+  });
 
   beforeAll(async () => {
     t = await createTestApp();

@@ -172,9 +172,10 @@ describe('two API processes and two workers sharing S3', () => {
       'worker 1 → api 1',
     ]);
     // All in the one bucket, under the installation's prefix, nothing half-written left; and no
-    // PDF that no issued certificate claims. (The workers relay the whole database's outbox, so
-    // certificates that earlier test files left pending are issued here too: one may be between
-    // its upload and its row's update, so the check waits, bounded, for such renders to finish.)
+    // PDF that no issued certificate or prepared document claims. (The workers take the whole
+    // database's work, so certificates and documents that earlier test files left pending are
+    // stored here too: one may be between its upload and its row's update, so the check waits,
+    // bounded, for such work to finish.)
     let keys: string[];
     let pdfs: string[];
     let claimed: number;
@@ -183,8 +184,10 @@ describe('two API processes and two workers sharing S3', () => {
       keys = await s3.keys('national/');
       pdfs = keys.filter((key) => key.endsWith('.pdf'));
       const [row] = await dataSource.query<{ n: number }[]>(
-        `SELECT count(*)::int AS n FROM certificates
-          WHERE status = 'issued' AND 'national/' || file_key = ANY($1)`,
+        `SELECT ((SELECT count(*) FROM certificates
+                   WHERE status = 'issued' AND 'national/' || file_key = ANY($1))
+               + (SELECT count(*) FROM documents
+                   WHERE status = 'ready' AND 'national/' || file_key = ANY($1)))::int AS n`,
         [pdfs],
       );
       claimed = row!.n;

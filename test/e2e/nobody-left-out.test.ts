@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
 import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -38,7 +38,11 @@ describe('nobody left out: promotions, referral changes, intake without a group'
   let t: TestApp;
   let staff: { id: string; fullName: string; token: string };
   const storage = mkdtempSync(path.join(tmpdir(), 'sheber-nobody-left-out-'));
-  const today = todayIn(ZONE);
+  // The centre's date when each test starts (the day may turn between tests).
+  let today: string;
+  beforeEach(() => {
+    today = todayIn(ZONE);
+  });
 
   beforeAll(async () => {
     t = await createTestApp({ CERTIFICATE_STORAGE_DIR: storage });

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type supertest from 'supertest';
@@ -110,6 +110,40 @@ describe('printed documents prepared by the worker', () => {
       [group.id],
     );
     expect(count?.n).toBe(0);
+  });
+
+  // Before the worker starts: nothing else may take this document.
+  it('a document given up while it was being drawn leaves no file behind', async () => {
+    const group = await runningGroup(LARGE_JOURNAL_LESSONS + 5, ['Сейітқали']);
+    const accepted = await journal(group.id);
+    expect(accepted.status).toBe(202);
+    const { id } = JSON.parse((accepted.body as Buffer).toString('utf8')) as { id: string };
+    const file = path.join(storage, 'documents', `${id}.pdf`);
+    // Another session holds the row while the worker's part runs, and gives the document up: the
+    // file is written, then the row is found no longer pending.
+    const other = t.dataSource.createQueryRunner();
+    await other.connect();
+    await other.startTransaction();
+    try {
+      await other.query('SELECT id FROM documents WHERE id = $1 FOR UPDATE', [id]);
+      const preparing = t.app.get(DocumentPreparer).prepareDocument(id);
+      const deadline = Date.now() + 20_000;
+      while (!existsSync(file)) {
+        if (Date.now() > deadline) throw new Error('the document was not written');
+        await new Promise((resolve) => setTimeout(resolve, 10));
+      }
+      await other.query(
+        `UPDATE documents SET status = 'failed', failure_reason = 'test', finished_at = now()
+          WHERE id = $1`,
+        [id],
+      );
+      await other.commitTransaction();
+      expect(await preparing).toBe('skipped');
+    } finally {
+      if (other.isTransactionActive) await other.rollbackTransaction();
+      await other.release();
+    }
+    expect(existsSync(file)).toBe(false);
   });
 
   it('a journal of more than 60 lessons is prepared once by the worker, then served until its marks change', async () => {

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
 import ExcelJS from 'exceljs';
 import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -46,7 +46,11 @@ describe('referrals from employment centres', () => {
   let officerA: string;
   let officerA2: string;
   let officerB: string;
-  const today = todayIn(ZONE);
+  // The centre's date when each test starts (the day may turn between tests).
+  let today: string;
+  beforeEach(() => {
+    today = todayIn(ZONE);
+  });
   let numberSerial = 0;
   const storage = mkdtempSync(path.join(tmpdir(), 'sheber-referral-certificates-'));
 

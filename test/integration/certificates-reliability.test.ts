@@ -120,29 +120,32 @@ describe('certificate issuing under failure', () => {
 
   /**
    * One file per certificate, named by its number, whose SHA-256 is the one recorded; and no file
-   * in the test's storage that no issued certificate claims.
+   * in the test's storage that no issued certificate (or prepared document) claims.
    */
   async function expectOneFileEach(app: TestApp, storage: string, rows: IssuedRow[]) {
-    // A worker may be rendering a certificate that an earlier test file left pending: its file is
-    // written a moment before its row says issued. Wait for such renders to finish (bounded), so
-    // that only a file nothing will ever claim fails the check.
+    // A worker also takes the certificates and documents that earlier test files left pending
+    // on this database: a file is written a moment before its row says so. Wait for such work to
+    // finish (bounded), so that only a file nothing will ever claim fails the check.
     const deadline = Date.now() + 15_000;
     let files: string[];
-    let unclaimed: { number: string; status: string | null }[];
+    let unclaimed: { file: string; status: string | null }[];
     for (;;) {
       files = readdirSync(storage, { recursive: true, encoding: 'utf8' }).filter((f) =>
         f.endsWith('.pdf'),
       );
       const claimed = await app.dataSource.query<{ file_key: string }[]>(
-        `SELECT file_key FROM certificates WHERE status = 'issued' AND file_key = ANY($1)`,
+        `SELECT file_key FROM certificates WHERE status = 'issued' AND file_key = ANY($1)
+         UNION ALL
+         SELECT file_key FROM documents WHERE status = 'ready' AND file_key = ANY($1)`,
         [files],
       );
       // Each unclaimed file with what the database says of its number, so a failure tells why.
       const claimedKeys = new Set(claimed.map((row) => row.file_key));
-      unclaimed = await app.dataSource.query<{ number: string; status: string | null }[]>(
-        `SELECT f.number, c.status FROM unnest($1::text[]) AS f(number)
-           LEFT JOIN certificates c ON c.number = f.number`,
-        [files.filter((file) => !claimedKeys.has(file)).map((file) => path.basename(file, '.pdf'))],
+      unclaimed = await app.dataSource.query<{ file: string; status: string | null }[]>(
+        `SELECT f.file, coalesce(c.status, d.status) AS status FROM unnest($1::text[]) AS f(file)
+           LEFT JOIN certificates c ON c.number = substring(f.file FROM 'SHB-[0-9]{4}-[0-9]+')
+           LEFT JOIN documents d ON 'documents/' || d.id || '.pdf' = f.file`,
+        [files.filter((file) => !claimedKeys.has(file))],
       );
       if (unclaimed.length === 0 || Date.now() > deadline) break;
       await new Promise((resolve) => setTimeout(resolve, 200));

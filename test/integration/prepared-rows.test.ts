@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { DataSource } from 'typeorm';
 import { dataSourceOptions } from '@sheber/database';
 import { postgresErrorInfo, databaseRefusal } from '@sheber/database/postgres-errors';
-import { preparedRows, type PreparedStatement } from '@sheber/database/sql';
+import { preparedRows, type PreparedStatement, sqlRows } from '@sheber/database/sql';
 
 // The busiest routes run their database function as a named prepared statement on TypeORM's pool.
 describe('preparedRows', () => {
@@ -70,5 +70,19 @@ describe('preparedRows', () => {
     expect(postgresErrorInfo(viaTypeorm)).toMatchObject({ code: '23505', constraint: 'uq_t_v' });
     expect(postgresErrorInfo(viaPool)).toMatchObject({ code: '23505', constraint: 'uq_t_v' });
     expect(databaseRefusal(viaPool)).toBeNull();
+  });
+
+  it('sqlRows answers the rows an UPDATE or DELETE returned, on its own connection or in a transaction', async () => {
+    await dataSource.query('CREATE TEMP TABLE IF NOT EXISTS rows_test (id int, done boolean)');
+    await dataSource.query('TRUNCATE rows_test');
+    await dataSource.query('INSERT INTO rows_test VALUES (1, false), (2, false)');
+    // DataSource.query would answer [rows, count] here: two "rows" for one, or for none.
+    const update = 'UPDATE rows_test SET done = true WHERE id = $1 AND NOT done RETURNING id';
+    expect(await sqlRows(dataSource, update, [1])).toEqual([{ id: 1 }]);
+    expect(await sqlRows(dataSource, update, [1])).toEqual([]);
+    const removed = await dataSource.transaction((manager) =>
+      sqlRows(manager, 'DELETE FROM rows_test RETURNING id', []),
+    );
+    expect(removed).toHaveLength(2);
   });
 });

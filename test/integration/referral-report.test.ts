@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
 import { randomUUID } from 'node:crypto';
 import { addDays, todayIn } from '../../libs/common/src';
 import { REPORT_BATCH_ROWS, ReferralsService } from '../../libs/referrals/src';
@@ -11,7 +11,11 @@ import { createTestApp, type TestApp } from '../support/test-app';
 describe('the referral report read in batches', () => {
   let t: TestApp;
   let officer: { id: string; role: 'officer'; employmentCenterId: string };
-  const today = todayIn('Asia/Almaty');
+  // The centre's date when each test starts (the day may turn between tests).
+  let today: string;
+  beforeEach(() => {
+    today = todayIn('Asia/Almaty');
+  });
 
   /** `count` referrals of one statement, so they share created_at (now() of its transaction). */
   async function insertReferrals(count: number): Promise<void> {

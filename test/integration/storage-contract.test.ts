@@ -133,6 +133,19 @@ describe.each([
     });
   });
 
+  it('removes a file, and removing a key with nothing stored under it is no error', async () => {
+    await driver.storage.put('documents/a-document.pdf', aPdf(500));
+    await driver.storage.put('2026/SHB-2026-00003.pdf', aPdf(600));
+    await driver.storage.remove('documents/a-document.pdf');
+    await expect(driver.storage.get('documents/a-document.pdf')).rejects.toBeInstanceOf(
+      NotFoundError,
+    );
+    expect(await driver.rawKeys()).toContain(driver.rawKeyOf('2026/SHB-2026-00003.pdf'));
+    expect(await driver.rawKeys()).not.toContain(driver.rawKeyOf('documents/a-document.pdf'));
+    await expect(driver.storage.remove('documents/a-document.pdf')).resolves.toBeUndefined();
+    await expect(driver.storage.remove('documents/never-stored.pdf')).resolves.toBeUndefined();
+  });
+
   it.each([
     '../outside.pdf',
     '2026/../../outside.pdf',
@@ -145,6 +158,7 @@ describe.each([
     const before = await driver.rawKeys();
     await expect(driver.storage.put(key, aPdf(10))).rejects.toThrow('Unsafe storage key');
     await expect(driver.storage.get(key)).rejects.toThrow('Unsafe storage key');
+    await expect(driver.storage.remove(key)).rejects.toThrow('Unsafe storage key');
     expect(await driver.rawKeys()).toEqual(before);
   });
 

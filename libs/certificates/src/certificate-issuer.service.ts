@@ -134,6 +134,11 @@ export class CertificateIssuer {
     const outcome = (await this.repository.markIssued(certificateId, key, sha256))
       ? 'issued'
       : 'skipped';
+    // Not recorded: issued meanwhile by another run (into this same key, which stays) or revoked
+    // while it was drawn; then the file is no one's and goes.
+    if (outcome === 'skipped' && (await this.repository.fileKeyOf(certificateId)) !== key) {
+      await this.storage.remove(key);
+    }
     // One line per render, ids only: an operator (and the reliability tests) can count renders.
     this.logger.log({
       msg: 'certificate rendered',

@@ -13,6 +13,8 @@ export abstract class CertificateStorage {
   abstract put(key: string, data: Buffer): Promise<void>;
   /** The stored bytes; a NotFoundError (`stored_file.not_found`) when nothing is stored there. */
   abstract get(key: string): Promise<Buffer>;
+  /** Deletes what is stored under the key; nothing stored there is no error. */
+  abstract remove(key: string): Promise<void>;
   /** Removes writes a process abandoned (killed mid-write) older than `olderThanMs`; the count. */
   abstract removeAbandoned(olderThanMs: number): Promise<number>;
   /** Releases connections, if the backend holds any. */
@@ -80,6 +82,10 @@ export class LocalDirectoryStorage extends CertificateStorage {
     } catch (error) {
       throw (error as NodeJS.ErrnoException).code === 'ENOENT' ? storedFileNotFound(key) : error;
     }
+  }
+
+  async remove(key: string): Promise<void> {
+    await rm(this.pathOf(key), { force: true });
   }
 
   /** Temporary files live beside their PDF, one directory per year. */

@@ -143,6 +143,15 @@ export class CertificatesRepository {
     return updated.length > 0;
   }
 
+  /** The file a certificate's row names (null when none, or no such row). */
+  async fileKeyOf(id: string): Promise<string | null> {
+    const [row] = await this.dataSource.query<{ file_key: string | null }[]>(
+      'SELECT file_key FROM certificates WHERE id = $1',
+      [id],
+    );
+    return row?.file_key ?? null;
+  }
+
   /** After the last attempt: `failed` with the reason; it can be queued again. */
   async markFailed(id: string, reason: string): Promise<void> {
     await this.dataSource.query(

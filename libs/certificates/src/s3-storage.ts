@@ -91,6 +91,13 @@ export class S3Storage extends CertificateStorage {
     }
   }
 
+  /** S3 answers a delete of a missing key with success, as the contract wants. */
+  async remove(key: string): Promise<void> {
+    await this.client.send(
+      new this.sdk.DeleteObjectCommand({ Bucket: this.bucket, Key: this.objectKey(key) }),
+    );
+  }
+
   /**
    * Deletes the temporary objects older than `olderThanMs`: one listing of `.incomplete/`, which
    * holds only writes in flight or abandoned. Incomplete multipart uploads are not listed: this

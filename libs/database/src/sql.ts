@@ -1,20 +1,28 @@
 import pg from 'pg';
-import type { DataSource, EntityManager } from 'typeorm';
+import { type DataSource, type EntityManager, InstanceChecker } from 'typeorm';
 import { breaksConnection } from './unavailable';
 
 /**
- * Runs one SQL statement on the manager's connection (inside its transaction) and returns the
- * rows, whatever the statement (SELECT, or INSERT/UPDATE/DELETE … RETURNING).
+ * Runs one SQL statement and returns the rows, whatever the statement (SELECT, or
+ * INSERT/UPDATE/DELETE … RETURNING): on a transactional manager's connection (inside its
+ * transaction), or on a pooled connection of its own. (`DataSource.query` answers an UPDATE or
+ * DELETE with `[rows, count]`, whose length is always 2: never count its answer.)
  */
 export async function sqlRows<T>(
-  manager: EntityManager,
+  on: EntityManager | DataSource,
   sql: string,
   params: unknown[] = [],
 ): Promise<T[]> {
-  const runner = manager.queryRunner;
-  if (!runner) throw new Error('sqlRows needs a transactional entity manager');
-  const result = (await runner.query(sql, params, true)) as { records: T[] };
-  return result.records;
+  if (!InstanceChecker.isDataSource(on)) {
+    if (!on.queryRunner) throw new Error('sqlRows needs a transactional entity manager');
+    return ((await on.queryRunner.query(sql, params, true)) as { records: T[] }).records;
+  }
+  const runner = on.createQueryRunner();
+  try {
+    return ((await runner.query(sql, params, true)) as { records: T[] }).records;
+  } finally {
+    await runner.release();
+  }
 }
 
 /** A statement of a hot path, prepared once per pooled connection under its name. */

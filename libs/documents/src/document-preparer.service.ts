@@ -93,9 +93,15 @@ export class DocumentPreparer {
       if (info?.code !== PG_UNIQUE_VIOLATION || info.constraint !== 'uq_document_inputs')
         throw error;
       await this.markFailed(id, 'superseded by a document of the same data', 'pending');
+      await this.storage.remove(key);
       return 'skipped';
     }
     const outcome = updated ? 'prepared' : 'skipped';
+    // Not recorded: prepared meanwhile by another run (into this same key, which stays) or given
+    // up; then the file is no one's and goes.
+    if (!updated && (await this.repository.findById(id))?.file_key !== key) {
+      await this.storage.remove(key);
+    }
     this.logger.log({
       msg: 'document prepared',
       documentId: id,

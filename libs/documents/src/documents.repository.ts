@@ -66,7 +66,8 @@ export class DocumentsRepository {
 
   /** Only a document still pending is marked: of two runs at once, one records it. */
   async markReady(id: string, fileKey: string, inputsSha256: string): Promise<boolean> {
-    const updated = await this.dataSource.query<{ id: string }[]>(
+    const updated = await sqlRows<{ id: string }>(
+      this.dataSource,
       `UPDATE documents SET status = 'ready', file_key = $2, inputs_sha256 = $3,
               failure_reason = NULL, finished_at = now()
         WHERE id = $1 AND status = 'pending' RETURNING id`,

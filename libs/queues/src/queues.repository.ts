@@ -42,7 +42,8 @@ export class QueuesRepository {
 
   /** Rows sent longer ago than `hours`: kept a while to show what was queued, then removed. */
   async removeSentBefore(hours: number): Promise<number> {
-    const rows = await this.dataSource.query<{ id: string }[]>(
+    const rows = await sqlRows<{ id: string }>(
+      this.dataSource,
       `DELETE FROM outbox WHERE sent_at < now() - make_interval(hours => $1) RETURNING id`,
       [hours],
     );
