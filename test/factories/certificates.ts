@@ -12,8 +12,9 @@ export async function activeEnrollmentsInGroups(t: TestApp, count: number): Prom
   const course = await createCourse(t.dataSource);
   const enrollments = t.app.get(EnrollmentsService);
   const groupCount = Math.ceil(count / 8);
-  return Promise.all(
-    Array.from({ length: groupCount }, async (_, g) => {
+  return inParallel(
+    Array.from({ length: groupCount }, (_, g) => g),
+    async (g) => {
       const group = await createGroup(t.dataSource, { courseId: course.id, status: 'in_progress' });
       const ids: string[] = [];
       for (let i = g * 8; i < Math.min(count, g * 8 + 8); i += 1) {
@@ -21,7 +22,7 @@ export async function activeEnrollmentsInGroups(t: TestApp, count: number): Prom
         ids.push((await enrollments.enrollTrainee(SYSTEM_ACTOR, group.id, trainee.id)).id);
       }
       return ids;
-    }),
+    },
   );
 }
 
@@ -32,14 +33,34 @@ export async function activeEnrollmentsInGroups(t: TestApp, count: number): Prom
  */
 export async function completeEnrollments(t: TestApp, groups: string[][]): Promise<void> {
   const completion = t.app.get(EnrollmentClosingService);
-  await Promise.all(
-    groups.map(async (ids) => {
-      for (const id of ids) {
-        await completion.completeEnrollment(SYSTEM_ACTOR, id, {
-          override: true,
-          reason: 'reliability test',
-        });
-      }
-    }),
-  );
+  await inParallel(groups, async (ids) => {
+    for (const id of ids) {
+      await completion.completeEnrollment(SYSTEM_ACTOR, id, {
+        override: true,
+        reason: 'reliability test',
+      });
+    }
+  });
+}
+
+/**
+ * Runs `work` for every item, at most PARALLEL at once, and answers the results in order. Groups
+ * of a batch run side by side, as at a busy centre, but fewer than the test app's pool of 20
+ * connections: with a whole machine's tests running beside them, more would wait past the pool's
+ * 5 s connection timeout.
+ */
+const PARALLEL = 8;
+
+async function inParallel<T, R>(items: T[], work: (item: T) => Promise<R>): Promise<R[]> {
+  const results = new Array<R>(items.length);
+  let next = 0;
+  const lane = async (): Promise<void> => {
+    while (next < items.length) {
+      const index = next;
+      next += 1;
+      results[index] = await work(items[index]!);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(PARALLEL, items.length) }, lane));
+  return results;
 }

@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Redis } from 'ioredis';
 import { Environment } from '../../libs/config/src';
+import { OutboxRelay } from '../../libs/queues/src';
 import { waitForRedis } from '../../libs/redis/src';
 import { activeEnrollmentsInGroups, completeEnrollments } from '../factories/certificates';
 import {
@@ -266,15 +267,17 @@ describe('certificate issuing under failure', () => {
     try {
       await waitForRedis(admin, 10_000);
       const { t, storage, startWorker } = await setUp({ REDIS_URL: redisUrl });
+      const groups = await activeEnrollmentsInGroups(t, BATCH);
+      await completeEnrollments(t, groups);
+      const enrollmentIds = groups.flat();
+      // The whole batch queued before a worker renders any (a worker running during the
+      // completions keeps pace with them, and a flush would find nothing waiting to lose).
+      expect(await t.app.get(OutboxRelay).relayPending()).toBeGreaterThanOrEqual(BATCH);
       const worker = startWorker({
         LOG_LEVEL: 'info',
         CERTIFICATE_REQUEUE_AFTER_SECONDS: '2',
         CERTIFICATE_SWEEP_INTERVAL_SECONDS: '1',
       });
-      await worker.waitForOutput(/Worker ready/);
-      const groups = await activeEnrollmentsInGroups(t, BATCH);
-      await completeEnrollments(t, groups);
-      const enrollmentIds = groups.flat();
       // Flushed once one of these is issued: mid-batch, whatever else the worker renders first.
       const deadline = Date.now() + 45_000;
       while ((await countIssued(t, enrollmentIds)) === 0 && Date.now() < deadline) {

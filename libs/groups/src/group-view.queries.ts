@@ -123,7 +123,7 @@ export const GROUP_SEARCH_LIMIT = 10_000;
  * the page; only those rows are joined to their course and master. A search takes its matches
  * first (a bitmap of ix_groups_code_trgm, ix_groups_course and ix_groups_master), up to
  * GROUP_SEARCH_LIMIT, and sorts them: walking the order with the search as a filter reads every
- * group for a code found once (107 ms; docs/decisions/0008-read-paths-at-national-scale.md).
+ * group for a code found once (docs/decisions/0008-read-paths-at-national-scale.md).
  * `total` is given for a search only.
  */
 export async function groupViewPage(
