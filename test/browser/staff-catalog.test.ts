@@ -249,5 +249,12 @@ describe('staff keeping the catalogue: courses, groups and their masters', () =>
     expect(await refusal.count()).toBe(0);
     expect(await assign.isDisabled()).toBe(true);
     expect((await staff<GroupDetail>('GET', `/api/groups/${group.id}`)).masterId).toBe(free.id);
+    // Each save says what it did.
+    const said = page.getByRole('status');
+    expect(await said.innerText()).toBe(`Master assigned: ${free.fullName}`);
+    await page.getByRole('button', { name: 'Open enrollment' }).click();
+    await page.getByRole('tab', { name: 'Enroll' }).waitFor();
+    expect(await said.innerText()).toBe('Enrollment is open');
+    expect((await staff<GroupDetail>('GET', `/api/groups/${group.id}`)).status).toBe('open');
   });
 });

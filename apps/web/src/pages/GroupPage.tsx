@@ -95,19 +95,24 @@ export function GroupPage() {
   const user = useUser();
   const [confirming, setConfirming] = useState<'complete' | 'cancel' | null>(null);
   const [reopening, setReopening] = useState(false);
+  // What the last action did, said once it is saved (the page itself changes too).
+  const [done, setDone] = useState<string | null>(null);
 
   if (group.error) return <Alert color="red">{group.error}</Alert>;
   if (!group.data) return <Loading />;
   const g = group.data;
 
-  const run = (action: Transition, body?: Override) =>
+  const run = (action: Transition, body?: Override) => {
+    setDone(null);
     void transition
       .run(() => sendTransition(id, action, body))
-      .then((done) => {
-        if (!done) return;
+      .then((sent) => {
+        if (!sent) return;
         setConfirming(null);
+        setDone(t(`groups.done.${action}`));
         changed();
       });
+  };
   // An admin may reopen a completed group for 24 hours (the API has the last word).
   const reopenable =
     user.role === 'admin' &&
@@ -178,8 +183,19 @@ export function GroupPage() {
               />
             )}
             <FormError error={transition.error} />
+            {done && (
+              <Alert color="teal" role="status" withCloseButton onClose={() => setDone(null)}>
+                {done}
+              </Alert>
+            )}
             {UNFINISHED_GROUP_STATUSES.includes(g.status) && (
-              <AssignMaster group={g} onAssigned={changed} />
+              <AssignMaster
+                group={g}
+                onAssigned={(name) => {
+                  setDone(t('groups.done.master', { name }));
+                  changed();
+                }}
+              />
             )}
           </Stack>
         </Card>
@@ -250,6 +266,7 @@ export function GroupPage() {
           onClose={() => setReopening(false)}
           onDone={() => {
             setReopening(false);
+            setDone(t('groups.done.reopen'));
             changed();
           }}
         />
@@ -345,7 +362,13 @@ function CompletionCheck({
   );
 }
 
-function AssignMaster({ group, onAssigned }: { group: GroupType; onAssigned: () => void }) {
+function AssignMaster({
+  group,
+  onAssigned,
+}: {
+  group: GroupType;
+  onAssigned: (name: string) => void;
+}) {
   const { t } = useTranslation();
   const masters = useLoad('/api/masters', { query: { craft: group.course.craft } });
   const [masterId, setMasterId] = useState<string | null>(group.masterId);
@@ -377,7 +400,10 @@ function AssignMaster({ group, onAssigned }: { group: GroupType; onAssigned: () 
                 body: { masterId: masterId! },
               }),
             )
-            .then((done) => done && onAssigned())
+            .then((done) => {
+              if (!done) return;
+              onAssigned(masters.data?.find((m) => m.id === masterId)?.fullName ?? '');
+            })
         }
       >
         {t('groups.assignMaster')}
