@@ -14,6 +14,7 @@ import {
   waitForHttp,
 } from '../support/processes';
 import { type S3TestServer, startS3Server } from '../support/s3-server';
+import { privateDatabase } from '../support/test-databases';
 
 const CERTIFICATES = 24;
 
@@ -29,12 +30,17 @@ describe('two API processes and two workers sharing S3', () => {
   const apis: string[] = [];
   const workers: RunningProcess[] = [];
 
+  // A database of its own: the workers take every pending certificate of the database they
+  // serve, and on the jest worker's database earlier files leave hundreds queued before these.
+  let database: { url: string; drop: () => Promise<void> } | undefined;
+
   beforeAll(async () => {
     assertBuilt();
     s3 = await startS3Server();
+    database = await privateDatabase('multi');
     dataSource = new DataSource(
       dataSourceOptions({
-        url: process.env.DATABASE_URL!,
+        url: database.url,
         poolSize: 2,
         applicationName: 'sheber-multi-test',
       }),
@@ -42,6 +48,7 @@ describe('two API processes and two workers sharing S3', () => {
     await dataSource.initialize();
     const shared = {
       ...s3.env('national'),
+      DATABASE_URL: database.url,
       REDIS_PREFIX: `{${process.env.REDIS_PREFIX}_multi}`,
       PUBLIC_BASE_URL: 'https://sheber.example.kz',
       JWT_SECRET: 'one-secret-that-every-api-process-shares-0123456789',
@@ -72,6 +79,7 @@ describe('two API processes and two workers sharing S3', () => {
     for (const child of processes) child.child.kill('SIGTERM');
     await Promise.all(processes.map((p) => p.exited));
     await dataSource?.destroy();
+    await database?.drop();
     await s3?.close();
   });
 
@@ -172,10 +180,8 @@ describe('two API processes and two workers sharing S3', () => {
       'worker 1 → api 1',
     ]);
     // All in the one bucket, under the installation's prefix, nothing half-written left; and no
-    // PDF that no issued certificate or prepared document claims. (The workers take the whole
-    // database's work, so certificates and documents that earlier test files left pending are
-    // stored here too: one may be between its upload and its row's update, so the check waits,
-    // bounded, for such work to finish.)
+    // PDF that no issued certificate or prepared document claims (waiting, bounded, for a render
+    // between its upload and its row's update).
     let keys: string[];
     let pdfs: string[];
     let claimed: number;

@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from '@jest/globals';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/globals';
 import { type ChildProcess, spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
@@ -17,6 +17,7 @@ import {
   startProcess,
 } from '../support/processes';
 import { createTestApp, type TestApp } from '../support/test-app';
+import { privateDatabase } from '../support/test-databases';
 
 const BATCH = 200;
 
@@ -37,6 +38,16 @@ describe('certificate issuing under failure', () => {
   let t: TestApp | undefined;
   let workers: RunningProcess[] = [];
   let redisServer: ChildProcess | undefined;
+  // A database of this file's own: the workers take every pending certificate of the database
+  // they serve, and on the jest worker's database earlier files leave many queued before these.
+  let database: { url: string; drop: () => Promise<void> } | undefined;
+
+  beforeAll(async () => {
+    database = await privateDatabase('reliability');
+  });
+  afterAll(async () => {
+    await database?.drop();
+  });
 
   afterEach(async () => {
     for (const worker of workers) if (worker.child.exitCode === null) worker.child.kill('SIGTERM');
@@ -55,11 +66,16 @@ describe('certificate issuing under failure', () => {
   async function setUp(env: Record<string, string> = {}) {
     assertBuilt();
     const storage = mkdtempSync(path.join(tmpdir(), 'sheber-reliability-'));
-    t = await createTestApp({ CERTIFICATE_STORAGE_DIR: storage, ...env });
+    t = await createTestApp({
+      CERTIFICATE_STORAGE_DIR: storage,
+      DATABASE_URL: database!.url,
+      ...env,
+    });
     const app = t;
     const startWorker = (extra: Record<string, string> = {}): RunningProcess => {
       const worker = startProcess(BUILT.worker, [], {
         REDIS_PREFIX: app.app.get(Environment).REDIS_PREFIX,
+        DATABASE_URL: database!.url,
         CERTIFICATE_STORAGE_DIR: storage,
         ...env,
         ...extra,
