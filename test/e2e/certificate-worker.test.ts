@@ -96,8 +96,8 @@ describe('the certificate worker', () => {
     }
   }
 
-  // First, while no worker runs: nothing else may touch the certificate.
-  it('issuing one certificate twice at once records it once', async () => {
+  /** A pending certificate of a new enrollment, written as a completion writes it, not queued. */
+  async function pendingCertificate(): Promise<string> {
     const group = await createGroup(t.dataSource, { status: 'in_progress' });
     const trainee = await createTrainee(t.dataSource);
     const enrolled = await t
@@ -110,6 +110,12 @@ describe('the certificate worker', () => {
         .get(CertificateRecords)
         .writePendingCertificates(manager, [enrolled.body.id], SYSTEM_ACTOR),
     )) as [string];
+    return id;
+  }
+
+  // First, while no worker runs: nothing else may touch the certificate.
+  it('issuing one certificate twice at once records it once', async () => {
+    const id = await pendingCertificate();
     const issuer = t.app.get(CertificateIssuer);
     const outcomes = await Promise.all([issuer.issueCertificate(id), issuer.issueCertificate(id)]);
     expect(outcomes.sort()).toEqual(['issued', 'skipped']);
@@ -124,18 +130,7 @@ describe('the certificate worker', () => {
   });
 
   it('a render overtaken by a revocation leaves no file behind', async () => {
-    const group = await createGroup(t.dataSource, { status: 'in_progress' });
-    const trainee = await createTrainee(t.dataSource);
-    const enrolled = await t
-      .http()
-      .post(`/api/groups/${group.id}/enrollments`)
-      .set(bearer(staff))
-      .send({ traineeId: trainee.id });
-    const [id] = (await t.dataSource.transaction((manager) =>
-      t.app
-        .get(CertificateRecords)
-        .writePendingCertificates(manager, [enrolled.body.id], SYSTEM_ACTOR),
-    )) as [string];
+    const id = await pendingCertificate();
     const [{ number }] = await t.dataSource.query<[{ number: string }]>(
       'SELECT number FROM certificates WHERE id = $1',
       [id],
