@@ -20,6 +20,7 @@ import { createGroup, createTrainee } from '../factories/catalog';
 import { signedIn } from '../factories/users';
 import { bearer } from '../support/http';
 import { assertBuilt, BUILT, type RunningProcess, startProcess } from '../support/processes';
+import { changedWhileWriting } from '../support/row-held';
 import { createTestApp, type TestApp } from '../support/test-app';
 
 /** The real worker process renders what the API queued, and the sweeper catches what was lost. */
@@ -138,28 +139,15 @@ describe('the certificate worker', () => {
     const file = path.join(storage, number.slice(4, 8), `${number}.pdf`);
     // A revocation holds the row while the render runs (as a group reopened by an admin would):
     // the render writes its file, then finds the certificate no longer pending.
-    const revocation = t.dataSource.createQueryRunner();
-    await revocation.connect();
-    await revocation.startTransaction();
-    try {
-      await revocation.query('SELECT id FROM certificates WHERE id = $1 FOR UPDATE', [id]);
-      const issuing = t.app.get(CertificateIssuer).issueCertificate(id);
-      const deadline = Date.now() + 20_000;
-      while (!existsSync(file)) {
-        if (Date.now() > deadline) throw new Error('the render wrote no file');
-        await new Promise((resolve) => setTimeout(resolve, 10));
-      }
-      await revocation.query(
-        `UPDATE certificates SET status = 'revoked', revoked_at = now(), revoke_reason = 'test'
-          WHERE id = $1`,
-        [id],
-      );
-      await revocation.commitTransaction();
-      expect(await issuing).toBe('skipped');
-    } finally {
-      if (revocation.isTransactionActive) await revocation.rollbackTransaction();
-      await revocation.release();
-    }
+    const outcome = await changedWhileWriting(
+      t.dataSource,
+      { table: 'certificates', id },
+      file,
+      `UPDATE certificates SET status = 'revoked', revoked_at = now(), revoke_reason = 'test'
+        WHERE id = $1`,
+      () => t.app.get(CertificateIssuer).issueCertificate(id),
+    );
+    expect(outcome).toBe('skipped');
     expect(existsSync(file)).toBe(false);
     const [row] = await t.dataSource.query<{ status: string; file_key: string | null }[]>(
       'SELECT status, file_key FROM certificates WHERE id = $1',

@@ -12,6 +12,7 @@ import { createCourse, createTrainee } from '../factories/catalog';
 import { signedIn } from '../factories/users';
 import { bearer } from '../support/http';
 import { assertBuilt, BUILT, type RunningProcess, startProcess } from '../support/processes';
+import { changedWhileWriting } from '../support/row-held';
 import { createTestApp, type TestApp } from '../support/test-app';
 
 function binary(res: supertest.Response, done: (error: Error | null, body: Buffer) => void): void {
@@ -121,28 +122,15 @@ describe('printed documents prepared by the worker', () => {
     const file = path.join(storage, 'documents', `${id}.pdf`);
     // Another session holds the row while the worker's part runs, and gives the document up: the
     // file is written, then the row is found no longer pending.
-    const other = t.dataSource.createQueryRunner();
-    await other.connect();
-    await other.startTransaction();
-    try {
-      await other.query('SELECT id FROM documents WHERE id = $1 FOR UPDATE', [id]);
-      const preparing = t.app.get(DocumentPreparer).prepareDocument(id);
-      const deadline = Date.now() + 20_000;
-      while (!existsSync(file)) {
-        if (Date.now() > deadline) throw new Error('the document was not written');
-        await new Promise((resolve) => setTimeout(resolve, 10));
-      }
-      await other.query(
-        `UPDATE documents SET status = 'failed', failure_reason = 'test', finished_at = now()
-          WHERE id = $1`,
-        [id],
-      );
-      await other.commitTransaction();
-      expect(await preparing).toBe('skipped');
-    } finally {
-      if (other.isTransactionActive) await other.rollbackTransaction();
-      await other.release();
-    }
+    const outcome = await changedWhileWriting(
+      t.dataSource,
+      { table: 'documents', id },
+      file,
+      `UPDATE documents SET status = 'failed', failure_reason = 'test', finished_at = now()
+        WHERE id = $1`,
+      () => t.app.get(DocumentPreparer).prepareDocument(id),
+    );
+    expect(outcome).toBe('skipped');
     expect(existsSync(file)).toBe(false);
   });
 
