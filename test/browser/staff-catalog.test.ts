@@ -5,9 +5,11 @@ import { createUser } from '../factories/users';
 import {
   type ApiClient,
   type BrowserStack,
+  fitsTheWindow,
   screenshot,
   shown,
   signIn,
+  signedInPage,
   startBrowserStack,
 } from '../support/browser';
 
@@ -256,5 +258,36 @@ describe('staff keeping the catalogue: courses, groups and their masters', () =>
     await page.getByRole('tab', { name: 'Enroll' }).waitFor();
     expect(await said.innerText()).toBe('Enrollment is open');
     expect((await staff<GroupDetail>('GET', `/api/groups/${group.id}`)).status).toBe('open');
+  });
+
+  it('says in Kazakh, on a phone, what assigning a master and opening the group did', async () => {
+    const dataSource = stack.dataSource;
+    const course = await createCourse(dataSource, { craft: 'felt', title: `Киіз үй ${suffix}` });
+    const master = await createUser(dataSource, 'master', {
+      crafts: ['felt'],
+      fullName: `Құрманова Әсел ${suffix}`,
+    });
+    const group = await createGroup(dataSource, {
+      courseId: course.id,
+      status: 'planned',
+      startDate: '2028-09-01',
+      endDate: '2028-11-30',
+      schedule: [{ weekday: 2, startTime: '15:00', endTime: '18:00' }],
+    });
+    const page = await signedInPage(stack, 'kk', staffEmail, { mobile: true });
+    await page.goto(`/groups/${group.id}`);
+    await page.getByRole('heading', { name: `Топ ${group.code}` }).waitFor();
+    await choose(page, page.getByRole('combobox', { name: 'Шебер' }), master.fullName);
+    await page.getByRole('button', { name: 'Шеберді тағайындау' }).click();
+    const said = page.getByRole('status');
+    await page.getByText(`Шебер: ${master.fullName}`).waitFor();
+    expect(await said.innerText()).toBe(`Шебер тағайындалды: ${master.fullName}`);
+    await page.getByRole('button', { name: 'Қабылдауды ашу' }).click();
+    await page.getByText('Қабылдау ашылды').waitFor();
+    expect(await said.innerText()).toBe('Қабылдау ашылды');
+    expect(await fitsTheWindow(page)).toBe(true);
+    const box = (await said.boundingBox())!;
+    expect(box.x + box.width).toBeLessThanOrEqual(360);
+    await screenshot(page, 'staff-group-action-said-kk-phone');
   });
 });
